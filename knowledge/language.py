@@ -1,0 +1,53 @@
+"""Detecting whether a question is Norwegian or English."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lingua import Language as LinguaLanguage
+from lingua import LanguageDetector, LanguageDetectorBuilder
+
+from knowledge.models import Language
+from knowledge.text.stopwords import STOPWORDS
+from knowledge.text.tokens import tokenize
+
+_NORWEGIAN_LETTERS = frozenset("æøå")
+_TO_OURS = {
+    LinguaLanguage.BOKMAL: Language.NB,
+    LinguaLanguage.NYNORSK: Language.NB,
+    LinguaLanguage.DANISH: Language.NB,
+    LinguaLanguage.SWEDISH: Language.NB,
+    LinguaLanguage.ENGLISH: Language.EN,
+}
+
+
+@lru_cache(maxsize=1)
+def _detector() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_languages(*_TO_OURS).with_low_accuracy_mode().build()
+
+
+def _stopword_vote(tokens: list[str]) -> int:
+    """Positive when Norwegian stop words outnumber English ones."""
+    nb = sum(token in STOPWORDS[Language.NB] for token in tokens)
+    en = sum(token in STOPWORDS[Language.EN] for token in tokens)
+    return nb - en
+
+
+def detect_language(text: str, *, default: Language = Language.NB) -> Language:
+    """The language of ``text``: Norwegian Bokmål or English.
+
+    Short or mixed texts lean on Norwegian letters and stop words before the statistical detector;
+    text with no letters at all gets ``default``.
+    """
+    tokens = tokenize(text)
+    if not any(char.isalpha() for char in text):
+        return default
+    if _NORWEGIAN_LETTERS & set(text.lower()):
+        return Language.NB
+    vote = _stopword_vote(tokens)
+    if abs(vote) >= 2:
+        return Language.NB if vote > 0 else Language.EN
+    found = _detector().detect_language_of(text)
+    if found is None:
+        return default if vote == 0 else (Language.NB if vote > 0 else Language.EN)
+    return _TO_OURS[found]

@@ -1,0 +1,80 @@
+"""Assembling a `Document` from what a loader parsed out of a source file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from knowledge.errors import UnreadableDocumentError
+from knowledge.loaders.language_guess import LanguageDetector
+from knowledge.loaders.source import SourceFile
+from knowledge.models import Document, Language, Section
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a file says about itself; None means the file did not say.
+
+    Attributes:
+        doc_id: Declared document id.
+        url: Address of the authoritative page.
+        language: Declared language.
+        updated: Date the page was last updated.
+        translation_of: doc_id of the original when this is a translation.
+        official: False for unofficial translations.
+    """
+
+    doc_id: str | None = None
+    url: str | None = None
+    language: Language | None = None
+    updated: date | None = None
+    translation_of: str | None = None
+    official: bool = True
+
+
+def build_document(
+    source: SourceFile,
+    *,
+    title: str,
+    sections: tuple[Section, ...],
+    metadata: Metadata,
+    detect: LanguageDetector,
+) -> Document:
+    """Combine parsed content and metadata into a document.
+
+    Args:
+        source: The file the content came from.
+        title: The document title.
+        sections: The parsed sections in reading order.
+        metadata: What the file declared about itself.
+        detect: Used to find the language when the file declares none.
+
+    Returns:
+        The document.
+
+    Raises:
+        UnreadableDocumentError: If the file has no text content.
+    """
+    if not sections:
+        raise UnreadableDocumentError(source.path, "no text content found")
+    language = metadata.language or detect(_plain_text(title, sections))
+    return Document(
+        doc_id=metadata.doc_id or source.default_doc_id,
+        title=title,
+        url=metadata.url,
+        language=language,
+        updated=metadata.updated,
+        source_path=source.source_path,
+        content_hash=source.content_hash,
+        sections=sections,
+        translation_of=metadata.translation_of,
+        official=metadata.official,
+    )
+
+
+def _plain_text(title: str, sections: tuple[Section, ...]) -> str:
+    parts = [title]
+    for section in sections:
+        parts.append(section.heading)
+        parts.extend(section.blocks)
+    return "\n".join(parts)

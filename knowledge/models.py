@@ -1,0 +1,125 @@
+"""Typed models that cross the knowledge package's boundary."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Language(StrEnum):
+    """Languages the bot answers in."""
+
+    NB = "nb"
+    EN = "en"
+
+    @property
+    def other(self) -> Language:
+        """The other supported language."""
+        return Language.EN if self is Language.NB else Language.NB
+
+
+class Section(BaseModel):
+    """A titled part of a document; ``blocks`` are paragraphs or list items in reading order."""
+
+    model_config = ConfigDict(frozen=True)
+
+    heading: str
+    blocks: tuple[str, ...]
+
+
+class Document(BaseModel):
+    """A parsed guidance page, ready to chunk."""
+
+    model_config = ConfigDict(frozen=True)
+
+    doc_id: str
+    title: str
+    url: str | None = None
+    language: Language
+    updated: date | None = None
+    source_path: str
+    content_hash: str
+    sections: tuple[Section, ...]
+    translation_of: str | None = Field(default=None, description="doc_id of the original this renders.")
+    official: bool = True
+
+
+class Chunk(BaseModel):
+    """A passage of a document as stored in the index."""
+
+    model_config = ConfigDict(frozen=True)
+
+    chunk_id: str
+    doc_id: str
+    text: str
+    title: str
+    section: str
+    url: str | None
+    language: Language
+    updated: date | None
+    position: int = Field(description="Order of the chunk within its document.")
+    group_id: str = Field(description="Chunk id of the authoritative passage (itself unless a translation).")
+    official: bool = True
+    source_path: str = Field(default="", description="File the document was read from.")
+    content_hash: str = Field(default="", description="Hash of that file when it was read.")
+
+    def embedding_text(self) -> str:
+        """Text given to the embedding model: the passage with its title and section for context."""
+        return f"{self.title} — {self.section}: {self.text}" if self.section else f"{self.title}: {self.text}"
+
+
+class Question(BaseModel):
+    """A question as the answer engine receives it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    language: Language | None = Field(default=None, description="Detected when not given.")
+    context: tuple[str, ...] = Field(default=(), description="Earlier questions in the same thread.")
+
+
+class Citation(BaseModel):
+    """One cited passage: where it is, what it says and how strongly it matched."""
+
+    model_config = ConfigDict(frozen=True)
+
+    title: str
+    url: str | None
+    section: str
+    text: str
+    score: float
+    language: Language
+    updated: date | None = None
+    official: bool = True
+    original_text: str | None = None
+    original_title: str | None = None
+    original_url: str | None = None
+
+
+class AnswerKind(StrEnum):
+    """How an answer came about."""
+
+    EXTRACTIVE = "extractive"
+    GENERATIVE = "generative"
+    ABSTAINED = "abstained"
+    INVALID = "invalid"
+
+
+class Answer(BaseModel):
+    """The engine's reply to a question."""
+
+    model_config = ConfigDict(frozen=True)
+
+    question: str
+    text: str
+    language: Language
+    kind: AnswerKind
+    citations: tuple[Citation, ...] = ()
+    confidence: float = 0.0
+
+    @property
+    def abstained(self) -> bool:
+        """True when the bot declined to answer from the knowledge base."""
+        return self.kind in (AnswerKind.ABSTAINED, AnswerKind.INVALID)

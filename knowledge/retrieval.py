@@ -1,0 +1,181 @@
+"""Hybrid bilingual retrieval: BM25 in both languages (via the glossary) fused with dense search."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from knowledge.catalog import Catalog
+from knowledge.embeddings import Embedder
+from knowledge.fusion import reciprocal_rank_fusion
+from knowledge.models import Chunk, Language
+from knowledge.text.fuzzy import closest_term
+from knowledge.text.stemming import stem
+from knowledge.translation import GlossaryTranslator
+from knowledge.vector_store import ChromaStore
+
+CHANNEL_WEIGHTS = {"lex": 1.0, "lex_x": 0.7, "dense": 1.0, "dense_x": 0.5}
+_DENSE_K = 20
+_CACHE = 4096
+
+
+@dataclass(frozen=True)
+class QueryTerms:
+    """A question's content words after typo repair, and their renderings in the other language."""
+
+    language: Language
+    words: tuple[str, ...]
+    translated: str
+
+
+@dataclass
+class Hit:
+    """One passage group with its fused score and the evidence behind it."""
+
+    group_id: str
+    score: float
+    channels: dict[str, float] = field(default_factory=dict)
+    dense: float = 0.0
+    coverage: float = 0.0
+
+
+class Retriever:
+    """Finds the passages that answer a question.
+
+    Args:
+        catalog: The active generation in memory.
+        store: Chroma, for dense search.
+        embedder: The model the generation was embedded with.
+        translator: Glossary translator for the cross-lingual channels.
+    """
+
+    def __init__(
+        self, *, catalog: Catalog, store: ChromaStore, embedder: Embedder, translator: GlossaryTranslator
+    ) -> None:
+        self.catalog = catalog
+        self._store = store
+        self._embedder = embedder
+        self._translator = translator
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def analyse(self, text: str, language: Language) -> QueryTerms:
+        """Content words of ``text`` with typos repaired against the index, and their translation."""
+        words = [self._repair(word, language) for word in self.catalog.analyzer.content_words(text, language)]
+        translated = self._translator.translate(" ".join(words), language)
+        return QueryTerms(language=language, words=tuple(words), translated=translated)
+
+    def _repair(self, word: str, language: Language) -> str:
+        """``word``, or the index word it is a typo of when the index knows neither it nor its parts."""
+        shard = self.catalog.shards[language]
+        if word in shard.words or stem(word, language) in shard.bm25.vocabulary:
+            return word
+        if language is Language.NB and self.catalog.analyzer.compound_parts(word):
+            return word
+        return closest_term(word, shard.words) or word
+
+    def search(self, text: str, language: Language, *, k: int = 5) -> tuple[QueryTerms, list[Hit]]:
+        """The ``k`` best passage groups for the question ``text`` written in ``language``."""
+        query = self.analyse(text, language)
+        channels = self._lexical(query) | self._dense(text, query)
+        fused = reciprocal_rank_fusion(channels, weights=CHANNEL_WEIGHTS)
+        best = sorted(fused, key=lambda group: -fused[group])[:k]
+        hits = [Hit(group_id=group, score=fused[group]) for group in best]
+        for hit in hits:
+            hit.channels = {name: scores.get(hit.group_id, 0.0) for name, scores in channels.items()}
+            hit.dense = max(hit.channels.get("dense", 0.0), hit.channels.get("dense_x", 0.0))
+            hit.coverage = self.coverage(query, hit.group_id)
+        return query, hits
+
+    def _lexical(self, query: QueryTerms) -> dict[str, dict[str, float]]:
+        analyzer = self.catalog.analyzer
+        own = analyzer.terms_of_words(query.words, query.language)
+        other = analyzer.terms(query.translated, query.language.other)
+        return {
+            "lex": self._bm25(query.language, own),
+            "lex_x": self._bm25(query.language.other, other),
+        }
+
+    def _bm25(self, language: Language, terms: list[str]) -> dict[str, float]:
+        shard = self.catalog.shards[language]
+        groups: dict[str, float] = {}
+        for index, score in shard.bm25.scores(terms).items():
+            group = shard.chunks[index].group_id
+            groups[group] = max(groups.get(group, 0.0), score)
+        return groups
+
+    def similarities(self, text: str, candidates: list[str]) -> list[float]:
+        """Cosine similarity of ``text`` to each candidate (embeddings of repeated texts are cached)."""
+        missing = [c for c in dict.fromkeys([text, *candidates]) if c not in self._vectors]
+        if missing:
+            for key, vector in zip(missing, self._embedder.embed(missing), strict=True):
+                self._vectors[key] = vector
+            while len(self._vectors) > _CACHE:
+                self._vectors.pop(next(iter(self._vectors)))
+        anchor = self._vectors[text]
+        return [float(np.dot(anchor, self._vectors[c])) for c in candidates]
+
+    def _dense(self, text: str, query: QueryTerms) -> dict[str, dict[str, float]]:
+        texts = [text] + ([query.translated] if query.translated else [])
+        vectors = self._embedder.embed(texts)
+        channels = {"dense": self._nearest(vectors[0])}
+        if len(vectors) > 1:
+            channels["dense_x"] = self._nearest(vectors[1])
+        return channels
+
+    def _nearest(self, vector: np.ndarray) -> dict[str, float]:
+        groups: dict[str, float] = {}
+        for chunk_id, similarity in self._store.query(self.catalog.generation, vector, k=_DENSE_K):
+            chunk = self.catalog.by_id.get(chunk_id)
+            if chunk is not None:
+                groups[chunk.group_id] = max(groups.get(chunk.group_id, 0.0), similarity)
+        return groups
+
+    def coverage(self, query: QueryTerms, group_id: str) -> float:
+        """Share of the question's content words (IDF-weighted) that the passage group contains."""
+        own = self._group_terms(group_id, query.language)
+        other = self._group_terms(group_id, query.language.other)
+        return self._coverage(query, own, other)
+
+    def text_coverage(self, query: QueryTerms, text: str, language: Language) -> float:
+        """Share of the question's content words (IDF-weighted) that ``text`` in ``language`` contains."""
+        terms = frozenset(self.catalog.analyzer.terms(text, language))
+        if language is query.language:
+            return self._coverage(query, terms, frozenset())
+        return self._coverage(query, frozenset(), terms)
+
+    def _coverage(self, query: QueryTerms, own: frozenset[str], other: frozenset[str]) -> float:
+        if not query.words:
+            return 0.0
+        shard = self.catalog.shards[query.language].bm25
+        ceiling = shard.max_idf
+        total = matched = 0.0
+        for word in query.words:
+            weight = shard.idf(stem(word, query.language)) or ceiling
+            total += weight
+            matched += weight * self._word_credit(word, query.language, own, other)
+        return matched / total if total else 0.0
+
+    def _word_credit(self, word: str, language: Language, own: frozenset[str], other: frozenset[str]) -> float:
+        """1 when the passage has ``word`` (or its translation), the share of its parts for a compound."""
+        if stem(word, language) in own or self._translation_matches(word, language, other):
+            return 1.0
+        parts = self.catalog.analyzer.compound_parts(word) if language is Language.NB else ()
+        if not parts:
+            return 0.0
+        found = sum(
+            stem(part, language) in own or self._translation_matches(part, language, other) for part in parts
+        )
+        return found / len(parts)
+
+    def _translation_matches(self, word: str, language: Language, terms: frozenset[str]) -> bool:
+        translated = self._translator.translate(word, language)
+        if not translated:
+            return False
+        return bool(set(self.catalog.analyzer.terms(translated, language.other)) & terms)
+
+    def _group_terms(self, group_id: str, language: Language) -> frozenset[str]:
+        chunk: Chunk | None = self.catalog.version(group_id, language)
+        if chunk is None:
+            return frozenset()
+        return self.catalog.shards[language].terms_of(chunk.chunk_id)

@@ -1,0 +1,160 @@
+"""The answer engine's one typed entry point: ``KnowledgeService.answer(Question) -> Answer``."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from knowledge.answering.extractive import Excerpt, passage_for, select_sentences
+from knowledge.answering.formatting import compose, source_line
+from knowledge.answering.generative import GenerativeAnswerer
+from knowledge.answering.messages import text
+from knowledge.catalog import Catalog
+from knowledge.language import detect_language
+from knowledge.models import Answer, AnswerKind, Citation, Language, Question
+from knowledge.retrieval import Hit, QueryTerms, Retriever
+
+_SOURCES = 3
+_FOLLOW_UP_WORDS = 3
+
+
+def clean_question(raw: str) -> str:
+    """The question without control characters and with white space folded."""
+    printable = "".join(char for char in raw if unicodedata.category(char)[0] != "C" or char in "\n\t")
+    return " ".join(printable.split())
+
+
+class KnowledgeService:
+    """Answers questions from the guidance, grounded and cited, or declines.
+
+    Args:
+        retriever: Hybrid retriever over the active index.
+        threshold: Minimum share of the question's words the best passages must contain to answer.
+        contact: Where to send people when the guidance has no answer.
+        max_chars: Longer questions are refused politely.
+        generator: Optional LLM answerer; extractive answers are the fallback.
+    """
+
+    def __init__(
+        self,
+        *,
+        retriever: Retriever,
+        threshold: float,
+        contact: str,
+        max_chars: int = 4000,
+        generator: GenerativeAnswerer | None = None,
+    ) -> None:
+        self.retriever = retriever
+        self._threshold = threshold
+        self._contact = contact
+        self._max_chars = max_chars
+        self._generator = generator
+
+    @property
+    def catalog(self) -> Catalog:
+        """The index generation this service answers from."""
+        return self.retriever.catalog
+
+    def answer(self, question: Question) -> Answer:
+        """Answer ``question`` from the knowledge base, in the asker's language."""
+        raw = question.text or ""
+        cleaned = clean_question(raw[: self._max_chars + 1])
+        language = question.language or detect_language(cleaned)
+        problem = self._invalid(raw, cleaned, language)
+        if problem is not None:
+            return problem
+        query, hits = self._search(cleaned, language, question.context)
+        confidence = max((hit.coverage for hit in hits[:_SOURCES]), default=0.0)
+        if not query.words:
+            return self._reply(cleaned, language, text("no_words", language), AnswerKind.INVALID)
+        if not hits or confidence < self._threshold:
+            abstain = text("abstain", language, contact=self._contact)
+            return self._reply(cleaned, language, abstain, AnswerKind.ABSTAINED, confidence=confidence)
+        return self._grounded(cleaned, language, query, hits, confidence)
+
+    def _invalid(self, raw: str, cleaned: str, language: Language) -> Answer | None:
+        if len(raw) > self._max_chars:
+            message = text("too_long", language, length=len(raw), limit=self._max_chars)
+            return self._reply(cleaned[:200], language, message, AnswerKind.INVALID)
+        if not cleaned:
+            return self._reply("", language, text("empty", language), AnswerKind.INVALID)
+        if not any(char.isalnum() for char in cleaned):
+            return self._reply(cleaned, language, text("no_words", language), AnswerKind.INVALID)
+        return None
+
+    def _search(self, cleaned: str, language: Language, context: tuple[str, ...]) -> tuple[QueryTerms, list[Hit]]:
+        query, hits = self.retriever.search(cleaned, language)
+        if context and len(query.words) < _FOLLOW_UP_WORDS:
+            # A short follow-up ("and for partners?") borrows the words of the thread's last question.
+            joined, joined_hits = self.retriever.search(f"{context[-1]} {cleaned}", language)
+            if joined_hits and (not hits or joined_hits[0].coverage >= hits[0].coverage):
+                return joined, joined_hits
+        return query, hits
+
+    def _grounded(
+        self, question: str, language: Language, query: QueryTerms, hits: list[Hit], confidence: float
+    ) -> Answer:
+        excerpts = select_sentences(
+            catalog=self.catalog,
+            question=question,
+            query=query,
+            hits=hits,
+            language=language,
+            score_words=lambda passage, lang: self.retriever.text_coverage(query, passage, lang),
+            similarity=lambda texts: self.retriever.similarities(question, texts),
+        )
+        citations = self._citations(hits, language, excerpts)
+        cited = [c for c in citations if any(e.chunk.text == c.text for e in excerpts)] or citations[:1]
+        if self._generator is not None:
+            passages = [passage_for(self.catalog, hit, language) for hit in hits[:_SOURCES]]
+            generated = self._generator.generate(question, language, passages)
+            if generated is not None:
+                body = generated + "\n\n" + "\n".join(source_line(c, language) for c in citations)
+                return self._reply(question, language, body, AnswerKind.GENERATIVE, citations, confidence)
+        body = compose(excerpts, cited, language)
+        return self._reply(question, language, body, AnswerKind.EXTRACTIVE, citations, confidence)
+
+    def _citations(self, hits: list[Hit], language: Language, excerpts: list[Excerpt]) -> list[Citation]:
+        chosen = [excerpt.chunk.group_id for excerpt in excerpts]
+        ordered = chosen + [hit.group_id for hit in hits if hit.group_id not in chosen]
+        scores = {hit.group_id: hit.score for hit in hits}
+        citations = []
+        for group in ordered[:_SOURCES]:
+            chunk = self.catalog.version(group, language) or self.catalog.original(group)
+            original = self.catalog.original(group)
+            if chunk is None:
+                continue
+            is_rendering = original is not None and original.chunk_id != chunk.chunk_id
+            citations.append(
+                Citation(
+                    title=chunk.title,
+                    url=chunk.url,
+                    section=chunk.section,
+                    text=chunk.text,
+                    score=round(scores.get(group, 0.0), 4),
+                    language=chunk.language,
+                    updated=chunk.updated,
+                    official=chunk.official,
+                    original_text=original.text if is_rendering and original else None,
+                    original_title=original.title if is_rendering and original else None,
+                    original_url=original.url if is_rendering and original else None,
+                )
+            )
+        return citations
+
+    @staticmethod
+    def _reply(
+        question: str,
+        language: Language,
+        body: str,
+        kind: AnswerKind,
+        citations: list[Citation] | None = None,
+        confidence: float = 0.0,
+    ) -> Answer:
+        return Answer(
+            question=question,
+            text=body,
+            language=language,
+            kind=kind,
+            citations=tuple(citations or ()),
+            confidence=round(confidence, 4),
+        )

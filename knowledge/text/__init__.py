@@ -1,0 +1,1 @@
+"""Text analysis for retrieval: tokens, stop words, stems, Norwegian compounds, typo repair."""

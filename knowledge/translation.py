@@ -1,0 +1,73 @@
+"""Carrying a question across languages with the domain glossary (no machine translation needed).
+
+The default embedding model is English-only and no translation model is reachable offline, so an English
+question about a Norwegian page is rewritten word by word into Norwegian search terms (and the reverse) from
+``lexicon/glossary.tsv``. Words the glossary does not know (product names such as "Mobility Tool+") pass
+through unchanged, since the pages use them in both languages.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from knowledge.models import Language
+from knowledge.text.stemming import stem
+from knowledge.text.stopwords import is_stopword
+from knowledge.text.tokens import tokenize
+
+_MAX_PHRASE = 4
+PhraseMap = dict[tuple[str, ...], tuple[str, ...]]
+
+
+def _key(phrase: str, language: Language) -> tuple[str, ...]:
+    return tuple(stem(token, language) for token in tokenize(phrase))
+
+
+def load_glossary(text: str | None = None) -> dict[Language, PhraseMap]:
+    """Parse the glossary into phrase maps keyed by source language (stemmed phrase → target phrases)."""
+    if text is None:
+        text = resources.files("knowledge.lexicon").joinpath("glossary.tsv").read_text(encoding="utf-8")
+    maps: dict[Language, PhraseMap] = {Language.EN: {}, Language.NB: {}}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or "\t" not in line:
+            continue
+        english, norwegian = (column.strip() for column in line.split("\t", 1))
+        en_alts, nb_alts = english.split("|"), norwegian.split("|")
+        for en in en_alts:
+            key = _key(en, Language.EN)
+            maps[Language.EN][key] = maps[Language.EN].get(key, ()) + tuple(nb_alts)
+        for nb in nb_alts:
+            key = _key(nb, Language.NB)
+            maps[Language.NB][key] = maps[Language.NB].get(key, ()) + (en_alts[0],)
+    return maps
+
+
+class GlossaryTranslator:
+    """Rewrites a question into search terms of the other language.
+
+    Args:
+        glossary: Phrase maps from :func:`load_glossary`.
+    """
+
+    def __init__(self, glossary: dict[Language, PhraseMap] | None = None) -> None:
+        self._glossary = glossary if glossary is not None else load_glossary()
+
+    def translate(self, text: str, source: Language) -> str:
+        """Search terms in ``source.other`` for ``text``; unknown content words pass through."""
+        phrases = self._glossary[source]
+        tokens = tokenize(text)
+        stems = [stem(token, source) for token in tokens]
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for size in range(min(_MAX_PHRASE, len(tokens) - i), 0, -1):
+                target = phrases.get(tuple(stems[i : i + size]))
+                if target:
+                    out.extend(target)
+                    i += size
+                    break
+            else:
+                if not is_stopword(tokens[i], source):
+                    out.append(tokens[i])
+                i += 1
+        return " ".join(dict.fromkeys(out))

@@ -1,0 +1,37 @@
+"""Tests for the default language guesser and declared language codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.loaders.language_guess import guess_language, language_from_code
+from knowledge.models import Language
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Skoleutvekslingspartnerskap skal levere en sluttrapport innen 60 dager etter endt prosjekt.",
+            Language.NB,
+        ),
+        ("Når må vi sende inn rapporten?", Language.NB),
+        (
+            "Partnerships must submit a final report within 60 days of the end of the project.",
+            Language.EN,
+        ),
+        ("How do I upload the results?", Language.EN),
+        ("", Language.NB),
+    ],
+)
+def test_guess_language(text: str, expected: Language) -> None:
+    assert guess_language(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [("nb", Language.NB), ("nb-NO", Language.NB), ("no", Language.NB), ("nn", Language.NB),
+     ("en", Language.EN), ("en_GB", Language.EN), ("EN-us", Language.EN), ("de", None), ("", None)],
+)  # fmt: skip
+def test_language_from_code(code: str, expected: Language | None) -> None:
+    assert language_from_code(code) is expected
