@@ -26,11 +26,20 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Extra folders ingested on first start besides the shipped HK-dir pages.",
     )
-    database_url: str | None = Field(default=None, description="SQLAlchemy URL; SQLite under data_dir if unset.")
-    llm_model: str | None = Field(default=None, description="LangChain init_chat_model name; none = extractive.")
-    llm_provider: str | None = Field(default=None, description="LangChain model_provider, e.g. openai, ollama.")
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL; SQLite under data_dir if unset."
+    )
+    llm_model: str | None = Field(
+        default=None, description="LangChain init_chat_model name; none = extractive."
+    )
+    llm_provider: str | None = Field(
+        default=None, description="LangChain model_provider, e.g. openai, ollama."
+    )
     llm_timeout_seconds: float = Field(default=20.0, description="Fallback to extractive answers after this.")
-    abstain_threshold: float = Field(default=0.5, description="Confidence below which the bot declines.")
+    abstain_threshold: float = Field(
+        default=0.47,
+        description="Share of the question's words the best passages must hold (calibrated in bench/).",
+    )
     max_question_chars: int = Field(default=4000, description="Longer messages get a polite refusal.")
     contact_email: str = Field(default="erasmuspluss@hkdir.no", description="Where the bot sends people.")
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from knowledge.catalog import Catalog
+from knowledge.chunking import LAYOUT_VERSION
 from knowledge.embeddings import Embedder, SentenceTransformerEmbedder
 from knowledge.ingest import Ingester, IngestReport, Progress
 from knowledge.language import detect_language
@@ -37,15 +38,17 @@ class KnowledgeBase:
         store = ChromaStore(path=str(chroma_path), url=chroma_url, prefix=prefix)
         return cls(store=store, embedder=SentenceTransformerEmbedder(model))
 
-    def ingest(self, paths: Sequence[Path], *, prune: bool = False, progress: Progress | None = None) -> IngestReport:
+    def ingest(
+        self, paths: Sequence[Path], *, prune: bool = False, progress: Progress | None = None
+    ) -> IngestReport:
         """Add or refresh documents (see :class:`knowledge.ingest.Ingester`)."""
         ingester = Ingester(store=self.store, embedder=self.embedder, detect=detect_language)
         return ingester.ingest(paths, prune=prune, progress=progress)
 
     def ensure_ready(self, extra: Sequence[Path] = ()) -> IngestReport | None:
-        """On first start, or after a model change, (re)build the index from the shipped pages and ``extra``."""
+        """On first start, or after a model or chunking change, (re)build the index from the shipped pages and ``extra``."""
         active = self.store.active()
-        if active is not None and active.model == self.embedder.name:
+        if active is not None and (active.model, active.layout) == (self.embedder.name, LAYOUT_VERSION):
             return None
         return self.ingest([SHIPPED_DOCS, *extra])
 
@@ -58,4 +61,6 @@ class KnowledgeBase:
         assert active is not None
         chunks, _ = self.store.records(active.collection)
         catalog = Catalog(chunks, generation=active.collection)
-        return Retriever(catalog=catalog, store=self.store, embedder=self.embedder, translator=self._translator)
+        return Retriever(
+            catalog=catalog, store=self.store, embedder=self.embedder, translator=self._translator
+        )

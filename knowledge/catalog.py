@@ -48,7 +48,9 @@ class Catalog:
     def _shard(self, chunks: Sequence[Chunk], language: Language) -> LanguageShard:
         own = tuple(chunk for chunk in chunks if chunk.language is language)
         term_lists = [self.analyzer.terms(f"{chunk.section} {chunk.text}", language) for chunk in own]
-        words = frozenset(word for chunk in own for word in tokenize(f"{chunk.title} {chunk.section} {chunk.text}"))
+        words = frozenset(
+            word for chunk in own for word in tokenize(f"{chunk.title} {chunk.section} {chunk.text}")
+        )
         return LanguageShard(
             chunks=own,
             bm25=BM25Index(term_lists),

@@ -11,6 +11,8 @@ from __future__ import annotations
 from knowledge.models import Chunk, Document, Section
 from knowledge.text.tokens import split_sentences
 
+# Bump when the cut changes: an index cut differently is rebuilt, so translations stay aligned.
+LAYOUT_VERSION = "2"
 MAX_CHARS = 350
 _SHORT = 80  # list items this short stay together
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-from knowledge.chunking import chunk_document
+from knowledge.chunking import LAYOUT_VERSION, chunk_document
 from knowledge.embeddings import Embedder
 from knowledge.errors import UnreadableDocumentError
 from knowledge.loaders.registry import SUPPORTED_SUFFIXES, load_document
@@ -42,7 +42,9 @@ def collect_files(paths: Iterable[Path], report: IngestReport) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+            )
         elif path.is_file():
             files.append(path)
         else:
@@ -64,29 +66,45 @@ class Ingester:
         self._embedder = embedder
         self._detect = detect
 
-    def ingest(self, paths: Sequence[Path], *, prune: bool = False, progress: Progress | None = None) -> IngestReport:
+    def ingest(
+        self, paths: Sequence[Path], *, prune: bool = False, progress: Progress | None = None
+    ) -> IngestReport:
         """Bring the index up to date with ``paths``; with ``prune``, drop documents whose files are gone."""
         report = IngestReport()
         loaded = self._load_all(collect_files(paths, report), report, progress)
         active = self._store.active()
         existing, vectors = self._store.records(active.collection) if active else ([], _empty())
-        report.rebuilt = active is not None and active.model != self._embedder.name
+        report.rebuilt = active is not None and (active.model, active.layout) != (
+            self._embedder.name,
+            LAYOUT_VERSION,
+        )
         known = {chunk.doc_id: chunk for chunk in existing}
+        if report.rebuilt:
+            self._reload_known(loaded, known)
         changed = self._classify(loaded, known, report)
+        if report.rebuilt:
+            changed = list(loaded)
         if prune:
             report.removed = sorted(
-                doc_id for doc_id, chunk in known.items()
+                doc_id
+                for doc_id, chunk in known.items()
                 if doc_id not in loaded and chunk.source_path and not Path(chunk.source_path).exists()
             )
         if not report.changed:
             return report
         dropped = set(changed) | set(report.removed)
-        kept = [(chunk, vector) for chunk, vector in zip(existing, vectors, strict=True) if chunk.doc_id not in dropped]
+        kept = [
+            (chunk, vector)
+            for chunk, vector in zip(existing, vectors, strict=True)
+            if chunk.doc_id not in dropped
+        ]
         fresh = [chunk for doc_id in changed for chunk in self._chunks(loaded[doc_id], loaded, known)]
         self._write(kept, fresh, rebuild=report.rebuilt, progress=progress)
         return report
 
-    def _load_all(self, files: list[Path], report: IngestReport, progress: Progress | None) -> dict[str, Document]:
+    def _load_all(
+        self, files: list[Path], report: IngestReport, progress: Progress | None
+    ) -> dict[str, Document]:
         loaded: dict[str, Document] = {}
         for number, file in enumerate(files, 1):
             try:
@@ -98,7 +116,17 @@ class Ingester:
                 progress("read", number, len(files))
         return loaded
 
-    def _classify(self, loaded: dict[str, Document], known: dict[str, Chunk], report: IngestReport) -> list[str]:
+    def _reload_known(self, loaded: dict[str, Document], known: dict[str, Chunk]) -> None:
+        """For a rebuild: read every indexed document whose file is still there, to cut it afresh."""
+        for doc_id, chunk in known.items():
+            if doc_id not in loaded:
+                document = self._reload(chunk)
+                if document is not None:
+                    loaded[doc_id] = document
+
+    def _classify(
+        self, loaded: dict[str, Document], known: dict[str, Chunk], report: IngestReport
+    ) -> list[str]:
         changed: list[str] = []
         for doc_id, document in loaded.items():
             before = known.get(doc_id)
@@ -116,7 +144,9 @@ class Ingester:
                 changed.append(doc_id)
         return changed
 
-    def _chunks(self, document: Document, loaded: dict[str, Document], known: dict[str, Chunk]) -> list[Chunk]:
+    def _chunks(
+        self, document: Document, loaded: dict[str, Document], known: dict[str, Chunk]
+    ) -> list[Chunk]:
         original = None
         if document.translation_of:
             original = loaded.get(document.translation_of) or self._reload(known.get(document.translation_of))
@@ -148,7 +178,7 @@ class Ingester:
         collection = self._store.create_generation()
         if chunks:
             self._store.add(collection, chunks, np.concatenate(parts))
-        self._store.activate(collection, model=self._embedder.name)
+        self._store.activate(collection, model=self._embedder.name, layout=LAYOUT_VERSION)
 
     def _embed(self, chunks: list[Chunk], progress: Progress | None) -> NDArray[np.float32]:
         batches = []

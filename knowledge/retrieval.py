@@ -156,9 +156,13 @@ class Retriever:
             matched += weight * self._word_credit(word, query.language, own, other)
         return matched / total if total else 0.0
 
-    def _word_credit(self, word: str, language: Language, own: frozenset[str], other: frozenset[str]) -> float:
+    def _word_credit(
+        self, word: str, language: Language, own: frozenset[str], other: frozenset[str]
+    ) -> float:
         """1 when the passage has ``word`` (or its translation), the share of its parts for a compound."""
         if stem(word, language) in own or self._translation_matches(word, language, other):
+            return 1.0
+        if self._synonym_matches(word, language, own):
             return 1.0
         parts = self.catalog.analyzer.compound_parts(word) if language is Language.NB else ()
         if not parts:
@@ -167,6 +171,10 @@ class Retriever:
             stem(part, language) in own or self._translation_matches(part, language, other) for part in parts
         )
         return found / len(parts)
+
+    def _synonym_matches(self, word: str, language: Language, terms: frozenset[str]) -> bool:
+        synonyms = self._translator.synonyms(word, language)
+        return bool(synonyms) and bool(set(self.catalog.analyzer.terms(synonyms, language)) & terms)
 
     def _translation_matches(self, word: str, language: Language, terms: frozenset[str]) -> bool:
         translated = self._translator.translate(word, language)

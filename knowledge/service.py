@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
 from knowledge.answering.extractive import Excerpt, passage_for, select_sentences
 from knowledge.answering.formatting import compose, source_line
-from knowledge.answering.generative import GenerativeAnswerer
 from knowledge.answering.messages import text
 from knowledge.catalog import Catalog
 from knowledge.language import detect_language
 from knowledge.models import Answer, AnswerKind, Citation, Language, Question
 from knowledge.retrieval import Hit, QueryTerms, Retriever
+
+if TYPE_CHECKING:  # LangChain is imported only when a deployment switches generative answers on
+    from knowledge.answering.generative import GenerativeAnswerer
 
 _SOURCES = 3
 _FOLLOW_UP_WORDS = 3
@@ -71,6 +74,12 @@ class KnowledgeService:
             return self._reply(cleaned, language, abstain, AnswerKind.ABSTAINED, confidence=confidence)
         return self._grounded(cleaned, language, query, hits, confidence)
 
+    def ranked_passages(self, question: str, *, k: int = 5) -> list[str]:
+        """Texts of the ``k`` best passage groups (every language version joined), best first."""
+        cleaned = clean_question(question)
+        _, hits = self._search(cleaned, detect_language(cleaned), ())
+        return [" ".join(chunk.text for chunk in self.catalog.groups[hit.group_id]) for hit in hits[:k]]
+
     def _invalid(self, raw: str, cleaned: str, language: Language) -> Answer | None:
         if len(raw) > self._max_chars:
             message = text("too_long", language, length=len(raw), limit=self._max_chars)
@@ -81,7 +90,9 @@ class KnowledgeService:
             return self._reply(cleaned, language, text("no_words", language), AnswerKind.INVALID)
         return None
 
-    def _search(self, cleaned: str, language: Language, context: tuple[str, ...]) -> tuple[QueryTerms, list[Hit]]:
+    def _search(
+        self, cleaned: str, language: Language, context: tuple[str, ...]
+    ) -> tuple[QueryTerms, list[Hit]]:
         query, hits = self.retriever.search(cleaned, language)
         if context and len(query.words) < _FOLLOW_UP_WORDS:
             # A short follow-up ("and for partners?") borrows the words of the thread's last question.
@@ -115,10 +126,11 @@ class KnowledgeService:
 
     def _citations(self, hits: list[Hit], language: Language, excerpts: list[Excerpt]) -> list[Citation]:
         chosen = [excerpt.chunk.group_id for excerpt in excerpts]
-        ordered = chosen + [hit.group_id for hit in hits if hit.group_id not in chosen]
+        ordered = [hit.group_id for hit in hits[:_SOURCES]]
+        ordered += [group for group in chosen if group not in ordered]
         scores = {hit.group_id: hit.score for hit in hits}
         citations = []
-        for group in ordered[:_SOURCES]:
+        for group in ordered:
             chunk = self.catalog.version(group, language) or self.catalog.original(group)
             original = self.catalog.original(group)
             if chunk is None:

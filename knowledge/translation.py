@@ -38,7 +38,7 @@ def load_glossary(text: str | None = None) -> dict[Language, PhraseMap]:
             maps[Language.EN][key] = maps[Language.EN].get(key, ()) + tuple(nb_alts)
         for nb in nb_alts:
             key = _key(nb, Language.NB)
-            maps[Language.NB][key] = maps[Language.NB].get(key, ()) + (en_alts[0],)
+            maps[Language.NB][key] = (*maps[Language.NB].get(key, ()), en_alts[0])
     return maps
 
 
@@ -71,3 +71,10 @@ class GlossaryTranslator:
                     out.append(tokens[i])
                 i += 1
         return " ".join(dict.fromkeys(out))
+
+    def synonyms(self, text: str, language: Language) -> str:
+        """Words of the same language that the glossary gives as renderings of the same thing.
+
+        A round trip through the other language: "fristen" → "deadline" → "frist innen".
+        """
+        return self.translate(self.translate(text, language), language.other)

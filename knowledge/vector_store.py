@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from urllib.parse import urlparse
 
 import numpy as np
@@ -28,9 +29,10 @@ class Generation:
 
     collection: str
     model: str
+    layout: str = ""
 
 
-def _client(*, path: str | None, url: str | None):  # type: ignore[no-untyped-def]
+def _client(*, path: str | None, url: str | None) -> Any:
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -90,7 +92,9 @@ class ChromaStore:
         prefix: Prefix of every collection this store owns.
     """
 
-    def __init__(self, *, path: str | None = None, url: str | None = None, prefix: str = "rapportlos") -> None:
+    def __init__(
+        self, *, path: str | None = None, url: str | None = None, prefix: str = "rapportlos"
+    ) -> None:
         self._client = _client(path=path, url=url)
         self._prefix = prefix
         self._meta = self._client.get_or_create_collection(f"{prefix}_meta", embedding_function=None)
@@ -101,7 +105,10 @@ class ChromaStore:
         metas = found.get("metadatas") or []
         if not metas or not metas[0]:
             return None
-        return Generation(collection=str(metas[0]["collection"]), model=str(metas[0]["model"]))
+        meta = metas[0]
+        return Generation(
+            collection=str(meta["collection"]), model=str(meta["model"]), layout=str(meta.get("layout") or "")
+        )
 
     def create_generation(self) -> str:
         """Create an empty collection for a new generation and return its name."""
@@ -119,16 +126,22 @@ class ChromaStore:
             target.add(
                 ids=[chunk.chunk_id for chunk in part],
                 documents=[chunk.text for chunk in part],
-                metadatas=[_metadata(chunk) for chunk in part],  # type: ignore[misc]
+                metadatas=[_metadata(chunk) for chunk in part],
                 embeddings=embeddings[start : start + _BATCH],
             )
 
-    def activate(self, collection: str, *, model: str) -> None:
-        """Point the index at ``collection`` (one atomic write), then drop every other generation."""
+    def activate(self, collection: str, *, model: str, layout: str) -> None:
+        """Point the index at ``collection`` (one atomic write), then drop every other generation.
+
+        Args:
+            collection: The generation to activate.
+            model: The embedding model that filled it.
+            layout: Version of the chunking that cut it.
+        """
         self._meta.upsert(
             ids=[_ACTIVE],
             documents=[collection],
-            metadatas=[{"collection": collection, "model": model}],
+            metadatas=[{"collection": collection, "model": model, "layout": layout}],
             embeddings=[[0.0]],
         )
         self.drop_inactive()

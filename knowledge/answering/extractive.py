@@ -11,7 +11,7 @@ from knowledge.retrieval import Hit, QueryTerms
 from knowledge.text.tokens import split_sentences
 
 _CANDIDATE_HITS = 3
-_SECOND_SENTENCE = 0.85
+_SECOND_SENTENCE = 0.92
 _FOLLOWING_ITEMS = 4
 _SHORT_SENTENCE = 60
 

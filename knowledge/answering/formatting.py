@@ -8,8 +8,12 @@ from knowledge.models import Citation, Language
 
 
 def source_line(citation: Citation, language: Language) -> str:
-    """"Kilde: Title › Section – URL (sist oppdatert …)" for one citation."""
-    where = citation.title if citation.section in ("", citation.title) else f"{citation.title} › {citation.section}"
+    """ "Kilde: Title › Section – URL (sist oppdatert …)" for one citation."""
+    where = (
+        citation.title
+        if citation.section in ("", citation.title)
+        else f"{citation.title} › {citation.section}"
+    )
     line = f"{text('source', language)}: {where}"
     if citation.url:
         line += f" – {citation.url}"
@@ -25,7 +29,9 @@ def compose(excerpts: list[Excerpt], citations: list[Citation], language: Langua
     body: list[str] = []
     if excerpts and all(excerpt.chunk.language is not language for excerpt in excerpts):
         body.append(text("only_norwegian", language))
-    body.extend(" ".join(excerpt.sentences) if len(excerpt.sentences) < 3 else "\n".join(excerpt.sentences)
-                for excerpt in excerpts)
+    body.extend(
+        " ".join(excerpt.sentences) if len(excerpt.sentences) < 3 else "\n".join(excerpt.sentences)
+        for excerpt in excerpts
+    )
     sources = [source_line(citation, language) for citation in citations]
     return "\n\n".join(body) + "\n\n" + "\n".join(dict.fromkeys(sources))

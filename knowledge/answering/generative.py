@@ -29,10 +29,13 @@ SYSTEM_PROMPT = (
 )
 
 
-def build_messages(question: str, language: Language, passages: Sequence[Chunk]) -> list[SystemMessage | HumanMessage]:
+def build_messages(
+    question: str, language: Language, passages: Sequence[Chunk]
+) -> list[SystemMessage | HumanMessage]:
     """The prompt: rules as the system message, numbered passages and the question as the human message."""
     numbered = "\n\n".join(
-        f"[{number}] {chunk.title} › {chunk.section}\n{chunk.text}" for number, chunk in enumerate(passages, 1)
+        f"[{number}] {chunk.title} › {chunk.section}\n{chunk.text}"
+        for number, chunk in enumerate(passages, 1)
     )
     return [
         SystemMessage(content=SYSTEM_PROMPT.format(language=_LANGUAGE_NAMES[language])),

@@ -7,8 +7,34 @@ from datetime import date
 from knowledge.models import Language
 
 _MONTHS = {
-    Language.NB: "januar februar mars april mai juni juli august september oktober november desember".split(),
-    Language.EN: "January February March April May June July August September October November December".split(),
+    Language.NB: [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ],
+    Language.EN: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 }
 
 TEXTS: dict[str, dict[Language, str]] = {
@@ -24,7 +50,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     },
     "empty": {
         Language.NB: "Skriv et spørsmål om Erasmus+-prosjektet ditt, for eksempel «Når er fristen for sluttrapporten?»",
-        Language.EN: "Please type a question about your Erasmus+ project, e.g. \"When is the final report due?\"",
+        Language.EN: 'Please type a question about your Erasmus+ project, e.g. "When is the final report due?"',
     },
     "no_words": {
         Language.NB: "Jeg fant ingen ord å søke etter i meldingen. Kan du skrive spørsmålet med ord?",

@@ -1,0 +1,145 @@
+"""The ``rapportlos`` command: ask, chat, ingest and eval (one settings object, built here)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bot.settings import DEFAULT_EMBEDDING_MODEL, Settings
+
+app = typer.Typer(
+    help="Rapportlos – the report pilot for Erasmus+ projects.", no_args_is_help=True, add_completion=False
+)
+
+
+def _settings() -> Settings:
+    settings = Settings()
+    # The default model ships inside a package: never let the loader reach for a model hub.
+    if settings.embedding_model == DEFAULT_EMBEDDING_MODEL:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    logging.basicConfig(
+        level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
+    )
+    return settings
+
+
+@app.command()
+def ask(
+    question: Annotated[
+        str | None, typer.Argument(help="The question; without it, one question per line on stdin.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object per question.")] = False,
+) -> None:
+    """Answer a question from HK-dir's guidance."""
+    from bot.cli.output import answer_json, answer_text
+    from bot.wiring import build_knowledge
+    from knowledge.models import Question
+
+    service = build_knowledge(_settings())
+    render = answer_json if as_json else answer_text
+    if question is not None:
+        typer.echo(render(service.answer(Question(text=question))))
+        return
+    for line in sys.stdin:
+        if as_json or line.strip():
+            typer.echo(render(service.answer(Question(text=line.rstrip("\n")))))
+            sys.stdout.flush()
+
+
+@app.command()
+def chat(
+    user: Annotated[str, typer.Option("--user", help="Chat user id to act as.")] = "terminal-user",
+    channel: Annotated[str, typer.Option("--channel", help="Channel id to act in.")] = "terminal",
+) -> None:
+    """Chat in the terminal: questions, projects and checklists (ends on end of input)."""
+    from bot.terminal.chat import run_chat
+    from bot.wiring import build_engine
+
+    settings = _settings()
+    interactive = sys.stdin.isatty()
+    if interactive:
+        typer.echo(
+            "Rapportlos – spør om Erasmus+-rapporteringen / ask about Erasmus+ reporting. 'help' for commands."
+        )
+    engine = build_engine(settings)
+    run_chat(
+        engine,
+        user_id=user,
+        channel_id=channel,
+        stdin=sys.stdin,
+        stdout=sys.stdout,
+        prompt="> " if interactive else "",
+    )
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (Markdown, text, HTML, PDF).")],
+    prune: Annotated[bool, typer.Option("--prune", help="Drop documents whose files are gone.")] = False,
+) -> None:
+    """Add or refresh documents in the knowledge base."""
+    from rich.progress import Progress, TaskID
+
+    from bot.wiring import open_knowledge_base
+
+    settings = _settings()
+    kb = open_knowledge_base(settings)
+    kb.ensure_ready(settings.docs_dirs)
+    with Progress(transient=True, console=None) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        report = kb.ingest(paths, prune=prune, progress=progress)
+    for label, items in (("added", report.added), ("updated", report.updated), ("removed", report.removed)):
+        for item in items:
+            typer.echo(f"{label}: {item}")
+    typer.echo(f"unchanged: {len(report.unchanged)} document(s)")
+    for path, reason in report.failed:
+        typer.echo(f"could not read {path}: {reason}", err=True)
+    if report.failed and not (report.added or report.updated or report.unchanged):
+        raise typer.Exit(code=1)
+
+
+@app.command(name="eval")
+def evaluate(
+    questions: Annotated[Path, typer.Argument(help="A JSON-lines question file.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the scores (and each question) as JSON.")
+    ] = False,
+) -> None:
+    """Score the answer engine on a question file."""
+    from bot.wiring import build_knowledge
+    from knowledge.evaluation import load_questions, score, summarise
+    from knowledge.models import Question
+
+    service = build_knowledge(_settings())
+    rows = []
+    for item in load_questions(questions):
+        answer = service.answer(Question(text=item.question))
+        rows.append(score(item, answer, service.ranked_passages(item.question)))
+    summary = {
+        lang: summarise(r for r in rows if lang == "all" or r.lang.value == lang)
+        for lang in ("nb", "en", "all")
+    }
+    if as_json:
+        typer.echo(json.dumps({"summary": summary, "questions": [r.model_dump(mode="json") for r in rows]}))
+        return
+    for lang, values in summary.items():
+        typer.echo(f"{lang:>3}: " + "  ".join(f"{key}={value}" for key, value in values.items()))
+
+
+def main() -> None:
+    """Console entry point."""
+    app()

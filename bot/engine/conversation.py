@@ -1,0 +1,81 @@
+"""The conversation engine: one typed message in, one typed reply out, whatever the platform."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Protocol
+
+from bot.engine.models import IncomingMessage, Reply
+from knowledge.language import detect_language
+from knowledge.models import Answer, Language, Question
+
+_THREADS = 2000
+_REMEMBERED = 3
+
+
+class Answerer(Protocol):
+    """Answers knowledge questions (``knowledge.service.KnowledgeService``)."""
+
+    def answer(self, question: Question) -> Answer:
+        """Answer one question."""
+        ...
+
+
+class Commands(Protocol):
+    """Handles workflow commands (``bot.engine.commands.WorkflowCommands``)."""
+
+    def try_handle(self, message: IncomingMessage, *, language: Language) -> Reply | None:
+        """A reply when ``message`` is a command, else None."""
+        ...
+
+    def resume_hint(self, message: IncomingMessage, *, language: Language) -> str | None:
+        """A reminder of the current step when the sender has a procedure in progress."""
+        ...
+
+
+class Engine:
+    """Routes a message to the workflow commands or the answer engine.
+
+    Args:
+        knowledge: The answer engine.
+        commands: Workflow commands; without them the engine only answers questions.
+    """
+
+    def __init__(self, *, knowledge: Answerer, commands: Commands | None = None) -> None:
+        self._knowledge = knowledge
+        self._commands = commands
+        self._threads: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+
+    def handle(self, message: IncomingMessage) -> Reply:
+        """Reply to one message."""
+        language = message.language or detect_language(message.text)
+        if self._commands is not None:
+            reply = self._commands.try_handle(message, language=language)
+            if reply is not None:
+                return reply
+        answer = self._knowledge.answer(
+            Question(text=message.text, language=language, context=self._context(message))
+        )
+        self._remember(message, answer)
+        text = answer.text
+        if self._commands is not None:
+            hint = self._commands.resume_hint(message, language=answer.language)
+            if hint:
+                text = f"{text}\n\n{hint}"
+        return Reply(text=text, language=answer.language, answer=answer)
+
+    @staticmethod
+    def _thread_key(message: IncomingMessage) -> str:
+        return f"{message.platform}:{message.channel_id}:{message.thread_id or message.user_id}"
+
+    def _context(self, message: IncomingMessage) -> tuple[str, ...]:
+        return self._threads.get(self._thread_key(message), ())
+
+    def _remember(self, message: IncomingMessage, answer: Answer) -> None:
+        if answer.abstained and answer.kind.value == "invalid":
+            return
+        key = self._thread_key(message)
+        self._threads[key] = (*self._threads.get(key, ()), answer.question)[-_REMEMBERED:]
+        self._threads.move_to_end(key)
+        while len(self._threads) > _THREADS:
+            self._threads.popitem(last=False)

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Run lint, types and the whole test suite; PostgreSQL tests use 127.0.0.1:5432 (started here if needed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+
+export RAPPORTLOS_TEST_POSTGRES_URL="${RAPPORTLOS_TEST_POSTGRES_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test}"
+export HF_HUB_OFFLINE=1 TRANSFORMERS_VERBOSITY=error TOKENIZERS_PARALLELISM=false
+
+if ! pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
+    echo "PostgreSQL is not answering on 127.0.0.1:5432; trying to start it" >&2
+    if command -v pg_ctlcluster >/dev/null 2>&1; then
+        pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start || true
+    fi
+    for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null && break; sleep 1; done
+fi
+
+$BIN/ruff check .
+$BIN/mypy
+$BIN/pytest -q "$@"
