@@ -1,0 +1,232 @@
+"""Workflow commands in the conversation: turns words into workflow service calls and typed replies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.engine.models import IncomingMessage, Reply
+from bot.engine.workflow_text import (
+    audit_text,
+    error_text,
+    help_text,
+    procedures_text,
+    project_text,
+    resume_text,
+    role_text,
+    settled_text,
+    status_text,
+    step_prompt,
+)
+from knowledge.models import Language
+from workflows.commands import Command, CommandKind
+from workflows.errors import (
+    InputError,
+    NoActiveRun,
+    StepAlreadySettled,
+    StepNotSettled,
+    WorkflowError,
+)
+from workflows.messages import format_date, say
+from workflows.models import AuditAction, Project
+from workflows.parsing import parse
+from workflows.service import RunState, WorkflowService
+from workflows.transitions import StepAction
+from workflows.views import build_checklist_view
+
+_Handler = Callable[["WorkflowCommands", Command, IncomingMessage, Language], Reply]
+_STEP_ACTIONS = {
+    CommandKind.DONE: StepAction.DONE,
+    CommandKind.SKIP: StepAction.SKIP,
+    CommandKind.UNDO: StepAction.UNDO,
+}
+_CHANGED = {
+    AuditAction.TICK: "step.ticked",
+    AuditAction.SKIP: "step.skipped",
+    AuditAction.UNTICK: "step.unticked",
+}
+
+
+class WorkflowCommands:
+    """Answers workflow commands and their plain-language equivalents; everything else is left alone."""
+
+    def __init__(self, *, service: WorkflowService) -> None:
+        """Use ``service`` for every change and look-up."""
+        self._service = service
+
+    def try_handle(self, message: IncomingMessage, *, language: Language) -> Reply | None:
+        """A reply when the message is a workflow command, else None (then it is a knowledge question)."""
+        try:
+            command = parse(message.text, procedures=self._service.procedures)
+            if command is None or (not command.explicit and self._open_run(message) is None):
+                return None
+            return _HANDLERS[command.kind](self, command, message, language)
+        except StepAlreadySettled as error:
+            return self._settled(error, message, language)
+        except StepNotSettled as error:
+            return self._not_settled(error, message, language)
+        except (InputError, WorkflowError) as error:
+            return Reply(text=error_text(error, language), language=language, private=True)
+
+    def resume_hint(self, message: IncomingMessage, *, language: Language) -> str | None:
+        """A one-line reminder of the person's current step when they have a procedure in progress."""
+        state = self._open_run(message)
+        if state is None:
+            return None
+        return resume_text(build_checklist_view(state, viewer_id=message.user_id, language=language))
+
+    def _open_run(self, message: IncomingMessage) -> RunState | None:
+        try:
+            state = self._service.active(channel_id=message.channel_id, user_id=message.user_id)
+        except WorkflowError:  # no project, not a member, database down: no run to resume
+            return None
+        return state if state is not None and not state.complete else None
+
+    def _checklist(
+        self, state: RunState, message: IncomingMessage, language: Language, *, lead: str
+    ) -> Reply:
+        view = build_checklist_view(state, viewer_id=message.user_id, language=language)
+        return Reply(text=f"{lead}\n\n{step_prompt(view)}".strip(), language=language, checklist=view)
+
+    def _help(self, _c: Command, _m: IncomingMessage, language: Language) -> Reply:
+        return Reply(text=help_text(language), language=language, private=True)
+
+    def _procedures(self, _c: Command, _m: IncomingMessage, language: Language) -> Reply:
+        return Reply(text=procedures_text(self._service.procedures, language), language=language)
+
+    def _project_add(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
+        assert command.number is not None and command.end_date is not None
+        project = self._service.add_project(
+            channel_id=message.channel_id,
+            user_id=message.user_id,
+            number=command.number,
+            end_date=command.end_date,
+            name=command.name or command.number,
+        )
+        deadline = format_date(project.final_report_deadline, language)
+        text = say("project.created", language, number=project.number, name=project.name, deadline=deadline)
+        return Reply(text=text, language=language)
+
+    def _project_show(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
+        project = self._service.project(channel_id=message.channel_id, user_id=message.user_id)
+        return Reply(text=project_text(project, language), language=language)
+
+    def _project_update(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
+        kind = command.kind
+        project = self._service.update_project(
+            channel_id=message.channel_id,
+            user_id=message.user_id,
+            end_date=command.end_date,
+            name=command.name if kind is CommandKind.PROJECT_NAME else None,
+            organisation=command.name if kind is CommandKind.PROJECT_ORGANISATION else None,
+        )
+        return Reply(
+            text=f"{say('project.updated', language)}\n{project_text(project, language)}", language=language
+        )
+
+    def _partner_add(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
+        assert command.name is not None and command.country is not None
+        self._service.add_partner(
+            channel_id=message.channel_id, user_id=message.user_id, name=command.name, country=command.country
+        )
+        text = say("partner.added", language, name=command.name, country=command.country)
+        return Reply(text=text, language=language)
+
+    def _member_add(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
+        assert command.member_id is not None and command.role is not None
+        project = self._service.add_member(
+            channel_id=message.channel_id,
+            user_id=message.user_id,
+            member_id=command.member_id,
+            role=command.role,
+            partner_name=command.partner_name,
+        )
+        role = role_text(project, command.member_id, language)
+        return Reply(text=say("member.added", language, user=command.member_id, role=role), language=language)
+
+    def _start(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
+        assert command.procedure_id is not None
+        state = self._service.start(
+            channel_id=message.channel_id, user_id=message.user_id, procedure_id=command.procedure_id
+        )
+        title = state.procedure.title.get(language)
+        if state.run.marks:
+            lead = say("run.resumed", language, title=title)
+        else:
+            lead = say("run.started", language, title=title, summary=state.procedure.summary.get(language))
+        return self._checklist(state, message, language, lead=lead)
+
+    def _status(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
+        state = self._service.active(channel_id=message.channel_id, user_id=message.user_id)
+        if state is None:
+            raise NoActiveRun(message.channel_id)
+        view = build_checklist_view(state, viewer_id=message.user_id, language=language)
+        return Reply(text=status_text(view), language=language, checklist=view)
+
+    def _change(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
+        outcome = self._service.change_step(
+            channel_id=message.channel_id,
+            user_id=message.user_id,
+            action=_STEP_ACTIONS[command.kind],
+            platform=message.platform.value,
+            step_id=command.step_id,
+            expected_version=command.expected_version,
+        )
+        change, state = outcome.change, outcome.state
+        title = state.procedure.step(change.step_id).title.get(language)
+        partner = _for_partner(state.project, change.partner_id, language)
+        lead = say(_CHANGED[change.action], language, title=title, partner=partner)
+        return self._checklist(state, message, language, lead=lead)
+
+    def _back(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
+        state = self._service.back(channel_id=message.channel_id, user_id=message.user_id)
+        return self._checklist(state, message, language, lead=say("step.back", language))
+
+    def _audit(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
+        entries = self._service.audit(channel_id=message.channel_id, user_id=message.user_id)
+        project = self._service.project(channel_id=message.channel_id, user_id=message.user_id)
+        return Reply(text=audit_text(project, entries, language), language=language, private=True)
+
+    def _settled(self, error: StepAlreadySettled, message: IncomingMessage, language: Language) -> Reply:
+        state = self._open_run(message) or self._service.active(
+            channel_id=message.channel_id, user_id=message.user_id
+        )
+        if state is None:
+            return Reply(text=error_text(error, language), language=language, private=True)
+        title = state.procedure.step(error.step_id).title.get(language)
+        view = build_checklist_view(state, viewer_id=message.user_id, language=language)
+        return Reply(
+            text=settled_text(error, title=title, language=language), language=language, checklist=view
+        )
+
+    def _not_settled(self, error: StepNotSettled, message: IncomingMessage, language: Language) -> Reply:
+        state = self._service.active(channel_id=message.channel_id, user_id=message.user_id)
+        if state is None or not error.step_id:
+            return Reply(text=say("step.nothing_to_undo", language), language=language, private=True)
+        title = state.procedure.step(error.step_id).title.get(language)
+        return Reply(text=say("step.not_settled", language, title=title), language=language, private=True)
+
+
+def _for_partner(project: Project, partner_id: int | None, language: Language) -> str:
+    if partner_id is None:
+        return ""
+    return say("step.for_partner", language, partner=project.partner(partner_id).name)
+
+
+_HANDLERS: dict[CommandKind, _Handler] = {
+    CommandKind.HELP: WorkflowCommands._help,
+    CommandKind.PROCEDURES: WorkflowCommands._procedures,
+    CommandKind.PROJECT_ADD: WorkflowCommands._project_add,
+    CommandKind.PROJECT_SHOW: WorkflowCommands._project_show,
+    CommandKind.PROJECT_END: WorkflowCommands._project_update,
+    CommandKind.PROJECT_NAME: WorkflowCommands._project_update,
+    CommandKind.PROJECT_ORGANISATION: WorkflowCommands._project_update,
+    CommandKind.PARTNER_ADD: WorkflowCommands._partner_add,
+    CommandKind.MEMBER_ADD: WorkflowCommands._member_add,
+    CommandKind.START: WorkflowCommands._start,
+    CommandKind.STATUS: WorkflowCommands._status,
+    CommandKind.DONE: WorkflowCommands._change,
+    CommandKind.SKIP: WorkflowCommands._change,
+    CommandKind.UNDO: WorkflowCommands._change,
+    CommandKind.BACK: WorkflowCommands._back,
+    CommandKind.AUDIT: WorkflowCommands._audit,
+}

@@ -1,0 +1,202 @@
+"""The plain text of workflow replies, built by pure functions from typed views and domain errors."""
+
+from __future__ import annotations
+
+from knowledge.models import Language
+from workflows.definitions import Actor, ProcedureCatalog
+from workflows.errors import (
+    ConcurrentChange,
+    InputError,
+    InvalidDate,
+    InvalidProjectNumber,
+    MissingArgument,
+    NoActiveRun,
+    NoProject,
+    NotAuthorised,
+    PartnerExists,
+    ProjectExists,
+    StepAlreadySettled,
+    StepNotSettled,
+    StorageUnavailable,
+    UnknownCommand,
+    UnknownCountry,
+    UnknownPartner,
+    UnknownProcedure,
+    UnknownStep,
+    WorkflowError,
+)
+from workflows.messages import USAGE, format_date, format_moment, say
+from workflows.models import AuditEntry, Project, Role
+from workflows.views import ChecklistView, StepView
+
+_HELP_ORDER = (
+    "project_add", "project_show", "project_end", "project_name", "project_organisation", "partner_add",
+    "member_add", "start", "status", "done", "skip", "undo", "back", "audit", "procedures", "help",
+)  # fmt: skip
+_SIMPLE_ERRORS: dict[type[WorkflowError], str] = {
+    NoProject: "error.no_project",
+    ProjectExists: "error.project_exists",
+    NoActiveRun: "error.no_active_run",
+    StorageUnavailable: "error.storage",
+    ConcurrentChange: "error.concurrent",
+}
+_INPUT_ERRORS: dict[type[InputError], str] = {
+    InvalidDate: "error.invalid_date",
+    InvalidProjectNumber: "error.invalid_project_number",
+    UnknownCountry: "error.unknown_country",
+    UnknownCommand: "error.unknown_command",
+}
+
+
+def help_text(language: Language) -> str:
+    """Every command with a one-line explanation."""
+    lines = [say("help.title", language)]
+    lines += [f"  {USAGE[key]}\n      {say(f'help.{key}', language)}" for key in _HELP_ORDER]
+    return "\n".join([*lines, say("help.footer", language)])
+
+
+def procedures_text(procedures: ProcedureCatalog, language: Language) -> str:
+    """The procedures that can be started."""
+    lines = [f"  start {p.id}  - {p.title.get(language)}" for p in procedures]
+    return "\n".join([say("procedures.title", language), *lines])
+
+
+def project_text(project: Project, language: Language) -> str:
+    """The project, its dates, organisations and people."""
+    lines = [
+        say("project.line", language, number=project.number, name=project.name),
+        say(
+            "project.dates",
+            language,
+            end=format_date(project.end_date, language),
+            deadline=format_date(project.final_report_deadline, language),
+        ),
+    ]
+    if project.organisation:
+        lines.append(say("project.organisation", language, organisation=project.organisation))
+    if project.partners:
+        partners = ", ".join(f"{p.name} ({p.country})" for p in project.partners)
+        lines.append(say("project.partners", language, partners=partners))
+    else:
+        lines.append(say("project.no_partners", language))
+    people = ", ".join(f"{m.user_id} ({role_text(project, m.user_id, language)})" for m in project.members)
+    lines.append(say("project.people", language, people=people))
+    return "\n".join(lines)
+
+
+def role_text(project: Project, user_id: str, language: Language) -> str:
+    """A person's role in words: coordinator, or partner at a school."""
+    member = project.member(user_id)
+    if member is None or member.role is Role.COORDINATOR or member.partner_id is None:
+        return say("role.coordinator", language)
+    return say("role.partner", language, partner=project.partner(member.partner_id).name)
+
+
+def step_prompt(view: ChecklistView) -> str:
+    """The person's current step with its explanation and source, or that the run is complete."""
+    language = view.language
+    step = next((s for s in view.steps if s.id == view.current_step_id), None)
+    if step is None:
+        return say("run.complete", language, title=view.title)
+    heading = say("step.heading", language, number=step.number, total=len(view.steps), title=step.title)
+    if not step.viewer_can_act:
+        return "\n".join([heading, say("step.waiting", language, party=party_text(view, step))])
+    lines = [f"{heading}  [{step.id}]", step.text]
+    if step.evidence:
+        lines.append(say("step.evidence", language, evidence=step.evidence))
+    if step.due:
+        lines.append(say("step.due", language, due=format_date(step.due, language)))
+    if step.hint:
+        lines.append(say("step.hint", language, hint=step.hint))
+    lines.append(say("step.source", language, section=step.source_section, url=step.source_url))
+    lines.append(say("step.prompt", language))
+    return "\n".join(lines)
+
+
+def party_text(view: ChecklistView, step: StepView) -> str:
+    """Who does a step, in words: the coordinator, the partners still missing, or anyone."""
+    if step.actor is Actor.COORDINATOR:
+        return say("party.coordinator", view.language)
+    if step.actor is Actor.ANYONE:
+        return say("party.anyone", view.language)
+    return ", ".join(p.partner for p in step.partners if p.mark is None) or "-"
+
+
+def status_text(view: ChecklistView) -> str:
+    """One line of progress, the deadline, and who is still missing (like the Partnership Dashboard)."""
+    language = view.language
+    lines = [
+        say(
+            "status.summary",
+            language,
+            title=view.title,
+            number=view.project_number,
+            settled=view.settled,
+            total=len(view.steps),
+        )
+    ]
+    if view.deadline:
+        lines.append(say("run.deadline", language, deadline=format_date(view.deadline, language)))
+    for waiting in view.waiting:
+        party = waiting.partner or say(f"party.{waiting.party.value}", language)
+        people = ", ".join(waiting.user_ids) or say("status.nobody", language)
+        lines.append(
+            say("status.waiting", language, party=party, people=people, steps=", ".join(waiting.step_ids))
+        )
+    if view.complete:
+        lines.append(say("run.complete", language, title=view.title))
+    return "\n".join(lines)
+
+
+def resume_text(view: ChecklistView) -> str | None:
+    """A one-line reminder of where the person is, or None when the run is complete."""
+    step = next((s for s in view.steps if s.id == view.current_step_id), None)
+    if step is None or view.complete:
+        return None
+    total = len(view.steps)
+    return say(
+        "resume.hint", view.language, number=step.number, total=total, title=view.title, step=step.title
+    )
+
+
+def audit_text(project: Project, entries: list[AuditEntry], language: Language) -> str:
+    """The audit trail, newest first."""
+    if not entries:
+        return say("audit.empty", language)
+    lines = [say("audit.title", language, number=project.number)]
+    for entry in entries:
+        partner = f" ({project.partner(entry.partner_id).name})" if entry.partner_id is not None else ""
+        action = say(f"audit.{entry.action.value}", language)
+        moment = format_moment(entry.at, language)
+        lines.append(f"  {moment} · {entry.user_id} · {action} · {entry.step_id}{partner} · {entry.platform}")
+    return "\n".join(lines)
+
+
+def settled_text(error: StepAlreadySettled, *, title: str, language: Language) -> str:
+    """Why a tick was not applied: the step was already settled, perhaps seen on an old checklist."""
+    key = "step.already_skipped" if error.skipped else "step.already_done"
+    text = say(key, language, title=title, by=error.by, at=format_moment(error.at, language))
+    return f"{text}\n{say('step.stale', language)}" if error.stale else text
+
+
+def error_text(error: WorkflowError, language: Language) -> str:
+    """A friendly explanation of a domain error, in ``language``."""
+    if type(error) in _SIMPLE_ERRORS:
+        return say(_SIMPLE_ERRORS[type(error)], language)
+    if isinstance(error, InputError) and type(error) in _INPUT_ERRORS:
+        return say(_INPUT_ERRORS[type(error)], language, text=error.text)
+    if isinstance(error, MissingArgument):
+        return say("error.missing_argument", language, usage=USAGE.get(error.usage, USAGE["help"]))
+    if isinstance(error, UnknownProcedure | UnknownStep | UnknownPartner):
+        key = {UnknownProcedure: "error.unknown_procedure", UnknownStep: "error.unknown_step"}.get(
+            type(error), "error.unknown_partner"
+        )
+        choices = ", ".join(error.choices) or "-"
+        return say(key, language, text=error.text, ids=choices, names=choices)
+    if isinstance(error, NotAuthorised):
+        return say(f"error.{error.reason}", language, detail=error.detail)
+    if isinstance(error, PartnerExists):
+        return say("error.partner_exists", language, text=str(error))
+    if isinstance(error, StepNotSettled):
+        return say("step.nothing_to_undo", language)
+    return say("error.unknown_command", language, text=str(error))

@@ -1,0 +1,1 @@
+"""The terminal chat: a third adapter next to Slack and Teams."""

@@ -1,0 +1,118 @@
+"""The SQL tables, as typed SQLAlchemy 2 ORM classes. Migrations in ``storage/migrations`` create them."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import Date, DateTime, Dialect, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+ID = String(200)
+NAME = String(300)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes in and out; SQLite, which has no time zones, stores naive UTC."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime; pass an aware UTC datetime")
+        utc = value.astimezone(UTC)
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    """Base of every table."""
+
+
+class ProjectRow(Base):
+    __tablename__ = "projects"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(NAME)
+    end_date: Mapped[date] = mapped_column(Date)
+    organisation: Mapped[str | None] = mapped_column(NAME)
+    channel_id: Mapped[str] = mapped_column(ID, unique=True)
+    created_by: Mapped[str] = mapped_column(ID)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class PartnerRow(Base):
+    __tablename__ = "partners"
+    __table_args__ = (UniqueConstraint("project_id", "name", name="uq_partners_project_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(NAME)
+    country: Mapped[str] = mapped_column(String(2))
+
+
+class MemberRow(Base):
+    __tablename__ = "members"
+
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    role: Mapped[str] = mapped_column(String(20))
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id", ondelete="CASCADE"))
+
+
+class RunRow(Base):
+    __tablename__ = "runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    procedure_id: Mapped[str] = mapped_column(String(100))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    started_by: Mapped[str] = mapped_column(ID)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class MarkRow(Base):
+    """A settled step; ``partner_key`` is the partner id as text, or '' for a whole-project step."""
+
+    __tablename__ = "step_marks"
+    __table_args__ = (UniqueConstraint("run_id", "step_id", "partner_key", name="uq_step_marks_step"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"), index=True)
+    step_id: Mapped[str] = mapped_column(String(100))
+    partner_key: Mapped[str] = mapped_column(String(20))
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(10))
+    user_id: Mapped[str] = mapped_column(ID)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    platform: Mapped[str] = mapped_column(String(20))
+
+
+class PositionRow(Base):
+    __tablename__ = "run_positions"
+
+    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    step_id: Mapped[str | None] = mapped_column(String(100))
+    touched_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class AuditRow(Base):
+    __tablename__ = "audit_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"), index=True)
+    step_id: Mapped[str] = mapped_column(String(100))
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(10))
+    user_id: Mapped[str] = mapped_column(ID)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    platform: Mapped[str] = mapped_column(String(20))

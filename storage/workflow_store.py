@@ -1,0 +1,234 @@
+"""The SQL implementation of the workflows storage contract; the only place projects and runs touch SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
+
+from storage.database import Database
+from storage.mapping import audit_entry, load_project, load_run, partner_key
+from storage.schema import AuditRow, MarkRow, MemberRow, PartnerRow, PositionRow, ProjectRow, RunRow
+from workflows.errors import (
+    ConcurrentChange,
+    NoActiveRun,
+    NoProject,
+    PartnerExists,
+    ProjectExists,
+    StorageUnavailable,
+)
+from workflows.models import (
+    AuditAction,
+    AuditEntry,
+    ChecklistRun,
+    MarkStatus,
+    Member,
+    NewProject,
+    Project,
+    Role,
+    StepChange,
+)
+from workflows.store import Decide
+from workflows.transitions import apply_change
+
+
+class SqlWorkflowStore:
+    """Projects, runs and the audit trail in SQLite or PostgreSQL (implements ``WorkflowStore``)."""
+
+    def __init__(self, *, database: Database) -> None:
+        """Use ``database``'s sessions."""
+        self._database = database
+
+    @contextmanager
+    def _session(self, *, conflict: Exception | None = None) -> Iterator[Session]:
+        """One transaction; database failures become domain errors and nothing is committed."""
+        session = self._database.sessions()
+        try:
+            yield session
+            session.commit()
+        except IntegrityError as error:
+            session.rollback()
+            raise (conflict or ConcurrentChange(str(error.orig))) from error
+        except DBAPIError as error:  # OperationalError, InterfaceError …: unreachable or broken database
+            session.rollback()
+            raise StorageUnavailable(str(error.orig)) from error
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def project_for_channel(self, *, channel_id: str) -> Project | None:
+        with self._session() as session:
+            row = session.scalar(select(ProjectRow).where(ProjectRow.channel_id == channel_id))
+            return load_project(session, row) if row else None
+
+    def create_project(self, *, new: NewProject, coordinator_id: str, at: datetime) -> Project:
+        with self._session(conflict=ProjectExists(new.number)) as session:
+            row = ProjectRow(
+                number=new.number,
+                name=new.name,
+                end_date=new.end_date,
+                channel_id=new.channel_id,
+                created_by=coordinator_id,
+                created_at=at,
+            )
+            session.add(row)
+            session.flush()
+            session.add(MemberRow(project_id=row.id, user_id=coordinator_id, role=Role.COORDINATOR.value))
+            session.flush()
+            return load_project(session, row)
+
+    def update_project(
+        self,
+        *,
+        project_id: int,
+        end_date: date | None = None,
+        name: str | None = None,
+        organisation: str | None = None,
+    ) -> Project:
+        with self._session() as session:
+            row = session.get(ProjectRow, project_id)
+            if row is None:
+                raise NoProject(str(project_id))
+            row.end_date = end_date or row.end_date
+            row.name = name or row.name
+            row.organisation = organisation or row.organisation
+            session.flush()
+            return load_project(session, row)
+
+    def add_partner(self, *, project_id: int, name: str, country: str) -> Project:
+        with self._session(conflict=PartnerExists(name)) as session:
+            taken = select(PartnerRow.id).where(
+                PartnerRow.project_id == project_id, func.lower(PartnerRow.name) == name.lower()
+            )
+            if session.scalar(taken) is not None:
+                raise PartnerExists(name)
+            session.add(PartnerRow(project_id=project_id, name=name, country=country))
+            session.flush()
+            return self._project(session, project_id)
+
+    def put_member(self, *, project_id: int, member: Member) -> Project:
+        with self._session() as session:
+            session.merge(
+                MemberRow(
+                    project_id=project_id,
+                    user_id=member.user_id,
+                    role=member.role.value,
+                    partner_id=member.partner_id,
+                )
+            )
+            session.flush()
+            return self._project(session, project_id)
+
+    def create_run(
+        self, *, project_id: int, procedure_id: str, started_by: str, at: datetime
+    ) -> ChecklistRun:
+        with self._session() as session:
+            row = RunRow(
+                project_id=project_id,
+                procedure_id=procedure_id,
+                version=1,
+                started_by=started_by,
+                started_at=at,
+            )
+            session.add(row)
+            session.flush()
+            return load_run(session, row)
+
+    def runs(self, *, project_id: int) -> list[ChecklistRun]:
+        with self._session() as session:
+            rows = session.scalars(
+                select(RunRow).where(RunRow.project_id == project_id).order_by(RunRow.id.desc())
+            )
+            return [load_run(session, row) for row in rows]
+
+    def change_run(self, *, run_id: int, decide: Decide) -> tuple[ChecklistRun, StepChange]:
+        with self._session() as session:
+            # Bumping the version first takes the run's write lock (a row lock in PostgreSQL, the database
+            # lock in SQLite): concurrent changes of one run queue here and then decide on fresh state.
+            bumped = session.execute(
+                update(RunRow)
+                .where(RunRow.id == run_id)
+                .values(version=RunRow.version + 1)
+                .returning(RunRow.version)
+            ).scalar_one_or_none()
+            if bumped is None:
+                raise NoActiveRun(str(run_id))
+            row = session.get(RunRow, run_id, populate_existing=True)
+            assert row is not None
+            before = load_run(session, row).model_copy(update={"version": bumped - 1})
+            change = decide(before)
+            _write_change(session, run_id=run_id, change=change)
+            return apply_change(before, change), change
+
+    def move_position(self, *, run_id: int, user_id: str, step_id: str | None, at: datetime) -> ChecklistRun:
+        with self._session() as session:
+            session.merge(PositionRow(run_id=run_id, user_id=user_id, step_id=step_id, touched_at=at))
+            session.flush()
+            row = session.get(RunRow, run_id)
+            if row is None:
+                raise NoActiveRun(str(run_id))
+            return load_run(session, row)
+
+    def audit_trail(self, *, project_id: int, limit: int) -> list[AuditEntry]:
+        with self._session() as session:
+            rows = session.execute(
+                select(AuditRow, RunRow.procedure_id)
+                .join(RunRow, RunRow.id == AuditRow.run_id)
+                .where(RunRow.project_id == project_id)
+                .order_by(AuditRow.id.desc())
+                .limit(limit)
+            )
+            return [audit_entry(row, procedure_id) for row, procedure_id in rows]
+
+    @staticmethod
+    def _project(session: Session, project_id: int) -> Project:
+        row = session.get(ProjectRow, project_id)
+        if row is None:
+            raise NoProject(str(project_id))
+        return load_project(session, row)
+
+
+def _write_change(session: Session, *, run_id: int, change: StepChange) -> None:
+    key = partner_key(change.partner_id)
+    session.execute(
+        delete(MarkRow).where(
+            MarkRow.run_id == run_id, MarkRow.step_id == change.step_id, MarkRow.partner_key == key
+        )
+    )
+    if change.action is not AuditAction.UNTICK:
+        status = MarkStatus.DONE if change.action is AuditAction.TICK else MarkStatus.SKIPPED
+        session.add(
+            MarkRow(
+                run_id=run_id,
+                step_id=change.step_id,
+                partner_key=key,
+                partner_id=change.partner_id,
+                status=status.value,
+                user_id=change.user_id,
+                at=change.at,
+                platform=change.platform,
+            )
+        )
+    session.add(
+        AuditRow(
+            run_id=run_id,
+            step_id=change.step_id,
+            partner_id=change.partner_id,
+            action=change.action.value,
+            user_id=change.user_id,
+            at=change.at,
+            platform=change.platform,
+        )
+    )
+    session.merge(
+        PositionRow(
+            run_id=run_id, user_id=change.user_id, step_id=change.position_after, touched_at=change.at
+        )
+    )
+    session.flush()

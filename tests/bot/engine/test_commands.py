@@ -1,0 +1,150 @@
+"""WorkflowCommands over a real service and database: words in, typed replies out, in Bokmål and English."""
+
+import pytest
+
+from bot.engine.commands import WorkflowCommands
+from bot.engine.models import IncomingMessage, Platform
+from knowledge.models import Language
+from storage import SqlWorkflowStore, create_database
+from workflows.definitions import load_procedures
+from workflows.service import WorkflowService
+from workflows.views import ChecklistView, StepState
+
+NB, EN = Language.NB, Language.EN
+C = "C1"
+
+
+@pytest.fixture
+def commands(workflow_service):
+    return WorkflowCommands(service=workflow_service)
+
+
+def say(commands, user, text, language=EN, channel=C):
+    message = IncomingMessage(user_id=user, channel_id=channel, text=text, platform=Platform.SLACK)
+    return commands.try_handle(message, language=language)
+
+
+def setup(commands):
+    say(commands, "coord", "project add 2020-1-NO01-KA229-012345 31.08.2025 Vann i Europa")
+    say(commands, "coord", "add partner Escola X, PT")
+    say(commands, "coord", "partner add Gymnasium Y Tyskland")
+    say(commands, "coord", "member add <@ana> partner Escola X")
+    say(commands, "coord", "legg til bea som partner i Gymnasium Y", NB)
+
+
+def test_help_lists_the_commands_in_the_users_language(commands):
+    english, norwegian = say(commands, "u", "help"), say(commands, "u", "hjelp", NB)
+    for reply in (english, norwegian):
+        assert "project add <project number> <end date> [name]" in reply.text
+        assert "member add <user-id> coordinator" in reply.text and reply.private
+    assert "Commands" in english.text and "Kommandoer" in norwegian.text
+
+
+def test_questions_are_left_to_the_knowledge_base(commands):
+    setup(commands)
+    assert say(commands, "coord", "Hva er fristen for sluttrapporten?", NB) is None
+    assert say(commands, "coord", "I'm done", EN) is None  # plain words only count during a procedure
+
+
+def test_project_show_has_the_end_date_and_the_final_report_deadline(commands):
+    created = say(commands, "coord", "project add 2020-1-NO01-KA229-012345 31.08.2025 Vann i Europa", NB)
+    assert "30.10.2025" in created.text and "koordinator" in created.text
+    say(commands, "coord", "prosjektet vårt slutter 30. september 2025", NB)
+    shown = say(commands, "coord", "project show", EN)
+    assert "Ends 30 Sep 2025" in shown.text and "29 Nov 2025" in shown.text
+    assert "coord (coordinator)" in shown.text
+
+
+def test_bad_input_gets_a_clear_message(commands):
+    setup(commands)
+    assert "31.02.2025" in say(commands, "coord", "project end 31.02.2025").text
+    assert "Hvilken dato" in say(commands, "coord", "prosjektet vårt slutter snart", NB).text
+    assert "2020-1-NO01-KA229-012345" in say(commands, "x", "project add 2020-NO-1 31.08.2025", EN).text
+    assert "frobnicate" in say(commands, "coord", "/frobnicate").text
+    say(commands, "coord", "start final-report")
+    unknown_step = say(commands, "coord", "done make-coffee")
+    assert "make-coffee" in unknown_step.text and "qualitative-content" in unknown_step.text
+    assert "final-report" in say(commands, "coord", "start tax-return").text
+    assert "Escola X" in say(commands, "coord", "member add U9 partner Nowhere").text
+
+
+def test_refusals_say_why(commands):
+    setup(commands)
+    say(commands, "coord", "start final-report")
+    partner = say(commands, "ana", "done ready-for-submission", NB)
+    assert "koordinator" in partner.text and partner.private
+    coordinator = say(commands, "coord", "done partner-use-of-funds")
+    assert "each partner school" in coordinator.text
+    outsider = say(commands, "eve", "status")
+    assert "not part of project 2020-1-NO01-KA229-012345" in outsider.text
+    assert "Only the coordinator" in say(commands, "ana", "partner add Liceo Z, IT").text
+    assert "no project" in say(commands, "coord", "status", channel="C_OTHER").text
+
+
+def test_walking_through_shows_step_source_and_checklist(commands):
+    setup(commands)
+    started = say(commands, "coord", "la oss starte sluttrapporten", NB)
+    assert "Steg 1 av 6" in started.text and "Sluttrapportering" in started.text
+    assert "https://erasmuspluss.no/skoleutvekslingspartnerskap" in started.text
+    assert isinstance(started.checklist, ChecklistView)
+    ticked = say(commands, "coord", "ferdig", NB)
+    assert "Avkrysset" in ticked.text and "Steg 2 av 6" in ticked.text and "Dokumentasjon" in ticked.text
+    skipped = say(commands, "coord", "hopp over", NB)
+    assert skipped.checklist.steps[1].state is StepState.SKIPPED
+    back = say(commands, "coord", "back")
+    assert "Step 2 of 6" in back.text
+    stale = say(commands, "coord", "skip")
+    assert "already skipped by coord" in stale.text and "Nothing was changed" in stale.text
+    undone = say(commands, "coord", "undo")
+    assert "open again" in undone.text and undone.checklist.steps[1].state is StepState.OPEN
+
+
+def test_status_is_a_partnership_dashboard(commands):
+    setup(commands)
+    say(commands, "coord", "start final-report")
+    say(commands, "ana", "done partner-use-of-funds")
+    status = say(commands, "coord", "status", NB)
+    view = status.checklist
+    assert [(row.partner, row.done, row.total) for row in view.dashboard] == [
+        ("Escola X", 1, 2),
+        ("Gymnasium Y", 0, 2),
+    ]
+    assert "Venter på Gymnasium Y (bea)" in status.text
+    assert "Venter på koordinator (coord)" in status.text
+    assert view.steps[3].state is StepState.PARTIAL
+
+
+def test_plain_words_during_a_run_and_the_resume_hint(commands):
+    setup(commands)
+    say(commands, "coord", "start final-report")
+    message = IncomingMessage(user_id="coord", channel_id=C, text="What counts as exceptional costs?")
+    assert commands.try_handle(message, language=EN) is None
+    assert "step 1 of 6" in commands.resume_hint(message, language=EN)
+    assert "Ticked" in say(commands, "coord", "I'm done").text
+    outsider = IncomingMessage(user_id="eve", channel_id=C, text="hello")
+    assert commands.resume_hint(outsider, language=EN) is None
+
+
+def test_the_audit_trail_is_for_the_coordinator(commands):
+    setup(commands)
+    say(commands, "coord", "start final-report")
+    say(commands, "coord", "done")
+    say(commands, "ana", "done partner-use-of-funds")
+    audit = say(commands, "coord", "audit", NB)
+    assert "krysset av · partner-use-of-funds (Escola X) · slack" in audit.text
+    assert "coord · krysset av · qualitative-content" in audit.text
+    assert "Only the coordinator" in say(commands, "ana", "audit").text
+
+
+def test_a_database_outage_gets_a_friendly_reply(tmp_path, clock):
+    path = tmp_path / "db.sqlite"
+    database = create_database(f"sqlite:///{path}")
+    workflow_service = WorkflowService(
+        store=SqlWorkflowStore(database=database), procedures=load_procedures(), clock=clock
+    )
+    commands = WorkflowCommands(service=workflow_service)
+    setup(commands)
+    database.close()
+    path.unlink()
+    reply = say(commands, "coord", "done", NB)
+    assert "Ingenting ble endret" in reply.text and "prøv igjen" in reply.text

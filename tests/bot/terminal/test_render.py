@@ -1,0 +1,79 @@
+from datetime import UTC, date, datetime
+
+from bot.engine.models import Reply
+from bot.terminal.render import render_checklist, render_reply
+from knowledge.models import Language
+from workflows.definitions import load_procedures
+from workflows.models import ChecklistRun, MarkStatus, Member, Partner, Project, Role, StepMark
+from workflows.service import RunState
+from workflows.views import build_checklist_view
+
+AT = datetime(2025, 9, 1, 8, 5, tzinfo=UTC)
+PROJECT = Project(
+    id=1,
+    number="2020-1-NO01-KA229-012345",
+    name="Vann",
+    end_date=date(2025, 8, 31),
+    channel_id="C1",
+    partners=(Partner(id=1, name="Escola X", country="PT"), Partner(id=2, name="Gymnasium Y", country="DE")),
+    members=(
+        Member(user_id="coord", role=Role.COORDINATOR),
+        Member(user_id="ana", role=Role.PARTNER, partner_id=1),
+    ),
+)
+MARKS = (
+    StepMark(step_id="qualitative-content", status=MarkStatus.DONE, user_id="coord", at=AT, platform="slack"),
+    StepMark(step_id="invoices", status=MarkStatus.SKIPPED, user_id="coord", at=AT, platform="teams"),
+    StepMark(
+        step_id="partner-use-of-funds",
+        partner_id=1,
+        status=MarkStatus.DONE,
+        user_id="ana",
+        at=AT,
+        platform="terminal",
+    ),
+)
+
+
+def view(language, viewer="coord"):
+    run = ChecklistRun(
+        id=7,
+        project_id=1,
+        procedure_id="final-report",
+        version=4,
+        started_by="coord",
+        started_at=AT,
+        marks=MARKS,
+    )
+    state = RunState(project=PROJECT, procedure=load_procedures().get("final-report"), run=run)
+    return build_checklist_view(state, viewer_id=viewer, language=language)
+
+
+def test_the_checklist_shows_who_did_what_when_and_where():
+    text = render_checklist(view(Language.NB))
+    assert "Sluttrapport i Mobility Tool+ - 2020-1-NO01-KA229-012345 (versjon 4)" in text
+    assert "Frist: 30.10.2025." in text
+    first = "[x] 1. Fullfør det kvalitative innholdet [qualitative-content]"
+    assert f"{first}  (coord, 01.09.2025 kl. 08:05 UTC, slack)" in text
+    assert "[-] 2. " in text and "hoppet over av coord" in text
+    assert "[ ] 3. Marker rapporten «Ready for submission» [ready-for-submission]  <- du er her" in text
+    assert "[~] 4. " in text
+    assert "[x] Escola X (PT)  (ana, 01.09.2025 kl. 08:05 UTC, terminal)" in text
+    assert "[ ] Gymnasium Y (DE)" in text
+    assert "Escola X (PT): 1 av 2 - mangler partner-confirmation" in text
+    assert "Gymnasium Y (DE): 0 av 2 - mangler partner-use-of-funds, partner-confirmation" in text
+
+
+def test_english_rendering_and_the_partners_own_position():
+    text = render_checklist(view(Language.EN, viewer="ana"))
+    assert "(version 4)" in text and "Due: 30 Oct 2025." in text
+    # HK-dir's order: partners confirm after the coordinator has marked the report ready, so Ana waits at 3.
+    assert text.count("<- you are here") == 1
+    assert '[ ] 3. Mark the report "Ready for submission" [ready-for-submission]  <- you are here' in text
+    assert "[ ] 5. Partner confirms" in text
+
+
+def test_a_reply_without_a_checklist_is_just_its_text():
+    assert render_reply(Reply(text="Hei", language=Language.NB)) == "Hei"
+    with_view = render_reply(Reply(text="Status", language=Language.EN, checklist=view(Language.EN)))
+    assert with_view.startswith("Status\n\n") and "Partnership Dashboard:" in with_view

@@ -1,0 +1,106 @@
+"""Database fixtures shared by the workflows, storage and bot tests: SQLite files and a PostgreSQL schema.
+
+PostgreSQL comes from ``RAPPORTLOS_TEST_POSTGRES_URL`` (e.g. ``postgresql+psycopg://postgres@127.0.0.1:5432/test``).
+Each test session gets its own schema, dropped at the end, so parallel runs do not collide.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from storage import Database, SqlWorkflowStore, create_database
+from workflows.definitions import load_procedures
+from workflows.service import WorkflowService
+
+POSTGRES_ENV = "RAPPORTLOS_TEST_POSTGRES_URL"
+TABLES = ("audit_entries", "run_positions", "step_marks", "runs", "members", "partners", "projects")
+
+
+class Clock:
+    """A clock tests move by hand; returns aware UTC datetimes."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime(2025, 9, 1, 8, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A URL whose search_path is a fresh schema, migrated once per session."""
+    base = os.environ.get(POSTGRES_ENV)
+    if not base:
+        pytest.skip(f"{POSTGRES_ENV} is not set; PostgreSQL tests need a server (CI sets it)")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_session_database(postgres_url: str) -> Iterator[Database]:
+    database = create_database(postgres_url)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def postgres_database(postgres_session_database: Database) -> Database:
+    """The session's PostgreSQL database, emptied for this test."""
+    with postgres_session_database.engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
+    return postgres_session_database
+
+
+@pytest.fixture
+def sqlite_database(tmp_path: Path) -> Iterator[Database]:
+    database = create_database(f"sqlite:///{tmp_path / 'data' / 'rapportlos.db'}")
+    yield database
+    database.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database(request: pytest.FixtureRequest) -> Database:
+    """Each component test runs on SQLite and on PostgreSQL."""
+    return request.getfixturevalue(f"{request.param}_database")
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def make_workflow_service(database: Database, clock: Clock) -> Callable[[], WorkflowService]:
+    """Builds a fresh service (as after a restart) on the test's database."""
+
+    def build() -> WorkflowService:
+        return WorkflowService(
+            store=SqlWorkflowStore(database=database), procedures=load_procedures(), clock=clock
+        )
+
+    return build
+
+
+@pytest.fixture
+def workflow_service(make_workflow_service: Callable[[], WorkflowService]) -> WorkflowService:
+    return make_workflow_service()

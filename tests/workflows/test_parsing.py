@@ -1,0 +1,144 @@
+from datetime import date
+
+import pytest
+
+from workflows.commands import CommandKind
+from workflows.definitions import load_procedures
+from workflows.errors import (
+    InvalidDate,
+    InvalidProjectNumber,
+    MissingArgument,
+    UnknownCommand,
+    UnknownCountry,
+)
+from workflows.models import Role
+from workflows.parsing import parse
+
+PROCEDURES = load_procedures()
+
+
+def p(text):
+    return parse(text, procedures=PROCEDURES)
+
+
+def test_project_add_with_number_date_and_name():
+    command = p("project add 2020-1-NO01-KA229-012345 31.08.2025 Vann i Europa")
+    assert command.kind is CommandKind.PROJECT_ADD
+    assert (command.number, command.end_date, command.name) == (
+        "2020-1-NO01-KA229-012345",
+        date(2025, 8, 31),
+        "Vann i Europa",
+    )
+    english = p("project add 2020-1-no01-ka229-012345 August 31, 2025")
+    assert english.end_date == date(2025, 8, 31) and english.name is None
+    assert p("prosjekt legg til 2020-1-NO01-KA229-012345 31. august 2025 Vann").name == "Vann"
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("project add 2020-1-NO1-KA229-012345 31.08.2025", InvalidProjectNumber),
+        ("project add 2020-1-NO01-KA229-012345 31.02.2025", InvalidDate),
+        ("project add 2020-1-NO01-KA229-012345 next summer", InvalidDate),
+        ("project add 2020-1-NO01-KA229-012345", MissingArgument),
+        ("project add", MissingArgument),
+        ("project end 32.01.2025", InvalidDate),
+        ("prosjektet vårt slutter i sommer", InvalidDate),
+        ("partner add Escola X, Atlantis", UnknownCountry),
+        ("partner add Escola", MissingArgument),
+        ("member add U1 headmaster", MissingArgument),
+        ("member add U1 partner", MissingArgument),
+        ("project frobnicate", UnknownCommand),
+        ("/frobnicate", UnknownCommand),
+        ("start", MissingArgument),
+    ],
+)
+def test_bad_input_raises_a_clear_domain_error(text, error):
+    with pytest.raises(error):
+        p(text)
+
+
+def test_end_date_in_plain_norwegian_and_english():
+    for text in [
+        "prosjektet vårt slutter 31.08.2025",
+        "Our project ends on August 31, 2025",
+        "sluttdato er 2025-08-31",
+    ]:
+        command = p(text)
+        assert command.kind is CommandKind.PROJECT_END and command.end_date == date(2025, 8, 31), text
+
+
+def test_partners_with_codes_names_and_commas():
+    assert (p("add partner Escola X, PT").name, p("add partner Escola X, PT").country) == ("Escola X", "PT")
+    assert p("partner add Gymnasium Berlin Tyskland").country == "DE"
+    assert p("legg til partner IES Sevilla Spain").name == "IES Sevilla"
+    assert p("partner add Bristol Academy United Kingdom").country == "UK"
+
+
+def test_members_with_slack_mentions_and_roles():
+    coordinator = p("member add <@U0123ABC> coordinator")
+    assert (coordinator.member_id, coordinator.role) == ("U0123ABC", Role.COORDINATOR)
+    partner = p("member add U77 partner Escola X")
+    assert (partner.role, partner.partner_name) == (Role.PARTNER, "Escola X")
+    plain = p("legg til U88 som partner for Escola X")
+    assert (plain.member_id, plain.role, plain.partner_name) == ("U88", Role.PARTNER, "Escola X")
+    assert p("add <@U9> as coordinator").role is Role.COORDINATOR
+
+
+@pytest.mark.parametrize(
+    ("text", "procedure"),
+    [
+        ("start final-report", "final-report"),
+        ("start results-upload", "results-upload"),
+        ("start budget-change", "budget-change"),
+        ("la oss starte sluttrapporten", "final-report"),
+        ("I want to start the final report", "final-report"),
+        ("begynn på budsjettendringen", "budget-change"),
+        ("start tax-return", "tax-return"),  # the service says it does not exist, with the choices
+    ],
+)
+def test_start_in_commands_and_words(text, procedure):
+    command = p(text)
+    assert command.kind is CommandKind.START and command.procedure_id == procedure
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "step", "explicit"),
+    [
+        ("done", CommandKind.DONE, None, True),
+        ("ferdig", CommandKind.DONE, None, True),
+        ("done invoices", CommandKind.DONE, "invoices", True),
+        ("skip invoices", CommandKind.SKIP, "invoices", True),
+        ("hopp over", CommandKind.SKIP, None, True),
+        ("undo submit", CommandKind.UNDO, "submit", True),
+        ("angre", CommandKind.UNDO, None, True),
+        ("back", CommandKind.BACK, None, True),
+        ("tilbake", CommandKind.BACK, None, True),
+        ("status", CommandKind.STATUS, None, True),
+        ("jeg er ferdig", CommandKind.DONE, None, False),
+        ("I'm done.", CommandKind.DONE, None, False),
+        ("neste", CommandKind.DONE, None, False),
+        ("skip this", CommandKind.SKIP, None, False),
+        ("gå tilbake", CommandKind.BACK, None, False),
+        ("hvor er vi?", CommandKind.STATUS, None, False),
+    ],
+)
+def test_step_commands_and_their_plain_equivalents(text, kind, step, explicit):
+    command = p(text)
+    assert (command.kind, command.step_id, command.explicit) == (kind, step, explicit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hva er fristen for sluttrapporten?",
+        "help me understand the budget rules",
+        "start date of the project?",
+        "status of Erasmus+ in Norway",
+        "Når slutter prosjektet?",
+        "",
+    ],
+)
+def test_questions_are_not_commands(text):
+    command = p(text)
+    assert command is None or not command.explicit

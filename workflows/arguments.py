@@ -1,0 +1,93 @@
+"""Reading the arguments of the commands that create things: projects, partners and members."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from workflows.commands import Command, CommandKind
+from workflows.countries import country_code
+from workflows.dates import match_date
+from workflows.errors import InvalidDate, InvalidProjectNumber, MissingArgument, UnknownCountry
+from workflows.identifiers import looks_like_project_number, project_number, user_id
+from workflows.models import Role
+
+_ROLES = {"coordinator": Role.COORDINATOR, "koordinator": Role.COORDINATOR, "partner": Role.PARTNER}
+
+
+def project_add(args: str) -> Command:
+    """``<number> <end date> [name]`` → a PROJECT_ADD command.
+
+    Raises:
+        MissingArgument, InvalidProjectNumber, InvalidDate: naming what is wrong.
+    """
+    number_text, _, after = args.partition(" ")
+    if not number_text:
+        raise MissingArgument(usage="project_add")
+    if not looks_like_project_number(number_text) and not re.search(r"\d", number_text):
+        raise InvalidProjectNumber(text=number_text)
+    number = project_number(number_text)
+    if not after.strip():
+        raise MissingArgument(usage="project_add", text=args)
+    dated = match_date(after)
+    if dated is None:
+        raise InvalidDate(text=after.strip().split(" ")[0])
+    end_date, name = dated
+    return Command(kind=CommandKind.PROJECT_ADD, number=number, end_date=end_date, name=name or None)
+
+
+def whole_date(text: str) -> date:
+    dated = match_date(text)
+    if dated is None or dated[1].strip(" .!"):
+        raise InvalidDate(text=text.strip())
+    return dated[0]
+
+
+def partner_add(args: str) -> Command:
+    """``<name>[,] <country>`` → a PARTNER_ADD command; the country is a code or a name.
+
+    Raises:
+        MissingArgument: no name or no country; UnknownCountry: the country is not known.
+    """
+    if "," in args:
+        name, _, country = args.rpartition(",")
+        return _partner_command(name, country_code(country))
+    words = args.split()
+    for width in (2, 1):  # "United Kingdom" before "Kingdom"
+        if len(words) > width:
+            try:
+                return _partner_command(" ".join(words[:-width]), country_code(" ".join(words[-width:])))
+            except UnknownCountry:
+                continue
+    if len(words) < 2:
+        raise MissingArgument(usage="partner_add", text=args)
+    raise UnknownCountry(text=words[-1])
+
+
+def _partner_command(name: str, country: str) -> Command:
+    if not name.strip():
+        raise MissingArgument(usage="partner_add")
+    return Command(kind=CommandKind.PARTNER_ADD, name=name.strip(), country=country)
+
+
+def member_add(args: str) -> Command:
+    """``<user-id> coordinator`` or ``<user-id> partner <partner name>`` → a MEMBER_ADD command.
+
+    Raises:
+        MissingArgument: when the user id or the role is missing or not understood.
+    """
+    who, _, role_text = args.partition(" ")
+    role_word, _, partner = re.sub(r"^(as|som)\s+", "", role_text.strip(), flags=re.I).partition(" ")
+    role_word = role_word.lower()
+    if not who or role_word not in _ROLES:
+        raise MissingArgument(usage="member_add", text=args)
+    role = _ROLES[role_word]
+    partner_name = re.sub(r"^(for|i|hos|at|of|from|fra)\s+", "", partner.strip(), flags=re.I) or None
+    if role is Role.PARTNER and partner_name is None:
+        raise MissingArgument(usage="member_add", text=args)
+    return Command(
+        kind=CommandKind.MEMBER_ADD,
+        member_id=user_id(who),
+        role=role,
+        partner_name=partner_name if role is Role.PARTNER else None,
+    )

@@ -1,0 +1,59 @@
+"""The typed command every platform's words and buttons turn into."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from workflows.models import Role
+
+
+class CommandKind(StrEnum):
+    """What a command asks for."""
+
+    HELP = "help"
+    PROCEDURES = "procedures"
+    PROJECT_ADD = "project_add"
+    PROJECT_SHOW = "project_show"
+    PROJECT_END = "project_end"
+    PROJECT_NAME = "project_name"
+    PROJECT_ORGANISATION = "project_organisation"
+    PARTNER_ADD = "partner_add"
+    MEMBER_ADD = "member_add"
+    START = "start"
+    STATUS = "status"
+    DONE = "done"
+    SKIP = "skip"
+    UNDO = "undo"
+    BACK = "back"
+    AUDIT = "audit"
+
+
+STEP_KINDS = frozenset(
+    {CommandKind.STATUS, CommandKind.DONE, CommandKind.SKIP, CommandKind.UNDO, CommandKind.BACK}
+)
+
+
+class Command(BaseModel):
+    """A parsed command; only the fields its kind needs are set.
+
+    ``explicit`` is False for plain-language step words ("I'm done", "hopp over"), which only count as
+    commands while the person has a procedure running; otherwise they go to the knowledge base.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: CommandKind
+    explicit: bool = True
+    number: str | None = None
+    end_date: date | None = None
+    name: str | None = None
+    country: str | None = None
+    member_id: str | None = None
+    role: Role | None = None
+    partner_name: str | None = None
+    procedure_id: str | None = None
+    step_id: str | None = None
+    expected_version: int | None = None

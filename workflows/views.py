@@ -1,0 +1,245 @@
+"""Platform-neutral checklist views: what a person sees of a run, built by pure functions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from knowledge.models import Language
+from workflows.definitions import Actor, StepDefinition
+from workflows.errors import NotAuthorised
+from workflows.models import MarkStatus, Project, Role, StepMark
+from workflows.service import RunState
+from workflows.transitions import current_step, missing_partners, scope_for, targets
+
+
+class StepState(StrEnum):
+    """How far a step has come."""
+
+    OPEN = "open"
+    PARTIAL = "partial"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+class _View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class MarkView(_View):
+    """Who settled a step (for one partner), when and from where."""
+
+    user_id: str
+    at: datetime
+    platform: str
+    skipped: bool
+
+
+class PartnerMarkView(_View):
+    """One partner's state of a partner step."""
+
+    partner: str
+    country: str
+    mark: MarkView | None
+
+
+class StepView(_View):
+    """One step as shown in a checklist."""
+
+    id: str
+    number: int
+    title: str
+    text: str
+    actor: Actor
+    optional: bool
+    state: StepState
+    mark: MarkView | None = None
+    partners: tuple[PartnerMarkView, ...] = ()
+    source_section: str
+    source_url: str
+    evidence: str | None = None
+    hint: str | None = None
+    due: date | None = None
+    current: bool = False
+    viewer_can_act: bool = False
+
+
+class PartnerProgress(_View):
+    """A partner organisation's row of the Partnership Dashboard."""
+
+    partner: str
+    country: str
+    done: int
+    total: int
+    missing_steps: tuple[str, ...]
+
+
+class Waiting(_View):
+    """A party that still has steps to do: the coordinator, a partner organisation, or anyone."""
+
+    party: Actor
+    partner: str | None
+    user_ids: tuple[str, ...]
+    step_ids: tuple[str, ...]
+
+
+class ChecklistView(_View):
+    """A run as one person sees it; ``version`` goes back with a click to detect stale buttons."""
+
+    run_id: int
+    version: int
+    language: Language
+    project_number: str
+    project_name: str
+    procedure_id: str
+    title: str
+    deadline: date | None
+    steps: tuple[StepView, ...]
+    dashboard: tuple[PartnerProgress, ...]
+    waiting: tuple[Waiting, ...]
+    current_step_id: str | None
+    complete: bool
+    viewer_id: str
+
+    @property
+    def settled(self) -> int:
+        """How many steps are done or skipped."""
+        return sum(step.state in (StepState.DONE, StepState.SKIPPED) for step in self.steps)
+
+
+def build_checklist_view(state: RunState, *, viewer_id: str, language: Language) -> ChecklistView:
+    """The checklist of ``state`` as ``viewer_id`` sees it, in ``language``."""
+    project, procedure, run = state.project, state.procedure, state.run
+    member = project.member(viewer_id)
+    here = current_step(procedure, project, run, member) if member else None
+    steps = tuple(
+        _step_view(state, step, number=i, current=here is not None and here.id == step.id, language=language)
+        for i, step in enumerate(procedure.steps, start=1)
+    )
+    steps = tuple(s.model_copy(update={"viewer_can_act": _can_act(state, s.id, viewer_id)}) for s in steps)
+    return ChecklistView(
+        run_id=run.id,
+        version=run.version,
+        language=language,
+        project_number=project.number,
+        project_name=project.name,
+        procedure_id=procedure.id,
+        title=procedure.title.get(language),
+        deadline=procedure.deadline.due(project.end_date) if procedure.deadline else None,
+        steps=steps,
+        dashboard=_dashboard(state),
+        waiting=_waiting(state),
+        current_step_id=here.id if here else None,
+        complete=state.complete,
+        viewer_id=viewer_id,
+    )
+
+
+def _mark_view(mark: StepMark | None) -> MarkView | None:
+    if mark is None:
+        return None
+    skipped = mark.status is MarkStatus.SKIPPED
+    return MarkView(user_id=mark.user_id, at=mark.at, platform=mark.platform, skipped=skipped)
+
+
+def _step_view(
+    state: RunState, step: StepDefinition, *, number: int, current: bool, language: Language
+) -> StepView:
+    project, run = state.project, state.run
+    partners = tuple(
+        PartnerMarkView(partner=p.name, country=p.country, mark=_mark_view(run.mark(step.id, p.id)))
+        for p in project.partners
+        if step.actor is Actor.EACH_PARTNER
+    )
+    mark = None if step.actor is Actor.EACH_PARTNER else _mark_view(run.mark(step.id))
+    notes = step.notes
+    return StepView(
+        id=step.id,
+        number=number,
+        title=step.title.get(language),
+        text=step.text.get(language),
+        actor=step.actor,
+        optional=step.optional,
+        state=_state(step, project, mark, partners),
+        mark=mark,
+        partners=partners,
+        source_section=step.source.section,
+        source_url=step.source.url,
+        evidence=notes.evidence.get(language) if notes.evidence else None,
+        hint=notes.hint.get(language) if notes.hint else None,
+        due=notes.deadline.due(project.end_date) if notes.deadline else None,
+        current=current,
+    )
+
+
+def _state(
+    step: StepDefinition, project: Project, mark: MarkView | None, partners: tuple[PartnerMarkView, ...]
+) -> StepState:
+    if step.actor is not Actor.EACH_PARTNER:
+        if mark is None:
+            return StepState.OPEN
+        return StepState.SKIPPED if mark.skipped else StepState.DONE
+    marks = [p.mark for p in partners]
+    if all(m is not None for m in marks):
+        return StepState.SKIPPED if marks and all(m and m.skipped for m in marks) else StepState.DONE
+    return StepState.PARTIAL if any(marks) else StepState.OPEN
+
+
+def _can_act(state: RunState, step_id: str, viewer_id: str) -> bool:
+    member = state.project.member(viewer_id)
+    if member is None:
+        return False
+    step = state.procedure.step(step_id)
+    try:
+        scope_for(step, member)
+    except NotAuthorised:
+        return False
+    return True
+
+
+def _dashboard(state: RunState) -> tuple[PartnerProgress, ...]:
+    partner_steps = [s for s in state.procedure.steps if s.actor is Actor.EACH_PARTNER]
+    rows = []
+    for partner in state.project.partners:
+        missing = tuple(s.id for s in partner_steps if state.run.mark(s.id, partner.id) is None)
+        total = len(partner_steps)
+        rows.append(
+            PartnerProgress(
+                partner=partner.name,
+                country=partner.country,
+                done=total - len(missing),
+                total=total,
+                missing_steps=missing,
+            )
+        )
+    return tuple(rows)
+
+
+def _waiting(state: RunState) -> tuple[Waiting, ...]:
+    project, run = state.project, state.run
+    open_by: dict[tuple[Actor, int | None], list[str]] = {}
+    for step in state.procedure.steps:
+        if step.actor is Actor.EACH_PARTNER:
+            for partner_id in missing_partners(step, project, run):
+                open_by.setdefault((step.actor, partner_id), []).append(step.id)
+        elif any(run.mark(step.id, pid) is None for pid in targets(step, project)):
+            open_by.setdefault((step.actor, None), []).append(step.id)
+    return tuple(
+        Waiting(
+            party=actor,
+            partner=project.partner(partner_id).name if partner_id is not None else None,
+            user_ids=_people(project, actor, partner_id),
+            step_ids=tuple(step_ids),
+        )
+        for (actor, partner_id), step_ids in open_by.items()
+    )
+
+
+def _people(project: Project, actor: Actor, partner_id: int | None) -> tuple[str, ...]:
+    if actor is Actor.COORDINATOR:
+        return tuple(m.user_id for m in project.members if m.role is Role.COORDINATOR)
+    if actor is Actor.EACH_PARTNER:
+        return tuple(m.user_id for m in project.members if m.partner_id == partner_id)
+    return tuple(m.user_id for m in project.members)
