@@ -51,3 +51,15 @@ def detect_language(text: str, *, default: Language = Language.NB) -> Language:
     if found is None:
         return default if vote == 0 else (Language.NB if vote > 0 else Language.EN)
     return _TO_OURS[found]
+
+
+def detect_language_if_clear(text: str) -> Language | None:
+    """The language of ``text`` when it says enough to tell (three words, or Norwegian letters), else None.
+
+    Commands such as "status" or "start final-report" do not tell; a chat keeps the person's last language.
+    """
+    if _NORWEGIAN_LETTERS & set(text.lower()):
+        return Language.NB
+    if len(tokenize(text)) < 3:
+        return None
+    return detect_language(text)

@@ -59,8 +59,11 @@ def targets(step: StepDefinition, project: Project) -> tuple[int | None, ...]:
 
 
 def is_settled(step: StepDefinition, project: Project, run: ChecklistRun) -> bool:
-    """True when every mark the step needs is there."""
-    return all(run.mark(step.id, partner_id) is not None for partner_id in targets(step, project))
+    """True when every mark the step needs is there (a partner step needs partners to be registered)."""
+    needed = targets(step, project)
+    if not needed:
+        return False
+    return all(run.mark(step.id, partner_id) is not None for partner_id in needed)
 
 
 def is_complete(procedure: Procedure, project: Project, run: ChecklistRun) -> bool:

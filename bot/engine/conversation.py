@@ -6,7 +6,7 @@ from collections import OrderedDict
 from typing import Protocol
 
 from bot.engine.models import IncomingMessage, Reply
-from knowledge.language import detect_language
+from knowledge.language import detect_language, detect_language_if_clear
 from knowledge.models import Answer, Language, Question
 
 _THREADS = 2000
@@ -45,10 +45,11 @@ class Engine:
         self._knowledge = knowledge
         self._commands = commands
         self._threads: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+        self._languages: OrderedDict[str, Language] = OrderedDict()
 
     def handle(self, message: IncomingMessage) -> Reply:
         """Reply to one message."""
-        language = message.language or detect_language(message.text)
+        language = message.language or self._language(message)
         if self._commands is not None:
             reply = self._commands.try_handle(message, language=language)
             if reply is not None:
@@ -63,6 +64,18 @@ class Engine:
             if hint:
                 text = f"{text}\n\n{hint}"
         return Reply(text=text, language=answer.language, answer=answer)
+
+    def _language(self, message: IncomingMessage) -> Language:
+        """The message's language; short commands keep the language the person last wrote in."""
+        key = f"{message.platform}:{message.user_id}"
+        clear = detect_language_if_clear(message.text)
+        if clear is None:
+            return self._languages.get(key) or detect_language(message.text)
+        self._languages[key] = clear
+        self._languages.move_to_end(key)
+        while len(self._languages) > _THREADS:
+            self._languages.popitem(last=False)
+        return clear
 
     @staticmethod
     def _thread_key(message: IncomingMessage) -> str:

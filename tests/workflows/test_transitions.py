@@ -165,3 +165,23 @@ def test_back_moves_the_position_one_step_up():
     here = current_step(FINAL, PROJECT, moved, PROJECT.member(COORD))
     assert here.id == "invoices" and step_before(FINAL, here).id == "qualitative-content"
     assert step_before(FINAL, None).id == "submit"
+
+
+def test_partner_steps_stay_open_while_no_partner_is_registered():
+    lonely = PROJECT.model_copy(update={"partners": (), "members": PROJECT.members[:1]})
+    run = new_run()
+    for minute, step in enumerate(("qualitative-content", "invoices", "ready-for-submission"), 1):
+        change = decide(
+            procedure=FINAL,
+            project=lonely,
+            run=run,
+            request=StepRequest(
+                action=StepAction.DONE,
+                user_id=COORD,
+                platform="terminal",
+                at=T0 + timedelta(minutes=minute),
+                step_id=step,
+            ),
+        )
+        run = apply_change(run, change)
+    assert not is_complete(FINAL, lonely, run)
