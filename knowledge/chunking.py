@@ -12,7 +12,7 @@ from knowledge.models import Chunk, Document, Section
 from knowledge.text.tokens import split_sentences
 
 # Bump when the cut changes: an index cut differently is rebuilt, so translations stay aligned.
-LAYOUT_VERSION = "2"
+LAYOUT_VERSION = "3"
 MAX_CHARS = 350
 _SHORT = 80  # list items this short stay together
 
@@ -66,7 +66,7 @@ def chunk_document(document: Document, *, original: Document | None = None) -> l
     spans = plan_spans(original if original is not None else document)
     chunks: list[Chunk] = []
     for position, span in enumerate(spans):
-        text = _span_text(document, span)
+        text = _span_text(document, span, original=original)
         if not text:
             continue
         section = document.sections[span[0]] if span[0] < len(document.sections) else None
@@ -92,9 +92,15 @@ def chunk_document(document: Document, *, original: Document | None = None) -> l
     return chunks
 
 
-def _span_text(document: Document, span: Span) -> str:
+def _span_text(document: Document, span: Span, *, original: Document | None = None) -> str:
+    """The text of ``span``; in a translation that splits a section into a different number of pieces than
+    its original, the span is stretched in proportion so that no translated text is dropped."""
     index, start, end = span
     if index >= len(document.sections):
         return ""
     units = section_units(document.sections[index])
+    if original is not None and index < len(original.sections):
+        expected = len(section_units(original.sections[index]))
+        if expected and expected != len(units):
+            start, end = round(start * len(units) / expected), round(end * len(units) / expected)
     return "\n".join(units[start:end]).strip()

@@ -15,7 +15,7 @@ from knowledge.text.stemming import stem
 from knowledge.translation import GlossaryTranslator
 from knowledge.vector_store import ChromaStore
 
-CHANNEL_WEIGHTS = {"lex": 1.0, "lex_x": 0.7, "dense": 1.0, "dense_x": 0.5}
+CHANNEL_WEIGHTS = {"lex": 1.0, "lex_x": 0.5, "dense": 0.5, "dense_x": 0.5}
 _DENSE_K = 20
 _CACHE = 4096
 

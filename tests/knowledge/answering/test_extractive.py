@@ -1,0 +1,90 @@
+"""Choosing the answering sentences out of retrieved passages (scoring functions passed in as fakes)."""
+
+from __future__ import annotations
+
+from knowledge.answering.extractive import passage_for, select_sentences
+from knowledge.catalog import Catalog
+from knowledge.models import Chunk, Language
+from knowledge.retrieval import Hit, QueryTerms
+
+
+def _chunk(chunk_id: str, text: str, *, language: Language = Language.NB, group: str | None = None) -> Chunk:
+    return Chunk(
+        chunk_id=chunk_id,
+        doc_id=chunk_id.split("#")[0],
+        text=text,
+        title="Tittel",
+        section="Seksjon",
+        url=None,
+        language=language,
+        updated=None,
+        position=0,
+        group_id=group or chunk_id,
+    )
+
+
+def _select(
+    catalog: Catalog, question: str, hits: list[Hit], *, keyword: str, language: Language = Language.NB
+):
+    """Select with a word score that rewards ``keyword`` and a neutral similarity."""
+    return select_sentences(
+        catalog=catalog,
+        question=question,
+        query=QueryTerms(language=language, words=tuple(question.lower().split()), translated=""),
+        hits=hits,
+        language=language,
+        score_words=lambda passage, _language: 1.0 if keyword in passage else 0.0,
+        similarity=lambda texts: [0.0] * len(texts),
+    )
+
+
+def test_the_sentence_with_the_asked_words_is_picked() -> None:
+    text = (
+        "Skoleutvekslingspartnerskap er et tiltak fra forrige programperiode i Erasmus+ og har mange deltakere.\n"
+        "Skoleutvekslingspartnerskap skal levere en sluttrapport innen 60 dager etter endt prosjekt, sier HK-dir."
+    )
+    catalog = Catalog([_chunk("d#0.0", text)], generation="g")
+
+    excerpts = _select(catalog, "frist sluttrapport", [Hit(group_id="d#0.0", score=1.0)], keyword="60 dager")
+
+    assert [excerpt.sentences for excerpt in excerpts] == [(text.split("\n")[1],)]
+
+
+def test_a_lead_in_brings_the_items_it_introduces() -> None:
+    text = "Mobility Tool+ gir deg oversikt over stadiene:\n- registrering\n- prosjektdrift\n- budsjett\n- rapportering"
+    catalog = Catalog([_chunk("d#0.0", text)], generation="g")
+
+    excerpts = _select(catalog, "mobility tool", [Hit(group_id="d#0.0", score=1.0)], keyword="oversikt")
+
+    assert excerpts[0].sentences == tuple(text.split("\n"))
+
+
+def test_a_question_on_the_page_brings_its_answer() -> None:
+    text = (
+        "Har du fått støtte til exceptional costs?\n"
+        "Da må du legge ved fakturaer som dokumenterer utgiftene, og det er den eneste dokumentasjonen."
+    )
+    catalog = Catalog([_chunk("d#0.0", text)], generation="g")
+
+    excerpts = _select(
+        catalog, "exceptional costs", [Hit(group_id="d#0.0", score=1.0)], keyword="exceptional"
+    )
+
+    assert excerpts[0].sentences == tuple(text.split("\n"))
+
+
+def test_the_askers_language_version_of_a_passage_is_used() -> None:
+    original = _chunk("d#0.0", "Fristen er 60 dager etter endt prosjekt.")
+    rendering = _chunk(
+        "d-en#0.0", "The deadline is 60 days after the project.", language=Language.EN, group="d#0.0"
+    )
+    catalog = Catalog([original, rendering], generation="g")
+    hit = Hit(group_id="d#0.0", score=1.0)
+
+    assert passage_for(catalog, hit, Language.EN) == rendering
+    assert passage_for(catalog, hit, Language.NB) == original
+    assert _select(catalog, "deadline", [hit], keyword="60", language=Language.EN)[0].chunk == rendering
+
+
+def test_no_hits_no_excerpts() -> None:
+    assert _select(Catalog([], generation="g"), "frist", [], keyword="x") == []

@@ -1,0 +1,111 @@
+"""Hybrid retrieval with the real model, including an English question over Norwegian-only pages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from knowledge.bootstrap import SHIPPED_DOCS, KnowledgeBase
+from knowledge.embeddings import Embedder
+from knowledge.models import AnswerKind, Language, Question
+from knowledge.retrieval import Retriever
+from knowledge.service import KnowledgeService
+from knowledge.vector_store import ChromaStore
+
+
+@pytest.fixture(scope="module")
+def norwegian_only(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> KnowledgeBase:
+    docs = tmp_path_factory.mktemp("nb-docs")
+    for page in SHIPPED_DOCS.glob("*.md"):
+        if not page.name.endswith(".en.md"):
+            shutil.copy(page, docs / page.name)
+    assert len(list(docs.iterdir())) == 2
+    kb = KnowledgeBase(store=ChromaStore(path=str(tmp_path_factory.mktemp("nb-chroma"))), embedder=embedder)
+    kb.ingest([docs])
+    return kb
+
+
+def _top_texts(retriever: Retriever, question: str, language: Language, k: int = 3) -> list[str]:
+    _, hits = retriever.search(question, language, k=k)
+    return [" ".join(chunk.text for chunk in retriever.catalog.groups[hit.group_id]) for hit in hits]
+
+
+_CROSS_LINGUAL_GAP = pytest.mark.xfail(
+    reason="with Norwegian-only pages the 60-day passage ranks below the passages under the 'Sluttrapportering' "
+    "heading (the heading is indexed with every passage), 'innen' stems to the common particle 'inn', 'final' "
+    "has no glossary entry of its own and the English-only model gives ~0.03 cosine across languages",
+    strict=True,
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many days do we have to submit the final report?",
+        pytest.param("What is the deadline for the final report?", marks=_CROSS_LINGUAL_GAP),
+        "When is the final report due?",
+    ],
+)
+def test_english_question_finds_the_norwegian_passage(norwegian_only: KnowledgeBase, question: str) -> None:
+    texts = _top_texts(norwegian_only.retriever(), question, Language.EN)
+
+    assert any("innen 60 dager" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many days do we have to submit the final report?",
+        pytest.param("What is the deadline for the final report?", marks=_CROSS_LINGUAL_GAP),
+    ],
+)
+def test_english_answer_from_norwegian_only_pages_says_so(
+    norwegian_only: KnowledgeBase, question: str
+) -> None:
+    service = KnowledgeService(
+        retriever=norwegian_only.retriever(), threshold=0.47, contact="erasmuspluss@hkdir.no"
+    )
+
+    answer = service.answer(Question(text=question))
+
+    assert answer.kind is AnswerKind.EXTRACTIVE
+    assert answer.text.startswith("This is only in HK-dir's Norwegian guidance:")
+    assert "60 dager" in answer.text
+    assert answer.citations[0].language is Language.NB
+
+
+def test_typo_is_repaired_against_the_index(shipped_kb: KnowledgeBase) -> None:
+    query = shipped_kb.retriever().analyse("When is the final reprot due?", Language.EN)
+
+    assert query.words == ("final", "report", "due")
+    assert "sluttrapport" in query.translated.split()
+
+
+def test_word_in_the_index_is_left_alone(shipped_kb: KnowledgeBase) -> None:
+    assert shipped_kb.retriever().analyse("budsjettpostene", Language.NB).words == ("budsjettpostene",)
+
+
+def test_coverage_is_full_for_the_passage_with_every_asked_word(shipped_kb: KnowledgeBase) -> None:
+    retriever = shipped_kb.retriever()
+
+    query, hits = retriever.search("Kan vi flytte midler mellom budsjettposter?", Language.NB)
+
+    assert "flytte midler mellom budsjettposter" in retriever.catalog.by_id[hits[0].group_id].text
+    assert hits[0].coverage == pytest.approx(1.0)
+    assert retriever.coverage(query, "no-such-group") == 0.0
+
+
+def test_every_english_passage_belongs_to_a_norwegian_group(shipped_kb: KnowledgeBase) -> None:
+    catalog = shipped_kb.retriever().catalog
+
+    english = catalog.shards[Language.EN].chunks
+    assert english
+    assert all(catalog.original(chunk.group_id).language is Language.NB for chunk in english)  # type: ignore[union-attr]
+
+
+def test_shipped_index_holds_no_stray_paths(shipped_kb: KnowledgeBase) -> None:
+    catalog = shipped_kb.retriever().catalog
+
+    assert {Path(chunk.source_path).parent for chunk in catalog.by_id.values()} == {SHIPPED_DOCS}

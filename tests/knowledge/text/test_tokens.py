@@ -1,0 +1,43 @@
+"""Tokens and sentences."""
+
+from __future__ import annotations
+
+from knowledge.text.tokens import split_sentences, tokenize
+
+
+def test_tokens_are_lower_case_words_without_punctuation() -> None:
+    assert tokenize("Når er FRISTEN for sluttrapporten?") == ["når", "er", "fristen", "for", "sluttrapporten"]
+
+
+def test_dotted_numbers_stay_whole_and_underscores_split() -> None:
+    assert tokenize("Se 1.3.3 i kontrakten, snake_case.") == [
+        "se",
+        "1.3.3",
+        "i",
+        "kontrakten",
+        "snake",
+        "case",
+    ]
+
+
+def test_emoji_only_text_has_no_tokens() -> None:
+    assert tokenize("🙂🎉 !!") == []
+
+
+def test_sentences_split_before_capitals_and_digits_only() -> None:
+    text = "Fristen er 60 dager. Se kontrakten, f.eks. punkt 2. 3 steg gjenstår! «Ready» er status."
+
+    assert split_sentences(text) == [
+        "Fristen er 60 dager.",
+        "Se kontrakten, f.eks. punkt 2.",
+        "3 steg gjenstår!",
+        "«Ready» er status.",
+    ]
+
+
+def test_norwegian_capitals_start_sentences() -> None:
+    assert split_sentences("Først dette. Ærlig talt. Østlandet.") == [
+        "Først dette.",
+        "Ærlig talt.",
+        "Østlandet.",
+    ]
