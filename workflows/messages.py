@@ -1,4 +1,3 @@
-
 """Every user-facing string of the procedures and checklists, in Bokmål and English side by side."""
 
 from __future__ import annotations
