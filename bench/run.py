@@ -32,7 +32,7 @@ from knowledge.models import Language  # noqa: E402
 from knowledge.service import KnowledgeService  # noqa: E402
 
 DEFAULT_QUESTIONS = Path(__file__).resolve().parents[2] / "shared/eval/dev_questions.jsonl"
-THRESHOLD = 0.47
+THRESHOLD = 0.45
 CONTACT = "erasmuspluss@hkdir.no"
 WARM_UP = "Hva er Erasmus+?"
 SWEEP = sorted({*metrics.THRESHOLDS, THRESHOLD})

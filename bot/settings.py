@@ -37,7 +37,7 @@ class Settings(BaseSettings):
     )
     llm_timeout_seconds: float = Field(default=20.0, description="Fallback to extractive answers after this.")
     abstain_threshold: float = Field(
-        default=0.47,
+        default=0.45,
         description="Share of the question's words the best passages must hold (calibrated in bench/).",
     )
     max_question_chars: int = Field(default=4000, description="Longer messages get a polite refusal.")

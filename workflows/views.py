@@ -182,7 +182,7 @@ def _state(
             return StepState.OPEN
         return StepState.SKIPPED if mark.skipped else StepState.DONE
     marks = [p.mark for p in partners]
-    if all(m is not None for m in marks):
+    if marks and all(m is not None for m in marks):  # no partners registered yet: still open
         return StepState.SKIPPED if marks and all(m and m.skipped for m in marks) else StepState.DONE
     return StepState.PARTIAL if any(marks) else StepState.OPEN
 
