@@ -63,25 +63,10 @@ def run(questions: list[EvalQuestion], *, tmp: Path) -> dict[str, Any]:
     log("ingesting the shipped pages")
     kb, ingest = build_index(folder=tmp / "full", embedder=embedder, paths=all_docs())
     project = ProjectSystem(service=service_over(kb))
-    catalog = project.service.catalog
-
-    log("timing the project")
-    speed.timed_pass(project.service, [EvalQuestion(id="warm-up", lang=Language.NB, question=WARM_UP)])
-    first_seen, _ = speed.timed_pass(project.service, questions)
-    warm, answers = speed.timed_pass(project.service, questions)
-
+    first_seen, warm, answers = _time_project(project, questions)
     recipe = RecipeSystem(paths=all_docs(), embedder=embedder, folder=tmp / "recipe")
-    systems: list[System] = [project, BM25System(catalog=catalog), recipe]
-    outcomes = {}
-    for system in systems:
-        log(f"asking {system.name}")
-        outcomes[system.name] = metrics.evaluate(system, questions, catalog)
-
-    log("cross-lingual: index without the English renderings")
-    kb_nb, _ = build_index(folder=tmp / "nb-only", embedder=embedder, paths=norwegian_docs())
-    nb_only = ProjectSystem(service=service_over(kb_nb), name="Rapportlos (Norwegian pages only)")
-    cross = metrics.evaluate(nb_only, [q for q in questions if q.lang is Language.EN], catalog)
-
+    outcomes = _ask_all([project, BM25System(catalog=project.service.catalog), recipe], questions, project)
+    cross = _cross_lingual(questions, embedder=embedder, tmp=tmp, catalog=project.service.catalog)
     log("first answer in a fresh process")
     first = speed.first_answer(index=tmp / "full", threshold=THRESHOLD, question=questions[0].question)
     return {
@@ -107,6 +92,33 @@ def run(questions: list[EvalQuestion], *, tmp: Path) -> dict[str, Any]:
             "cross_lingual": metrics.failures(cross),
         },
     }
+
+
+def _time_project(project: ProjectSystem, questions: list[EvalQuestion]) -> tuple[Any, Any, Any]:
+    """Per-question latency the first time each question is seen and on a warm second pass."""
+    log("timing the project")
+    speed.timed_pass(project.service, [EvalQuestion(id="warm-up", lang=Language.NB, question=WARM_UP)])
+    first_seen, _ = speed.timed_pass(project.service, questions)
+    warm, answers = speed.timed_pass(project.service, questions)
+    return first_seen, warm, answers
+
+
+def _ask_all(systems: list[System], questions: list[EvalQuestion], project: ProjectSystem) -> dict[str, Any]:
+    outcomes = {}
+    for system in systems:
+        log(f"asking {system.name}")
+        outcomes[system.name] = metrics.evaluate(system, questions, project.service.catalog)
+    return outcomes
+
+
+def _cross_lingual(
+    questions: list[EvalQuestion], *, embedder: SentenceTransformerEmbedder, tmp: Path, catalog: Any
+) -> Any:
+    """English questions against an index of the Norwegian pages only (the glossary path)."""
+    log("cross-lingual: index without the English renderings")
+    kb_nb, _ = build_index(folder=tmp / "nb-only", embedder=embedder, paths=norwegian_docs())
+    nb_only = ProjectSystem(service=service_over(kb_nb), name="Rapportlos (Norwegian pages only)")
+    return metrics.evaluate(nb_only, [q for q in questions if q.lang is Language.EN], catalog)
 
 
 def service_over(kb: KnowledgeBase) -> KnowledgeService:

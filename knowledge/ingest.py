@@ -82,7 +82,8 @@ class Ingester:
         if report.rebuilt:
             self._reload_known(loaded, known)
         changed = self._classify(loaded, known, report)
-        if report.rebuilt:
+        if report.rebuilt:  # every document is cut and embedded afresh, so none is "unchanged"
+            report.updated, report.unchanged = sorted(report.updated + report.unchanged), []
             changed = list(loaded)
         if prune:
             report.removed = sorted(
@@ -168,7 +169,7 @@ class Ingester:
         rebuild: bool,
         progress: Progress | None,
     ) -> None:
-        """Write a complete new generation; with ``rebuild`` (new model) every passage is embedded again."""
+        """Write a complete new generation; with ``rebuild`` (new model or layout) every passage is embedded again."""
         reused = [] if rebuild else kept
         to_embed = fresh + ([chunk for chunk, _ in kept] if rebuild else [])
         chunks = to_embed + [chunk for chunk, _ in reused]

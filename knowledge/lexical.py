@@ -26,6 +26,7 @@ class BM25Index:
             df.update(tf.keys())
         n = len(documents)
         self._idf = {term: math.log(1 + (n - count + 0.5) / (count + 0.5)) for term, count in df.items()}
+        self._max_idf = max(self._idf.values(), default=1.0)
         self._postings: dict[str, list[int]] = {}
         for index, tf in enumerate(self._tfs):
             for term in tf:
@@ -39,7 +40,7 @@ class BM25Index:
     @property
     def max_idf(self) -> float:
         """The largest IDF in the index: the weight of a word the index has never seen."""
-        return max(self._idf.values(), default=1.0)
+        return self._max_idf
 
     def idf(self, term: str) -> float:
         """Inverse document frequency of ``term`` (0 when unknown)."""

@@ -8,6 +8,7 @@ through unchanged, since the pages use them in both languages.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 
 from knowledge.models import Language
@@ -51,9 +52,14 @@ class GlossaryTranslator:
 
     def __init__(self, glossary: dict[Language, PhraseMap] | None = None) -> None:
         self._glossary = glossary if glossary is not None else load_glossary()
+        # Scoring asks for the same words' renderings for every candidate passage: remember them.
+        self._cached = lru_cache(maxsize=16_384)(self._translate)
 
     def translate(self, text: str, source: Language) -> str:
         """Search terms in ``source.other`` for ``text``; unknown content words pass through."""
+        return self._cached(text, source)
+
+    def _translate(self, text: str, source: Language) -> str:
         phrases = self._glossary[source]
         tokens = tokenize(text)
         stems = [stem(token, source) for token in tokens]

@@ -9,6 +9,9 @@ from knowledge.embeddings import SentenceTransformerEmbedder
 from knowledge.service import KnowledgeService
 from knowledge.vector_store import ChromaStore
 
+# The database fixtures (SQLite and PostgreSQL, workflow services) are shared by the whole suite.
+pytest_plugins = ["tests.databases"]
+
 
 @pytest.fixture(scope="session")
 def embedder() -> SentenceTransformerEmbedder:

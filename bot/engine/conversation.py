@@ -7,7 +7,7 @@ from typing import Protocol
 
 from bot.engine.models import IncomingMessage, Reply
 from knowledge.language import detect_language, detect_language_if_clear
-from knowledge.models import Answer, Language, Question
+from knowledge.models import Answer, AnswerKind, Language, Question
 
 _THREADS = 2000
 _REMEMBERED = 3
@@ -85,7 +85,7 @@ class Engine:
         return self._threads.get(self._thread_key(message), ())
 
     def _remember(self, message: IncomingMessage, answer: Answer) -> None:
-        if answer.abstained and answer.kind.value == "invalid":
+        if answer.kind is AnswerKind.INVALID:
             return
         key = self._thread_key(message)
         self._threads[key] = (*self._threads.get(key, ()), answer.question)[-_REMEMBERED:]

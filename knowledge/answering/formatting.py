@@ -28,7 +28,7 @@ def compose(excerpts: list[Excerpt], citations: list[Citation], language: Langua
     """The answer: the chosen sentences, then one source line per passage they came from."""
     body: list[str] = []
     if excerpts and all(excerpt.chunk.language is not language for excerpt in excerpts):
-        body.append(text("only_norwegian", language))
+        body.append(text("other_language_only", language))
     body.extend(
         " ".join(excerpt.sentences) if len(excerpt.sentences) < 3 else "\n".join(excerpt.sentences)
         for excerpt in excerpts

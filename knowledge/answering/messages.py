@@ -72,7 +72,7 @@ TEXTS: dict[str, dict[Language, str]] = {
         Language.NB: "Uoffisiell oversettelse; den norske siden gjelder.",
         Language.EN: "Unofficial English translation; the Norwegian page is authoritative.",
     },
-    "only_norwegian": {
+    "other_language_only": {
         Language.NB: "Dette står bare på engelsk i veiledningen:",
         Language.EN: "This is only in HK-dir's Norwegian guidance:",
     },
