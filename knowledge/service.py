@@ -111,7 +111,7 @@ class KnowledgeService:
             hits=hits,
             language=language,
             score_words=lambda passage, lang: self.retriever.text_coverage(query, passage, lang),
-            similarity=lambda texts: self.retriever.similarities(question, texts),
+            similarity=self.retriever.similarities,
         )
         citations = self._citations(hits, language, excerpts)
         cited = [c for c in citations if any(e.chunk.text == c.text for e in excerpts)] or citations[:1]

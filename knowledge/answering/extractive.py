@@ -16,14 +16,41 @@ _FOLLOWING_ITEMS = 4
 _SHORT_SENTENCE = 60
 
 _WHOLE_BLOCK = 300
+_OWN_WORDS = 0.7
+_SIM_WEIGHT = 1.5
 _CUE = 0.15
-_WHY = ("hvorfor", "why", "hvordan kommer")
-_BECAUSE = ("derfor", "fordi", "prinsipp", "therefore", "because", "principle", "so that", "slik at", "målet")
-_HOW_MANY = ("hvor mange", "how many", "number of", "antall")
-_NUMBERS = ("en", "to", "tre", "fire", "fem", "one", "two", "three", "four", "five", "minst", "at least")
+# What kind of answer a question word asks for, and words that show a sentence gives that kind of answer.
+_CUES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        ("hvorfor", "why"),
+        ("derfor", "fordi", "prinsipp", "therefore", "because", "principle", "so that", "målet"),
+    ),
+    (("hvor mange", "how many", "number of", "antall"), ("tre", "three", "minst", "at least", "to ", "two ")),
+    (
+        ("hvem", "who"),
+        ("koordinator", "coordinator", "partner", "hk-dir", "kommisjonen", "commission", " vi ", " we "),
+    ),
+    (
+        ("når", "when", "frist", "deadline", "how long", "hvor lang"),
+        ("innen", "within", "dager", "days", "dato", "date"),
+    ),
+)
+# A sentence that opens like this leans on the one before it ("Then the coordinator marks …").
+_BACK_REFERENCES = (
+    "deretter",
+    "da ",
+    "dette",
+    "derfor",
+    "i så fall",
+    "her ",
+    "then",
+    "this ",
+    "therefore",
+    "here ",
+)
 
 ScoreFn = Callable[[str, Language], float]
-SimilarityFn = Callable[[list[str]], list[float]]
+SimilarityFn = Callable[[str, list[str]], list[float]]
 
 
 @dataclass(frozen=True)
@@ -42,38 +69,65 @@ def passage_for(catalog: Catalog, hit: Hit, language: Language) -> Chunk:
     return chunk
 
 
-def _units(chunk: Chunk) -> list[str]:
-    """A passage's answer units: whole paragraphs or list items, long ones cut into sentences."""
-    units: list[str] = []
-    for line in chunk.text.split("\n"):
-        units.extend([line] if len(line) <= _WHOLE_BLOCK else split_sentences(line))
-    return [unit for unit in units if unit.strip()]
+@dataclass(frozen=True)
+class _Unit:
+    """One sentence of a passage and the paragraph or list item it stands in."""
+
+    sentence: str
+    block: int
+
+
+def _blocks(chunk: Chunk) -> list[str]:
+    return [line for line in chunk.text.split("\n") if line.strip()]
+
+
+def _units(blocks: list[str]) -> list[_Unit]:
+    """The sentences of each paragraph or list item, in reading order (the units that are scored)."""
+    return [
+        _Unit(sentence, number) for number, block in enumerate(blocks) for sentence in split_sentences(block)
+    ]
 
 
 def _cue_bonus(question: str, unit: str) -> float:
-    """A small bonus when a unit has what the question asks for: a reason for "why", a number for "how many"."""
-    asked = question.lower()
-    found = unit.lower()
+    """A small bonus when a unit has what the question asks for: a reason for "why", a role for "who"…"""
+    asked = f" {question.lower()} "
+    found = f" {unit.lower()} "
     bonus = 0.0
-    if any(word in asked.split() for word in _WHY) and any(word in found for word in _BECAUSE):
-        bonus += _CUE
-    if any(phrase in asked for phrase in _HOW_MANY) and any(char.isdigit() for char in found):
-        bonus += _CUE
-    if any(phrase in asked for phrase in _HOW_MANY) and any(f" {word} " in f" {found} " for word in _NUMBERS):
+    for question_words, answer_words in _CUES:
+        if any(f" {word}" in asked for word in question_words) and any(
+            word in found for word in answer_words
+        ):
+            bonus += _CUE
+    if any(f" {word}" in asked for word in _CUES[1][0]) and any(char.isdigit() for char in found):
         bonus += _CUE
     return bonus
 
 
-def _expand(units: list[str], index: int) -> list[str]:
-    """A sentence, plus what it introduces (after a colon) or the next one when it is very short."""
-    picked = [units[index]]
-    if units[index].rstrip().endswith("?") and index + 1 < len(units):
-        picked.append(units[index + 1])  # the page asks the question itself; its answer follows
-    elif units[index].rstrip().endswith(":"):
-        picked += units[index + 1 : index + 1 + _FOLLOWING_ITEMS]
-    elif len(units[index]) < _SHORT_SENTENCE and index + 1 < len(units):
-        picked.append(units[index + 1])
+def _expand(units: list[_Unit], index: int) -> list[str]:
+    """A sentence with what it needs: the one it refers back to, what it introduces, or its answer."""
+    sentence = units[index].sentence
+    picked = [sentence]
+    if index > 0 and sentence.lower().startswith(_BACK_REFERENCES):
+        picked.insert(0, units[index - 1].sentence)
+    if sentence.rstrip().endswith("?") and index + 1 < len(units):
+        picked.append(units[index + 1].sentence)  # the page asks the question itself; its answer follows
+    elif len(sentence) < _SHORT_SENTENCE and index + 1 < len(units):
+        picked.append(units[index + 1].sentence)
     return picked
+
+
+def _excerpt_text(blocks: list[str], units: list[_Unit], index: int) -> list[str]:
+    """What to quote for the best sentence: its whole paragraph or list item when that is short, with
+    the items a lead-in ("… three steps:") introduces; else the sentence with what it needs."""
+    number = units[index].block
+    block = blocks[number]
+    if len(block) > _WHOLE_BLOCK:
+        return _expand(units, index)
+    if block.rstrip().endswith(":"):
+        return [block, *blocks[number + 1 : number + 1 + _FOLLOWING_ITEMS]]
+    if len(block) < _SHORT_SENTENCE and number + 1 < len(blocks):
+        return [block, blocks[number + 1]]
+    return [block]
 
 
 def select_sentences(
@@ -97,15 +151,22 @@ def select_sentences(
         similarity: Cosine similarity of the question to each of several texts.
     """
     top = hits[0].score if hits else 1.0
-    candidates: list[tuple[float, Chunk, int, list[str]]] = []
+    candidates: list[tuple[float, Chunk, int, list[_Unit], list[str]]] = []
     for rank, hit in enumerate(hits[:_CANDIDATE_HITS]):
         chunk = passage_for(catalog, hit, language)
-        units = _units(chunk)
+        blocks = _blocks(chunk)
+        units = _units(blocks)
         for index, unit in enumerate(units):
-            words = score_words(f"{chunk.section} {unit}", chunk.language) + _cue_bonus(question, unit)
-            candidates.append((words + 0.5 * hit.score / top - 0.05 * rank, chunk, index, units))
-    similarities = similarity([row[3][row[2]] for row in candidates]) if candidates else []
-    scored = [(row[0] + sim, *row[1:]) for row, sim in zip(candidates, similarities, strict=True)]
+            # The section heading helps a sentence that leaves its topic unsaid ("Applies to coordinators
+            # only."), but weighs less than the sentence itself, or every sentence of a section would tie.
+            words = _OWN_WORDS * score_words(unit.sentence, chunk.language) + (1 - _OWN_WORDS) * score_words(
+                f"{chunk.section} {unit.sentence}", chunk.language
+            )
+            bonus = _cue_bonus(question, unit.sentence) + 0.5 * hit.score / top - 0.05 * rank
+            candidates.append((words + bonus, chunk, index, units, blocks))
+    texts = [row[3][row[2]].sentence for row in candidates]
+    similarities = similarity(question, texts) if candidates else []
+    scored = [(row[0] + _SIM_WEIGHT * sim, *row[1:]) for row, sim in zip(candidates, similarities, strict=True)]
     scored.sort(key=lambda row: -row[0])
     if not scored:
         return []
@@ -114,4 +175,7 @@ def select_sentences(
         if row[0] >= _SECOND_SENTENCE * scored[0][0] and row[1].chunk_id != picked[0][1].chunk_id:
             picked.append(row)
             break
-    return [Excerpt(chunk=row[1], sentences=tuple(_expand(row[3], row[2])), score=row[0]) for row in picked]
+    return [
+        Excerpt(chunk=row[1], sentences=tuple(_excerpt_text(row[4], row[3], row[2])), score=row[0])
+        for row in picked
+    ]

@@ -34,7 +34,7 @@ def _select(
         hits=hits,
         language=language,
         score_words=lambda passage, _language: 1.0 if keyword in passage else 0.0,
-        similarity=lambda texts: [0.0] * len(texts),
+        similarity=lambda _anchor, texts: [0.0] * len(texts),
     )
 
 
@@ -88,3 +88,39 @@ def test_the_askers_language_version_of_a_passage_is_used() -> None:
 
 def test_no_hits_no_excerpts() -> None:
     assert _select(Catalog([], generation="g"), "frist", [], keyword="x") == []
+
+
+def test_a_who_question_prefers_the_sentence_that_names_a_role() -> None:
+    text = (
+        "Rapporten sendes inn i Mobility Tool+ når alt er klart.\n"
+        "Koordinator sender inn rapporten på vegne av hele partnerskapet."
+    )
+    catalog = Catalog([_chunk("d#0.0", text)], generation="g")
+
+    excerpts = _select(
+        catalog, "hvem sender inn rapporten", [Hit(group_id="d#0.0", score=1.0)], keyword="sende"
+    )
+
+    assert excerpts[0].sentences == ("Koordinator sender inn rapporten på vegne av hele partnerskapet.",)
+
+
+def test_the_whole_short_list_item_is_quoted_for_its_best_sentence() -> None:
+    item = "1. Koordinator fullfører innholdet. Koordinator markerer deretter rapporten som klar."
+    catalog = Catalog(
+        [_chunk("d#0.0", f"Dette gjøres i tre steg om noen uker, når prosjektet er slutt.\n{item}")],
+        generation="g",
+    )
+
+    excerpts = _select(catalog, "markerer rapporten", [Hit(group_id="d#0.0", score=1.0)], keyword="markerer")
+
+    assert excerpts[0].sentences == (item,)
+
+
+def test_in_a_long_paragraph_a_sentence_that_refers_back_brings_the_one_before() -> None:
+    filler = "Dette er en lang forklaring om prosjektet som ikke handler om spørsmålet i det hele tatt. " * 4
+    paragraph = f"{filler}Har dere fått støtte til reiser. Da må dere legge ved fakturaer."
+    catalog = Catalog([_chunk("d#0.0", paragraph)], generation="g")
+
+    excerpts = _select(catalog, "fakturaer", [Hit(group_id="d#0.0", score=1.0)], keyword="fakturaer")
+
+    assert excerpts[0].sentences == ("Har dere fått støtte til reiser.", "Da må dere legge ved fakturaer.")

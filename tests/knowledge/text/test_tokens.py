@@ -41,3 +41,10 @@ def test_norwegian_capitals_start_sentences() -> None:
         "Ærlig talt.",
         "Østlandet.",
     ]
+
+
+def test_a_numbered_list_item_is_not_cut_after_its_number() -> None:
+    assert split_sentences("1. Koordinator fullfører. 2. Partnerne bekrefter.") == [
+        "1. Koordinator fullfører.",
+        "2. Partnerne bekrefter.",
+    ]
