@@ -38,6 +38,7 @@ class Catalog:
     def __init__(self, chunks: Sequence[Chunk], *, generation: str) -> None:
         self.generation = generation
         self.by_id = {chunk.chunk_id: chunk for chunk in chunks}
+        self._by_position = {(chunk.doc_id, chunk.position): chunk for chunk in chunks}
         self.groups: dict[str, list[Chunk]] = {}
         for chunk in chunks:
             self.groups.setdefault(chunk.group_id, []).append(chunk)
@@ -65,6 +66,10 @@ class Catalog:
     def version(self, group_id: str, language: Language) -> Chunk | None:
         """The passage of ``group_id`` written in ``language``, if the index has one."""
         return next((chunk for chunk in self.groups.get(group_id, []) if chunk.language is language), None)
+
+    def following(self, chunk: Chunk) -> Chunk | None:
+        """The passage that comes after ``chunk`` in its document, if any."""
+        return self._by_position.get((chunk.doc_id, chunk.position + 1))
 
     def original(self, group_id: str) -> Chunk | None:
         """The authoritative passage of a group."""

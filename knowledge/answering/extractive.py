@@ -10,7 +10,7 @@ from knowledge.models import Chunk, Language
 from knowledge.retrieval import Hit, QueryTerms
 from knowledge.text.tokens import split_sentences
 
-_CANDIDATE_HITS = 3
+_CANDIDATE_HITS = 5
 _SECOND_SENTENCE = 0.92
 _FOLLOWING_ITEMS = 4
 _SHORT_SENTENCE = 60
@@ -18,7 +18,8 @@ _SHORT_SENTENCE = 60
 _WHOLE_BLOCK = 300
 _OWN_WORDS = 0.7
 _SIM_WEIGHT = 1.5
-_CUE = 0.15
+_COMPLETION_GAIN = 0.15
+_CUE = 0.3
 # What kind of answer a question word asks for, and words that show a sentence gives that kind of answer.
 _CUES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (
@@ -175,7 +176,33 @@ def select_sentences(
         if row[0] >= _SECOND_SENTENCE * scored[0][0] and row[1].chunk_id != picked[0][1].chunk_id:
             picked.append(row)
             break
-    return [
+    excerpts = [
         Excerpt(chunk=row[1], sentences=tuple(_excerpt_text(row[4], row[3], row[2])), score=row[0])
         for row in picked
     ]
+    completion = _completion(catalog, excerpts[0], score_words)
+    return [*excerpts, completion] if completion and len(excerpts) == 1 else excerpts
+
+
+def _completion(catalog: Catalog, excerpt: Excerpt, score_words: ScoreFn) -> Excerpt | None:
+    """The sentence right after the quoted ones, when it holds question words they lack.
+
+    Guidance often answers in two steps ("The results are sent to HK-dir for review." / "We check
+    whether anything should not be public …"); the second sentence completes the first.
+    """
+    chunk = excerpt.chunk
+    units = _units(_blocks(chunk))
+    quoted = " ".join(excerpt.sentences)
+    last = max((number for number, unit in enumerate(units) if unit.sentence in quoted), default=len(units))
+    following = [unit.sentence for unit in units[last + 1 :]]
+    if not following:
+        nxt = catalog.following(chunk)
+        if nxt is None:
+            return None
+        chunk, following = nxt, [unit.sentence for unit in _units(_blocks(nxt))]
+    if not following:
+        return None
+    before = score_words(quoted, excerpt.chunk.language)
+    if score_words(f"{quoted} {following[0]}", chunk.language) - before < _COMPLETION_GAIN:
+        return None
+    return Excerpt(chunk=chunk, sentences=(following[0],), score=excerpt.score)

@@ -124,3 +124,50 @@ def test_in_a_long_paragraph_a_sentence_that_refers_back_brings_the_one_before()
     excerpts = _select(catalog, "fakturaer", [Hit(group_id="d#0.0", score=1.0)], keyword="fakturaer")
 
     assert excerpts[0].sentences == ("Har dere fått støtte til reiser.", "Da må dere legge ved fakturaer.")
+
+
+def test_the_next_sentence_is_added_when_it_holds_question_words_the_answer_lacks() -> None:
+    first = Chunk(
+        **{
+            **_chunk("d#0.0", "Resultatene blir sendt til HK-dir for gjennomgang.").model_dump(),
+            "position": 0,
+        }
+    )
+    second = Chunk(
+        **{**_chunk("d#0.1", "Vi sjekker om noe ikke burde ligge ute.").model_dump(), "position": 1}
+    )
+    unrelated = Chunk(**{**_chunk("d#0.2", "Kontakt oss på e-post.").model_dump(), "position": 2})
+    catalog = Catalog([first, second, unrelated], generation="g")
+    wanted = ("hk-dir", "sjekker")
+
+    excerpts = select_sentences(
+        catalog=catalog,
+        question="Hva sjekker HK-dir?",
+        query=QueryTerms(language=Language.NB, words=wanted, translated=""),
+        hits=[Hit(group_id="d#0.0", score=1.0)],
+        language=Language.NB,
+        score_words=lambda text, _language: sum(word in text.lower() for word in wanted) / len(wanted),
+        similarity=lambda _anchor, texts: [0.0] * len(texts),
+    )
+
+    assert [excerpt.sentences for excerpt in excerpts] == [
+        ("Resultatene blir sendt til HK-dir for gjennomgang.",),
+        ("Vi sjekker om noe ikke burde ligge ute.",),
+    ]
+
+
+def test_no_sentence_is_added_when_the_next_one_brings_no_question_words() -> None:
+    first = Chunk(
+        **{
+            **_chunk("d#0.0", "Resultatene blir sendt til HK-dir for gjennomgang.").model_dump(),
+            "position": 0,
+        }
+    )
+    second = Chunk(**{**_chunk("d#0.1", "Kontakt oss på e-post.").model_dump(), "position": 1})
+    catalog = Catalog([first, second], generation="g")
+
+    excerpts = _select(catalog, "hk-dir", [Hit(group_id="d#0.0", score=1.0)], keyword="HK-dir")
+
+    assert [excerpt.sentences for excerpt in excerpts] == [
+        ("Resultatene blir sendt til HK-dir for gjennomgang.",)
+    ]
