@@ -5,7 +5,14 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
-from knowledge.answering.extractive import Excerpt, passage_for, select_sentences
+from knowledge.answering.extractive import (
+    Candidate,
+    Excerpt,
+    ScoreFn,
+    passage_for,
+    score_candidates,
+    select_sentences,
+)
 from knowledge.answering.formatting import compose, source_line
 from knowledge.answering.messages import text
 from knowledge.catalog import Catalog
@@ -104,15 +111,9 @@ class KnowledgeService:
     def _grounded(
         self, question: str, language: Language, query: QueryTerms, hits: list[Hit], confidence: float
     ) -> Answer:
-        excerpts = select_sentences(
-            catalog=self.catalog,
-            question=question,
-            query=query,
-            hits=hits,
-            language=language,
-            score_words=lambda passage, lang: self.retriever.text_coverage(query, passage, lang),
-            similarity=self.retriever.similarities,
-        )
+        candidates = self._candidates(question, language, query, hits)
+        score_words = self._word_scorer(query)
+        excerpts = select_sentences(catalog=self.catalog, candidates=candidates, score_words=score_words)
         citations = self._citations(hits, language, excerpts)
         cited = [c for c in citations if any(e.chunk.text == c.text for e in excerpts)] or citations[:1]
         if self._generator is not None:
@@ -123,6 +124,22 @@ class KnowledgeService:
                 return self._reply(question, language, body, AnswerKind.GENERATIVE, citations, confidence)
         body = compose(excerpts, cited, language)
         return self._reply(question, language, body, AnswerKind.EXTRACTIVE, citations, confidence)
+
+    def _word_scorer(self, query: QueryTerms) -> ScoreFn:
+        return lambda passage, lang: self.retriever.text_coverage(query, passage, lang)
+
+    def _candidates(
+        self, question: str, language: Language, query: QueryTerms, hits: list[Hit]
+    ) -> list[Candidate]:
+        """The top passages' sentences scored as answers."""
+        return score_candidates(
+            catalog=self.catalog,
+            question=question,
+            hits=hits,
+            language=language,
+            score_words=self._word_scorer(query),
+            similarity=self.retriever.similarities,
+        )
 
     def _citations(self, hits: list[Hit], language: Language, excerpts: list[Excerpt]) -> list[Citation]:
         chosen = [excerpt.chunk.group_id for excerpt in excerpts]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from knowledge.catalog import Catalog
 from knowledge.models import Chunk, Language
-from knowledge.retrieval import Hit, QueryTerms
+from knowledge.retrieval import Hit
 from knowledge.text.tokens import split_sentences
 
 _CANDIDATE_HITS = 5
@@ -131,54 +131,83 @@ def _excerpt_text(blocks: list[str], units: list[_Unit], index: int) -> list[str
     return [block]
 
 
-def select_sentences(
+@dataclass(frozen=True)
+class Candidate:
+    """One sentence of a retrieved passage with how well it answers the question."""
+
+    score: float
+    chunk: Chunk
+    index: int
+    units: list[_Unit]
+    blocks: list[str]
+
+
+def score_candidates(
     *,
     catalog: Catalog,
     question: str,
-    query: QueryTerms,
     hits: list[Hit],
     language: Language,
     score_words: ScoreFn,
     similarity: SimilarityFn,
-) -> list[Excerpt]:
-    """The best one or two sentences among the top passages, each with what it needs to be understood.
+) -> list[Candidate]:
+    """Every sentence of the top passages, scored and best first.
+
+    A sentence's score adds the share of the question's words it holds (the section heading counting
+    less than the sentence), a bonus when it gives what the question word asks for, the passage's
+    retrieval score, and its meaning-match with the question.
 
     Args:
         catalog: The active index.
-        query: The analysed question.
+        question: The question as asked.
         hits: Retrieved passage groups, best first.
         language: The asker's language.
-        score_words: Share of the question's words that a text (with its section heading) contains.
-        similarity: Cosine similarity of the question to each of several texts.
+        score_words: Share of the question's words that a text contains.
+        similarity: Cosine similarity of a text to each of several texts.
     """
     top = hits[0].score if hits else 1.0
-    candidates: list[tuple[float, Chunk, int, list[_Unit], list[str]]] = []
+    rows: list[tuple[float, Chunk, int, list[_Unit], list[str]]] = []
     for rank, hit in enumerate(hits[:_CANDIDATE_HITS]):
         chunk = passage_for(catalog, hit, language)
         blocks = _blocks(chunk)
         units = _units(blocks)
         for index, unit in enumerate(units):
-            # The section heading helps a sentence that leaves its topic unsaid ("Applies to coordinators
-            # only."), but weighs less than the sentence itself, or every sentence of a section would tie.
             words = _OWN_WORDS * score_words(unit.sentence, chunk.language) + (1 - _OWN_WORDS) * score_words(
                 f"{chunk.section} {unit.sentence}", chunk.language
             )
             bonus = _cue_bonus(question, unit.sentence) + 0.5 * hit.score / top - 0.05 * rank
-            candidates.append((words + bonus, chunk, index, units, blocks))
-    texts = [row[3][row[2]].sentence for row in candidates]
-    similarities = similarity(question, texts) if candidates else []
-    scored = [(row[0] + _SIM_WEIGHT * sim, *row[1:]) for row, sim in zip(candidates, similarities, strict=True)]
-    scored.sort(key=lambda row: -row[0])
-    if not scored:
+            rows.append((words + bonus, chunk, index, units, blocks))
+    if not rows:
         return []
-    picked = [scored[0]]
-    for row in scored[1:]:
-        if row[0] >= _SECOND_SENTENCE * scored[0][0] and row[1].chunk_id != picked[0][1].chunk_id:
-            picked.append(row)
+    similarities = similarity(question, [row[3][row[2]].sentence for row in rows])
+    candidates = [
+        Candidate(score=row[0] + _SIM_WEIGHT * sim, chunk=row[1], index=row[2], units=row[3], blocks=row[4])
+        for row, sim in zip(rows, similarities, strict=True)
+    ]
+    return sorted(candidates, key=lambda candidate: -candidate.score)
+
+
+def select_sentences(*, catalog: Catalog, candidates: list[Candidate], score_words: ScoreFn) -> list[Excerpt]:
+    """The best one or two sentences, each with what it needs to be understood.
+
+    Args:
+        catalog: The active index.
+        candidates: Scored sentences, best first (from :func:`score_candidates`).
+        score_words: Share of the question's words that a text contains.
+    """
+    if not candidates:
+        return []
+    picked = [candidates[0]]
+    for candidate in candidates[1:]:
+        if (
+            candidate.score >= _SECOND_SENTENCE * picked[0].score
+            and candidate.chunk.chunk_id != picked[0].chunk.chunk_id
+        ):
+            picked.append(candidate)
             break
     excerpts = [
-        Excerpt(chunk=row[1], sentences=tuple(_excerpt_text(row[4], row[3], row[2])), score=row[0])
-        for row in picked
+        Excerpt(chunk=c.chunk, sentences=tuple(_excerpt_text(c.blocks, c.units, c.index)), score=c.score)
+        for c in picked
     ]
     completion = _completion(catalog, excerpts[0], score_words)
     return [*excerpts, completion] if completion and len(excerpts) == 1 else excerpts

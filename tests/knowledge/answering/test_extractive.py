@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from knowledge.answering.extractive import passage_for, select_sentences
+from knowledge.answering.extractive import passage_for, score_candidates, select_sentences
 from knowledge.catalog import Catalog
 from knowledge.models import Chunk, Language
-from knowledge.retrieval import Hit, QueryTerms
+from knowledge.retrieval import Hit
 
 
 def _chunk(chunk_id: str, text: str, *, language: Language = Language.NB, group: str | None = None) -> Chunk:
@@ -27,15 +27,25 @@ def _select(
     catalog: Catalog, question: str, hits: list[Hit], *, keyword: str, language: Language = Language.NB
 ):
     """Select with a word score that rewards ``keyword`` and a neutral similarity."""
-    return select_sentences(
-        catalog=catalog,
-        question=question,
-        query=QueryTerms(language=language, words=tuple(question.lower().split()), translated=""),
-        hits=hits,
+    return _select_with(
+        catalog,
+        question,
+        hits,
         language=language,
         score_words=lambda passage, _language: 1.0 if keyword in passage else 0.0,
+    )
+
+
+def _select_with(catalog: Catalog, question: str, hits: list[Hit], *, language: Language, score_words):
+    candidates = score_candidates(
+        catalog=catalog,
+        question=question,
+        hits=hits,
+        language=language,
+        score_words=score_words,
         similarity=lambda _anchor, texts: [0.0] * len(texts),
     )
+    return select_sentences(catalog=catalog, candidates=candidates, score_words=score_words)
 
 
 def test_the_sentence_with_the_asked_words_is_picked() -> None:
@@ -140,14 +150,12 @@ def test_the_next_sentence_is_added_when_it_holds_question_words_the_answer_lack
     catalog = Catalog([first, second, unrelated], generation="g")
     wanted = ("hk-dir", "sjekker")
 
-    excerpts = select_sentences(
-        catalog=catalog,
-        question="Hva sjekker HK-dir?",
-        query=QueryTerms(language=Language.NB, words=wanted, translated=""),
-        hits=[Hit(group_id="d#0.0", score=1.0)],
+    excerpts = _select_with(
+        catalog,
+        "Hva sjekker HK-dir?",
+        [Hit(group_id="d#0.0", score=1.0)],
         language=Language.NB,
         score_words=lambda text, _language: sum(word in text.lower() for word in wanted) / len(wanted),
-        similarity=lambda _anchor, texts: [0.0] * len(texts),
     )
 
     assert [excerpt.sentences for excerpt in excerpts] == [
