@@ -11,6 +11,7 @@ from knowledge.embeddings import Embedder
 from knowledge.fusion import reciprocal_rank_fusion
 from knowledge.models import Chunk, Language
 from knowledge.text.fuzzy import closest_term
+from knowledge.text.question_words import search_hints
 from knowledge.text.stemming import stem
 from knowledge.translation import GlossaryTranslator
 from knowledge.vector_store import ChromaStore
@@ -29,6 +30,7 @@ class QueryTerms:
     language: Language
     words: tuple[str, ...]
     translated: str
+    hints: str = ""
 
 
 @dataclass
@@ -65,7 +67,9 @@ class Retriever:
         """Content words of ``text`` with typos repaired against the index, and their translation."""
         words = [self._repair(word, language) for word in self.catalog.analyzer.content_words(text, language)]
         translated = self._translator.translate(" ".join(words), language)
-        return QueryTerms(language=language, words=tuple(words), translated=translated)
+        return QueryTerms(
+            language=language, words=tuple(words), translated=translated, hints=search_hints(text)
+        )
 
     def _repair(self, word: str, language: Language) -> str:
         """``word``, or the index word it is a typo of when the index knows neither it nor its parts."""
@@ -91,8 +95,10 @@ class Retriever:
 
     def _lexical(self, query: QueryTerms) -> dict[str, dict[str, float]]:
         analyzer = self.catalog.analyzer
-        own = analyzer.terms_of_words(query.words, query.language)
-        other = analyzer.terms(query.translated, query.language.other)
+        own = analyzer.terms_of_words(query.words, query.language) + analyzer.terms(
+            query.hints, query.language
+        )
+        other = analyzer.terms(f"{query.translated} {query.hints}", query.language.other)
         lexical = self._bm25(query.language, own)
         # Names ("Mobility Tool+", "Submit for Review") read the same in both languages: the question's own
         # terms also search the other language's passages, and the better score of a passage group counts.

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from knowledge.catalog import Catalog
 from knowledge.models import Chunk, Language
 from knowledge.retrieval import Hit
+from knowledge.text.question_words import asked_cues, gives
 from knowledge.text.tokens import split_sentences
 
 _CANDIDATE_HITS = 5
@@ -20,22 +21,6 @@ _OWN_WORDS = 0.7
 _SIM_WEIGHT = 1.5
 _COMPLETION_GAIN = 0.15
 _CUE = 0.3
-# What kind of answer a question word asks for, and words that show a sentence gives that kind of answer.
-_CUES: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-    (
-        ("hvorfor", "why"),
-        ("derfor", "fordi", "prinsipp", "therefore", "because", "principle", "so that", "målet"),
-    ),
-    (("hvor mange", "how many", "number of", "antall"), ("tre", "three", "minst", "at least", "to ", "two ")),
-    (
-        ("hvem", "who"),
-        ("koordinator", "coordinator", "partner", "hk-dir", "kommisjonen", "commission", " vi ", " we "),
-    ),
-    (
-        ("når", "when", "frist", "deadline", "how long", "hvor lang"),
-        ("innen", "within", "dager", "days", "dato", "date"),
-    ),
-)
 # A sentence that opens like this leans on the one before it ("Then the coordinator marks …").
 _BACK_REFERENCES = (
     "deretter",
@@ -90,18 +75,8 @@ def _units(blocks: list[str]) -> list[_Unit]:
 
 
 def _cue_bonus(question: str, unit: str) -> float:
-    """A small bonus when a unit has what the question asks for: a reason for "why", a role for "who"…"""
-    asked = f" {question.lower()} "
-    found = f" {unit.lower()} "
-    bonus = 0.0
-    for question_words, answer_words in _CUES:
-        if any(f" {word}" in asked for word in question_words) and any(
-            word in found for word in answer_words
-        ):
-            bonus += _CUE
-    if any(f" {word}" in asked for word in _CUES[1][0]) and any(char.isdigit() for char in found):
-        bonus += _CUE
-    return bonus
+    """A bonus when a unit gives what the question word asks for: a reason for "why", a role for "who"…"""
+    return sum(_CUE for cue in asked_cues(question) if gives(cue, unit))
 
 
 def _expand(units: list[_Unit], index: int) -> list[str]:

@@ -1,0 +1,27 @@
+"""What a question word asks for (pure)."""
+
+from __future__ import annotations
+
+from knowledge.text.question_words import NUMBER, REASON, ROLE, asked_cues, gives, search_hints
+
+
+def test_question_words_in_both_languages_name_the_kind_of_answer() -> None:
+    assert asked_cues("Hvorfor må vi laste opp resultater?") == (REASON,)
+    assert asked_cues("Who submits the report?") == (ROLE,)
+    assert NUMBER in asked_cues("How many steps are there?")
+    assert asked_cues("Kan vi flytte midler?") == ()
+
+
+def test_a_question_word_inside_another_word_does_not_count() -> None:
+    assert asked_cues("somewhy odd") == ()
+
+
+def test_a_sentence_gives_a_number_by_digit_or_word() -> None:
+    assert gives(NUMBER, "innen 60 dager")
+    assert gives(NUMBER, "Dette gjøres i tre steg:")
+    assert not gives(NUMBER, "Koordinator sender inn rapporten.")
+
+
+def test_only_reason_questions_steer_the_search() -> None:
+    assert "derfor" in search_hints("Hvorfor må vi laste opp resultater?")
+    assert search_hints("Hvem sender inn rapporten?") == ""
