@@ -71,6 +71,15 @@ class Catalog:
         """The passage that comes after ``chunk`` in its document, if any."""
         return self._by_position.get((chunk.doc_id, chunk.position + 1))
 
+    def section_start(self, chunk: Chunk) -> Chunk:
+        """The first passage of the section ``chunk`` stands in."""
+        current = chunk
+        while True:
+            before = self._by_position.get((current.doc_id, current.position - 1))
+            if before is None or before.section != chunk.section:
+                return current
+            current = before
+
     def original(self, group_id: str) -> Chunk | None:
         """The authoritative passage of a group."""
         return self.by_id.get(group_id)

@@ -65,7 +65,9 @@ class Retriever:
 
     def analyse(self, text: str, language: Language) -> QueryTerms:
         """Content words of ``text`` with typos repaired against the index, and their translation."""
-        words = [self._repair(word, language) for word in self.catalog.analyzer.content_words(text, language)]
+        words = [
+            self._repair(word, language) for word in self.catalog.analyzer.question_words(text, language)
+        ]
         translated = self._translator.translate(" ".join(words), language)
         return QueryTerms(
             language=language, words=tuple(words), translated=translated, hints=search_hints(text)

@@ -115,7 +115,8 @@ class KnowledgeService:
         score_words = self._word_scorer(query)
         excerpts = select_sentences(catalog=self.catalog, candidates=candidates, score_words=score_words)
         citations = self._citations(hits, language, excerpts)
-        cited = [c for c in citations if any(e.chunk.text == c.text for e in excerpts)] or citations[:1]
+        by_text = {citation.text: citation for citation in citations}
+        cited = [by_text[e.chunk.text] for e in excerpts if e.chunk.text in by_text] or citations[:1]
         if self._generator is not None:
             passages = [passage_for(self.catalog, hit, language) for hit in hits[:_SOURCES]]
             generated = self._generator.generate(question, language, passages)

@@ -20,6 +20,7 @@ _WHOLE_BLOCK = 300
 _OWN_WORDS = 0.7
 _SIM_WEIGHT = 1.5
 _COMPLETION_GAIN = 0.15
+_SCOPE_NOTE = 40  # a line this short opening a section qualifies the section ("Applies to coordinators only.")
 _CUE = 0.3
 # A sentence that opens like this leans on the one before it ("Then the coordinator marks …").
 _BACK_REFERENCES = (
@@ -184,8 +185,24 @@ def select_sentences(*, catalog: Catalog, candidates: list[Candidate], score_wor
         Excerpt(chunk=c.chunk, sentences=tuple(_excerpt_text(c.blocks, c.units, c.index)), score=c.score)
         for c in picked
     ]
+    excerpts[0] = _with_scope_note(catalog, excerpts[0])
     completion = _completion(catalog, excerpts[0], score_words)
     return [*excerpts, completion] if completion and len(excerpts) == 1 else excerpts
+
+
+def _with_scope_note(catalog: Catalog, excerpt: Excerpt) -> Excerpt:
+    """The excerpt led by its section's scope note, when the section opens with one.
+
+    A short first line such as "Applies to coordinators only." qualifies everything under its heading,
+    so an answer from that section is not complete without it.
+    """
+    first = _blocks(catalog.section_start(excerpt.chunk))
+    note = first[0] if first else ""
+    if not note or len(note) > _SCOPE_NOTE or note.rstrip().endswith(":") or note in excerpt.sentences:
+        return excerpt
+    if excerpt.sentences and excerpt.sentences[0].startswith(note):
+        return excerpt
+    return Excerpt(chunk=excerpt.chunk, sentences=(note, *excerpt.sentences), score=excerpt.score)
 
 
 def _completion(catalog: Catalog, excerpt: Excerpt, score_words: ScoreFn) -> Excerpt | None:

@@ -8,7 +8,7 @@ from knowledge.models import Language
 from knowledge.text.compounds import CompoundSplitter
 from knowledge.text.stemming import stem
 from knowledge.text.stopwords import is_stopword
-from knowledge.text.tokens import tokenize
+from knowledge.text.tokens import tokenize, tokenize_question
 
 
 class Analyzer:
@@ -24,6 +24,10 @@ class Analyzer:
     def content_words(self, text: str, language: Language) -> list[str]:
         """The lower-case words of ``text`` that are not stop words."""
         return [word for word in tokenize(text) if not is_stopword(word, language)]
+
+    def question_words(self, text: str, language: Language) -> list[str]:
+        """The content words of a question (a hyphenated word once, joined)."""
+        return [word for word in tokenize_question(text) if not is_stopword(word, language)]
 
     def terms(self, text: str, language: Language) -> list[str]:
         """Index terms of ``text``: stems of content words, and for Norwegian the stems of compound parts."""

@@ -7,12 +7,29 @@ import re
 # Words, and dotted numbers such as "1.3.3" kept whole.
 _TOKEN = re.compile(r"\d+(?:\.\d+)+|[^\W_]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"«“(]?[A-ZÆØÅ0-9])")
+_HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 _LIST_NUMBER = re.compile(r"^\d{1,2}\.$")
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-case word tokens of ``text`` (punctuation dropped, "1.3.3" kept whole)."""
-    return _TOKEN.findall(text.lower())
+    """Lower-case word tokens of ``text`` (punctuation dropped, "1.3.3" kept whole).
+
+    A hyphenated word also yields its parts joined, so "HK-dir" meets "hkdir" in an address and
+    "EU-login" meets "EUlogin".
+    """
+    lowered = text.lower()
+    joined = [match.replace("-", "") for match in _HYPHENATED.findall(lowered)]
+    return _TOKEN.findall(lowered) + joined
+
+
+def tokenize_question(text: str) -> list[str]:
+    """Tokens of a question: a hyphenated word counts once, joined ("HK-dir" → "hkdir"), so it does not
+    outweigh the question's other words; passages index both its parts and the joined form."""
+    lowered = text.lower()
+    joined = _HYPHENATED.findall(lowered)
+    for match in joined:
+        lowered = lowered.replace(match, match.replace("-", ""))
+    return _TOKEN.findall(lowered)
 
 
 def split_sentences(text: str) -> list[str]:

@@ -179,3 +179,23 @@ def test_no_sentence_is_added_when_the_next_one_brings_no_question_words() -> No
     assert [excerpt.sentences for excerpt in excerpts] == [
         ("Resultatene blir sendt til HK-dir for gjennomgang.",)
     ]
+
+
+def test_an_answer_is_led_by_its_sections_scope_note() -> None:
+    note = Chunk(**{**_chunk("d#1.0", "Gjelder kun koordinatorer.").model_dump(), "position": 0})
+    body = Chunk(
+        **{
+            **_chunk(
+                "d#1.1", "Når alle resultater er lastet opp, klikk på «Submit for Review»."
+            ).model_dump(),
+            "position": 1,
+        }
+    )
+    catalog = Catalog([note, body], generation="g")
+
+    excerpts = _select(catalog, "submit for review", [Hit(group_id="d#1.1", score=1.0)], keyword="Submit")
+
+    assert excerpts[0].sentences == (
+        "Gjelder kun koordinatorer.",
+        "Når alle resultater er lastet opp, klikk på «Submit for Review».",
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knowledge.text.tokens import split_sentences, tokenize
+from knowledge.text.tokens import split_sentences, tokenize, tokenize_question
 
 
 def test_tokens_are_lower_case_words_without_punctuation() -> None:
@@ -48,3 +48,21 @@ def test_a_numbered_list_item_is_not_cut_after_its_number() -> None:
         "1. Koordinator fullfører.",
         "2. Partnerne bekrefter.",
     ]
+
+
+def test_a_hyphenated_word_is_indexed_by_its_parts_and_joined() -> None:
+    assert tokenize("E-post: erasmuspluss@hkdir.no, HK-dir") == [
+        "e",
+        "post",
+        "erasmuspluss",
+        "hkdir",
+        "no",
+        "hk",
+        "dir",
+        "epost",
+        "hkdir",
+    ]
+
+
+def test_a_question_counts_a_hyphenated_word_once() -> None:
+    assert tokenize_question("Hvordan kontakter jeg HK-dir?") == ["hvordan", "kontakter", "jeg", "hkdir"]
