@@ -19,6 +19,9 @@ from knowledge.vector_store import ChromaStore
 # Lexical matching carries the ranking; the glossary and the English-only dense model add recall at low weight
 # (weights chosen on the dev set in bench/: heavier dense weights pushed right passages down).
 CHANNEL_WEIGHTS = {"lex": 1.0, "lex_x": 0.2, "dense": 0.2, "dense_x": 0.2}
+# A passage that exists only in the other language can only be met through the glossary: for it, the
+# translated question leads and the question's own words count only where they are names.
+CROSS_LINGUAL_WEIGHTS = {"lex": 0.3, "lex_x": 1.0, "dense": 0.2, "dense_x": 0.2}
 _DENSE_K = 20
 _CACHE = 4096
 
@@ -80,13 +83,21 @@ class Retriever:
             return word
         if language is Language.NB and self.catalog.analyzer.compound_parts(word):
             return word
-        return closest_term(word, shard.words) or word
+        # Few or no pages may be written in the question's language: the glossary's words count as known too.
+        known = shard.words | self._translator.vocabulary(language)
+        if word in known:
+            return word
+        return closest_term(word, known) or word
 
     def search(self, text: str, language: Language, *, k: int = 5) -> tuple[QueryTerms, list[Hit]]:
         """The ``k`` best passage groups for the question ``text`` written in ``language``."""
         query = self.analyse(text, language)
         channels = self._lexical(query) | self._dense(text, query)
-        fused = reciprocal_rank_fusion(channels, weights=CHANNEL_WEIGHTS)
+        same = reciprocal_rank_fusion(channels, weights=CHANNEL_WEIGHTS)
+        across = reciprocal_rank_fusion(channels, weights=CROSS_LINGUAL_WEIGHTS)
+        fused = {
+            group: score if self.catalog.version(group, language) else across[group] for group, score in same.items()
+        }
         best = sorted(fused, key=lambda group: -fused[group])[:k]
         hits = [Hit(group_id=group, score=fused[group]) for group in best]
         for hit in hits:
@@ -159,14 +170,24 @@ class Retriever:
     def _coverage(self, query: QueryTerms, own: frozenset[str], other: frozenset[str]) -> float:
         if not query.words:
             return 0.0
-        shard = self.catalog.shards[query.language].bm25
-        ceiling = shard.max_idf
         total = matched = 0.0
         for word in query.words:
-            weight = shard.idf(stem(word, query.language)) or ceiling
+            weight = self._word_weight(word, query.language)
             total += weight
             matched += weight * self._word_credit(word, query.language, own, other)
         return matched / total if total else 0.0
+
+    def _word_weight(self, word: str, language: Language) -> float:
+        """How telling a question word is: its IDF among passages in the question's language; for a word
+        those passages lack, the IDF of its glossary rendering among the other language's passages; for a
+        word neither knows, the highest IDF (an unknown word is the most telling)."""
+        own, other = self.catalog.shards[language].bm25, self.catalog.shards[language.other].bm25
+        weight = own.idf(stem(word, language))
+        if weight:
+            return weight
+        rendering = self.catalog.analyzer.terms(self._translator.translate(word, language), language.other)
+        weight = max((other.idf(term) for term in rendering), default=0.0)
+        return weight or max(own.max_idf, other.max_idf)
 
     def _word_credit(
         self, word: str, language: Language, own: frozenset[str], other: frozenset[str]

@@ -24,10 +24,26 @@ def _key(phrase: str, language: Language) -> tuple[str, ...]:
     return tuple(stem(token, language) for token in tokenize(phrase))
 
 
+def glossary_text() -> str:
+    """The shipped glossary file."""
+    return resources.files("knowledge.lexicon").joinpath("glossary.tsv").read_text(encoding="utf-8")
+
+
+def glossary_words(text: str) -> dict[Language, frozenset[str]]:
+    """Every word of the glossary in each language, as written."""
+    words: dict[Language, set[str]] = {Language.EN: set(), Language.NB: set()}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#") and "\t" in line:
+            english, norwegian = line.split("\t", 1)
+            words[Language.EN].update(tokenize(english))
+            words[Language.NB].update(tokenize(norwegian))
+    return {language: frozenset(found) for language, found in words.items()}
+
+
 def load_glossary(text: str | None = None) -> dict[Language, PhraseMap]:
     """Parse the glossary into phrase maps keyed by source language (stemmed phrase → target phrases)."""
     if text is None:
-        text = resources.files("knowledge.lexicon").joinpath("glossary.tsv").read_text(encoding="utf-8")
+        text = glossary_text()
     maps: dict[Language, PhraseMap] = {Language.EN: {}, Language.NB: {}}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#") or "\t" not in line:
@@ -47,13 +63,19 @@ class GlossaryTranslator:
     """Rewrites a question into search terms of the other language.
 
     Args:
-        glossary: Phrase maps from :func:`load_glossary`.
+        text: Glossary text (tab-separated English and Norwegian); the shipped glossary by default.
     """
 
-    def __init__(self, glossary: dict[Language, PhraseMap] | None = None) -> None:
-        self._glossary = glossary if glossary is not None else load_glossary()
+    def __init__(self, text: str | None = None) -> None:
+        text = glossary_text() if text is None else text
+        self._glossary = load_glossary(text)
+        self._words = glossary_words(text)
         # Scoring asks for the same words' renderings for every candidate passage: remember them.
         self._cached = lru_cache(maxsize=16_384)(self._translate)
+
+    def vocabulary(self, language: Language) -> frozenset[str]:
+        """Every word the glossary knows in ``language`` (to repair typos when few pages are in it)."""
+        return self._words[language]
 
     def translate(self, text: str, source: Language) -> str:
         """Search terms in ``source.other`` for ``text``; unknown content words pass through."""

@@ -12,7 +12,7 @@ from knowledge.text.question_words import asked_cues, gives
 from knowledge.text.tokens import split_sentences
 
 _CANDIDATE_HITS = 5
-_SECOND_SENTENCE = 0.92
+_SECOND_SENTENCE = 0.9
 _FOLLOWING_ITEMS = 4
 _SHORT_SENTENCE = 60
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from knowledge.models import Language
-from knowledge.translation import GlossaryTranslator, load_glossary
+from knowledge.translation import GlossaryTranslator
 
 GLOSSARY = "# comment\nfinal report\tsluttrapport|sluttrapporten\ndeadline\tfrist|innen\nbudget\tbudsjett\n"
 
 
 def test_english_phrases_become_every_norwegian_alternative() -> None:
-    translator = GlossaryTranslator(load_glossary(GLOSSARY))
+    translator = GlossaryTranslator(GLOSSARY)
 
     assert translator.translate("What is the deadline for the final report?", Language.EN).split() == [
         "frist",
@@ -20,7 +20,7 @@ def test_english_phrases_become_every_norwegian_alternative() -> None:
 
 
 def test_norwegian_inflections_match_through_stems() -> None:
-    translator = GlossaryTranslator(load_glossary(GLOSSARY))
+    translator = GlossaryTranslator(GLOSSARY)
 
     assert translator.translate("Når er fristen for sluttrapporten?", Language.NB).split() == [
         "deadline",
@@ -30,7 +30,7 @@ def test_norwegian_inflections_match_through_stems() -> None:
 
 
 def test_unknown_content_words_pass_through_and_stop_words_drop() -> None:
-    translator = GlossaryTranslator(load_glossary(GLOSSARY))
+    translator = GlossaryTranslator(GLOSSARY)
 
     assert translator.translate("How do we use Mobility Tool+ for the budget?", Language.EN).split() == [
         "use",
@@ -41,7 +41,7 @@ def test_unknown_content_words_pass_through_and_stop_words_drop() -> None:
 
 
 def test_longest_phrase_wins() -> None:
-    glossary = load_glossary("report\trapport\nfinal report\tsluttrapport\n")
+    glossary = "report\trapport\nfinal report\tsluttrapport\n"
 
     assert GlossaryTranslator(glossary).translate("final report", Language.EN) == "sluttrapport"
 
