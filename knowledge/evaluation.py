@@ -71,14 +71,14 @@ def score(question: EvalQuestion, answer: Answer, passages: Sequence[str]) -> Ev
     )
 
 
-def summarise(rows: Iterable[EvalRow]) -> dict[str, float]:
-    """hit@1, hit@3, MRR, keyword accuracy, abstention and false abstention over ``rows``."""
+def summarise(rows: Iterable[EvalRow]) -> dict[str, float | None]:
+    """hit@1, hit@3, MRR, keyword accuracy, abstention and false abstention over ``rows`` (None: no rows)."""
     rows = list(rows)
     answerable = [row for row in rows if row.answerable]
     unanswerable = [row for row in rows if not row.answerable]
 
-    def share(values: list[bool]) -> float:
-        return round(sum(values) / len(values), 4) if values else float("nan")
+    def share(values: list[bool]) -> float | None:
+        return round(sum(values) / len(values), 4) if values else None
 
     return {
         "questions": len(rows),
@@ -86,7 +86,7 @@ def summarise(rows: Iterable[EvalRow]) -> dict[str, float]:
         "hit@3": share([row.rank is not None and row.rank <= 3 for row in answerable]),
         "mrr": round(sum(1 / row.rank for row in answerable if row.rank) / len(answerable), 4)
         if answerable
-        else float("nan"),
+        else None,
         "keyword_accuracy": share([row.keyword_hit for row in answerable]),
         "abstention": share([row.abstained for row in unanswerable]),
         "false_abstention": share([row.abstained for row in answerable]),

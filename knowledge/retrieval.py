@@ -96,7 +96,8 @@ class Retriever:
         same = reciprocal_rank_fusion(channels, weights=CHANNEL_WEIGHTS)
         across = reciprocal_rank_fusion(channels, weights=CROSS_LINGUAL_WEIGHTS)
         fused = {
-            group: score if self.catalog.version(group, language) else across[group] for group, score in same.items()
+            group: score if self.catalog.version(group, language) else across[group]
+            for group, score in same.items()
         }
         best = sorted(fused, key=lambda group: -fused[group])[:k]
         hits = [Hit(group_id=group, score=fused[group]) for group in best]

@@ -20,7 +20,9 @@ _WHOLE_BLOCK = 300
 _OWN_WORDS = 0.7
 _SIM_WEIGHT = 1.5
 _COMPLETION_GAIN = 0.15
-_SCOPE_NOTE = 40  # a line this short opening a section qualifies the section ("Applies to coordinators only.")
+_SCOPE_NOTE = (
+    40  # a line this short opening a section qualifies the section ("Applies to coordinators only.")
+)
 _CUE = 0.3
 # A sentence that opens like this leans on the one before it ("Then the coordinator marks …").
 _BACK_REFERENCES = (
