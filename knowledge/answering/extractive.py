@@ -11,19 +11,16 @@ from knowledge.retrieval import Hit
 from knowledge.text.question_words import asked_cues, gives
 from knowledge.text.tokens import split_sentences
 
-_CANDIDATE_HITS = 5
-_SECOND_SENTENCE = 0.9
-_FOLLOWING_ITEMS = 4
-_SHORT_SENTENCE = 60
-
-_WHOLE_BLOCK = 300
-_OWN_WORDS = 0.7
-_SIM_WEIGHT = 1.5
-_COMPLETION_GAIN = 0.15
-_SCOPE_NOTE = (
-    40  # a line this short opening a section qualifies the section ("Applies to coordinators only.")
-)
-_CUE = 0.3
+_CANDIDATE_HITS = 5  # passages whose sentences compete to be the answer
+_SECOND_SENTENCE = 0.9  # a runner-up from another passage this close is quoted too
+_FOLLOWING_ITEMS = 4  # items quoted after a lead-in that ends with a colon
+_SHORT_SENTENCE = 60  # a sentence this short is quoted with the next one
+_WHOLE_BLOCK = 300  # a paragraph or list item this short is quoted whole
+_OWN_WORDS = 0.7  # weight of a sentence's own words against its section heading's
+_SIM_WEIGHT = 1.5  # weight of the meaning-match with the question
+_COMPLETION_GAIN = 0.15  # share of question words the next sentence must add to be quoted
+_SCOPE_NOTE = 40  # a line this short opening a section qualifies it ("Applies to coordinators only.")
+_CUE = 0.3  # bonus for giving what the question word asks for
 # A sentence that opens like this leans on the one before it ("Then the coordinator marks …").
 _BACK_REFERENCES = (
     "deretter",
