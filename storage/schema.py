@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Date, DateTime, Dialect, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, Dialect, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -116,3 +116,64 @@ class AuditRow(Base):
     user_id: Mapped[str] = mapped_column(ID)
     at: Mapped[datetime] = mapped_column(UtcDateTime())
     platform: Mapped[str] = mapped_column(String(20))
+
+
+class ProcessedEventRow(Base):
+    """A chat platform event already handled (Slack event_id, Teams activity id): the dedupe ledger."""
+
+    __tablename__ = "processed_events"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class AnswerRow(Base):
+    """A knowledge answer the bot gave, kept so that feedback can point at it."""
+
+    __tablename__ = "answers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    channel_id: Mapped[str] = mapped_column(ID)
+    user_id: Mapped[str] = mapped_column(ID)
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))
+    sources: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class FeedbackRow(Base):
+    """A person's verdict on an answer; a second click changes the verdict."""
+
+    __tablename__ = "feedback"
+
+    answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    helpful: Mapped[bool] = mapped_column(Boolean)
+    platform: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class PostedChecklistRow(Base):
+    """Where a run's checklist message was posted, so every copy is refreshed after a tick."""
+
+    __tablename__ = "posted_checklists"
+
+    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20), primary_key=True)
+    channel_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    message_id: Mapped[str] = mapped_column(String(300))
+    language: Mapped[str] = mapped_column(String(5))
+    posted_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class ConversationRow(Base):
+    """How to reach a channel proactively (a Teams conversation reference as JSON)."""
+
+    __tablename__ = "conversations"
+
+    channel_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    reference: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -67,6 +67,23 @@ class SqlWorkflowStore:
             row = session.scalar(select(ProjectRow).where(ProjectRow.channel_id == channel_id))
             return load_project(session, row) if row else None
 
+    def projects_for_user(self, *, user_id: str) -> list[Project]:
+        with self._session() as session:
+            rows = session.scalars(
+                select(ProjectRow)
+                .join(MemberRow, MemberRow.project_id == ProjectRow.id)
+                .where(MemberRow.user_id == user_id)
+                .order_by(ProjectRow.end_date, ProjectRow.id)
+            )
+            return [load_project(session, row) for row in rows]
+
+    def project_for_run(self, *, run_id: int) -> Project | None:
+        with self._session() as session:
+            row = session.scalar(
+                select(ProjectRow).join(RunRow, RunRow.project_id == ProjectRow.id).where(RunRow.id == run_id)
+            )
+            return load_project(session, row) if row else None
+
     def create_project(self, *, new: NewProject, coordinator_id: str, at: datetime) -> Project:
         with self._session(conflict=ProjectExists(new.number)) as session:
             row = ProjectRow(

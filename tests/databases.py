@@ -21,7 +21,15 @@ from workflows.definitions import load_procedures
 from workflows.service import WorkflowService
 
 POSTGRES_ENV = "RAPPORTLOS_TEST_POSTGRES_URL"
-TABLES = ("audit_entries", "run_positions", "step_marks", "runs", "members", "partners", "projects")
+TABLES = (
+    "conversations",
+    "processed_events",
+    "feedback",
+    "answers",
+    "posted_checklists",
+    "audit_entries", "run_positions", "step_marks", "runs", "members", "partners",
+    "projects",
+)
 
 
 class Clock:

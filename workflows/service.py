@@ -81,6 +81,29 @@ class WorkflowService:
         require_member(project, user_id)
         return project
 
+    def projects_of(self, *, user_id: str) -> list[Project]:
+        """The projects a person belongs to, soonest end date first (for overviews such as a home tab)."""
+        return self._store.projects_for_user(user_id=user_id)
+
+    def runs_of(self, *, project: Project) -> list[RunState]:
+        """A project's runs of known procedures, newest first."""
+        known = {p.id for p in self._procedures}
+        return [
+            RunState(project=project, procedure=self._procedures.get(run.procedure_id), run=run)
+            for run in self._store.runs(project_id=project.id)
+            if run.procedure_id in known
+        ]
+
+    def run_state(self, *, run_id: int) -> RunState:
+        """A run by id, whoever looks (for refreshing posted checklists); NoActiveRun if it is gone."""
+        project = self._store.project_for_run(run_id=run_id)
+        if project is None:
+            raise NoActiveRun(str(run_id))
+        for state in self.runs_of(project=project):
+            if state.run.id == run_id:
+                return state
+        raise NoActiveRun(str(run_id))
+
     def add_project(
         self, *, channel_id: str, user_id: str, number: str, end_date: date, name: str
     ) -> Project:
@@ -141,11 +164,7 @@ class WorkflowService:
     def active(self, *, channel_id: str, user_id: str) -> RunState | None:
         """The run the person is in: the open one they touched last, else the newest open, else the newest."""
         project = self.project(channel_id=channel_id, user_id=user_id)
-        states = [
-            RunState(project=project, procedure=self._procedures.get(run.procedure_id), run=run)
-            for run in self._store.runs(project_id=project.id)
-            if run.procedure_id in {p.id for p in self._procedures}
-        ]
+        states = self.runs_of(project=project)
         open_states = [s for s in states if not s.complete]
         touched = [s for s in open_states if s.run.position(user_id) is not None]
         if touched:

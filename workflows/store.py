@@ -18,6 +18,14 @@ class ProjectStore(Protocol):
         """The project that belongs to a chat channel, if any."""
         ...
 
+    def projects_for_user(self, *, user_id: str) -> list[Project]:
+        """The projects a person belongs to, soonest end date first."""
+        ...
+
+    def project_for_run(self, *, run_id: int) -> Project | None:
+        """The project a run belongs to."""
+        ...
+
     def create_project(self, *, new: NewProject, coordinator_id: str, at: datetime) -> Project:
         """Create a project with ``coordinator_id`` as its first coordinator; raises ProjectExists."""
         ...

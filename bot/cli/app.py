@@ -3,32 +3,27 @@
 from __future__ import annotations
 
 import json
-import logging
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from bot.settings import DEFAULT_EMBEDDING_MODEL, Settings
+from bot.cli.remind import remind_app
+from bot.cli.serve import serve_app
+from bot.cli.startup import load_settings
+from bot.settings import Settings
 
 app = typer.Typer(
     help="Rapportlos – the report pilot for Erasmus+ projects.", no_args_is_help=True, add_completion=False
 )
 
+app.add_typer(serve_app, name="serve")
+app.add_typer(remind_app, name="remind")
+
 
 def _settings() -> Settings:
-    settings = Settings()
-    # The default model ships inside a package: never let the loader reach for a model hub.
-    if settings.embedding_model == DEFAULT_EMBEDDING_MODEL:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    logging.basicConfig(
-        level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
-    )
-    return settings
+    return load_settings()
 
 
 @app.command()
