@@ -247,6 +247,15 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "render.missing": ("mangler {steps}", "missing {steps}"),
     "render.by": ("{who}, {when}, {platform}", "{who}, {when}, {platform}"),
     "render.skipped_by": ("hoppet over av {who}, {when}, {platform}", "skipped by {who}, {when}, {platform}"),
+    "feedback.helpful": ("Takk! Bra at svaret hjalp.", "Thanks! Glad the answer helped."),
+    "feedback.not_helpful": (
+        "Takk for at du sa fra. Spør gjerne på en annen måte, eller skriv til HK-dir.",
+        "Thanks for telling us. Try asking another way, or write to HK-dir.",
+    ),
+    "feedback.unknown": (
+        "Jeg finner ikke det svaret lenger, så tilbakemeldingen ble ikke lagret.",
+        "I cannot find that answer any more, so the feedback was not stored.",
+    ),
     "error.unexpected": (
         "Noe gikk galt hos meg, og ingenting ble endret. Prøv igjen.",
         "Something went wrong on my side and nothing was changed. Please try again.",
