@@ -10,8 +10,13 @@ from knowledge.bootstrap import KnowledgeBase
 from knowledge.service import KnowledgeService
 
 if TYPE_CHECKING:
+    from slack_sdk import WebClient
+
     from bot.engine.commands import WorkflowCommands
+    from bot.slack.deps import SlackDeps
     from knowledge.answering.generative import GenerativeAnswerer
+    from storage.database import Database
+    from workflows.service import WorkflowService
 
 
 def open_knowledge_base(settings: Settings) -> KnowledgeBase:
@@ -49,9 +54,97 @@ def build_knowledge(settings: Settings, kb: KnowledgeBase | None = None) -> Know
     )
 
 
-def build_commands(settings: Settings) -> WorkflowCommands:
+def open_database(settings: Settings) -> Database:
+    """The configured SQL database (SQLite under data_dir by default), migrated to head."""
+    from storage.database import create_database
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return create_database(settings.sqlalchemy_url)
+
+
+def build_workflow_service(database: Database) -> WorkflowService:
+    """The workflow service over ``database`` with the shipped procedures."""
+    from storage.workflow_store import SqlWorkflowStore
+    from workflows.definitions import load_procedures
+    from workflows.service import WorkflowService
+
+    return WorkflowService(store=SqlWorkflowStore(database=database), procedures=load_procedures())
+
+
+def build_commands(settings: Settings, database: Database | None = None) -> WorkflowCommands:
     """Workflow commands over the configured SQL database (migrated on start)."""
     from bot.engine.commands import WorkflowCommands
+
+    return WorkflowCommands(service=build_workflow_service(database or open_database(settings)))
+
+
+def build_engine(settings: Settings, database: Database | None = None) -> Engine:
+    """The conversation engine with knowledge answers and workflow commands."""
+    return Engine(knowledge=build_knowledge(settings), commands=build_commands(settings, database))
+
+
+def build_slack(settings: Settings) -> tuple[SlackDeps, WebClient]:
+    """The Slack listeners' dependencies over the configured database, and the Web API client."""
+    from slack_sdk import WebClient
+
+    from bot.engine.actions import ChecklistActions, FeedbackActions
+    from bot.engine.commands import WorkflowCommands
+    from bot.engine.home import build_home
+    from bot.slack.deps import SlackDeps
+    from bot.slack.responder import SlackResponder
+    from bot.slack.sender import SlackSender
+    from storage.chat_store import SqlChatStore
+    from workflows.service import utc_now
+
+    database = open_database(settings)
+    service = build_workflow_service(database)
+    engine = Engine(knowledge=build_knowledge(settings), commands=WorkflowCommands(service=service))
+    chat_store = SqlChatStore(database=database)
+    client = WebClient(
+        token=settings.secret("slack_bot_token"), base_url=settings.slack_api_url or WebClient.BASE_URL
+    )
+    sender = SlackSender(client=client)
+    actions = ChecklistActions(service=service, messages=chat_store)
+    feedback = FeedbackActions(log=chat_store)
+    deps = SlackDeps(
+        engine=engine,
+        actions=actions,
+        feedback=feedback,
+        ledger=chat_store,
+        responder=SlackResponder(sender=sender, actions=actions, feedback=feedback),
+        sender=sender,
+        home=lambda user_id, language, today: build_home(
+            service, user_id=user_id, language=language, today=today
+        ),
+        clock=utc_now,
+    )
+    return deps, client
+
+
+# Microsoft Teams.
+if TYPE_CHECKING:
+    from bot.routing_poster import RoutingNoticePoster
+    from bot.teams.app import TeamsBot
+    from bot.teams.notice_poster import TeamsNoticePoster
+    from bot.teams.services import TeamsServices
+    from storage.chat_store import SqlChatStore
+    from workflows.notices import NoticePoster
+
+
+def _teams_chat_store(settings: Settings) -> SqlChatStore:
+    from storage.chat_store import SqlChatStore
+    from storage.database import create_database
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return SqlChatStore(database=create_database(settings.sqlalchemy_url))
+
+
+def build_teams_services(settings: Settings) -> TeamsServices:
+    """The Teams adapter's engine, step clicks, feedback and chat store, over one database."""
+    from bot.engine.actions import ChecklistActions, FeedbackActions
+    from bot.engine.commands import WorkflowCommands
+    from bot.teams.services import TeamsServices
+    from storage.chat_store import SqlChatStore
     from storage.database import create_database
     from storage.workflow_store import SqlWorkflowStore
     from workflows.definitions import load_procedures
@@ -60,9 +153,39 @@ def build_commands(settings: Settings) -> WorkflowCommands:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     database = create_database(settings.sqlalchemy_url)
     service = WorkflowService(store=SqlWorkflowStore(database=database), procedures=load_procedures())
-    return WorkflowCommands(service=service)
+    store = SqlChatStore(database=database)
+    return TeamsServices(
+        engine=Engine(knowledge=build_knowledge(settings), commands=WorkflowCommands(service=service)),
+        checklists=ChecklistActions(service=service, messages=store),
+        feedback=FeedbackActions(log=store),
+        store=store,
+    )
 
 
-def build_engine(settings: Settings) -> Engine:
-    """The conversation engine with knowledge answers and workflow commands."""
-    return Engine(knowledge=build_knowledge(settings), commands=build_commands(settings))
+def build_teams_bot(settings: Settings) -> TeamsBot:
+    """The Teams bot (Agents SDK application and adapter) over the configured services."""
+    from bot.teams.app import build_bot
+    from bot.teams.sdk import build_sdk
+
+    return build_bot(sdk=build_sdk(settings), services=build_teams_services(settings))
+
+
+def build_teams_notice_poster(settings: Settings) -> TeamsNoticePoster:
+    """Proactive Teams posts from the stored conversation references (needs the Teams settings)."""
+    from bot.teams.notice_poster import TeamsNoticePoster
+    from bot.teams.sdk import build_sdk
+
+    return TeamsNoticePoster(sdk=build_sdk(settings), directory=_teams_chat_store(settings))
+
+
+def build_routing_poster(settings: Settings, *, slack: NoticePoster) -> NoticePoster:
+    """Notices to Teams channels through Teams and to all others through ``slack``; just ``slack`` without Teams."""
+    from bot.routing_poster import RoutingNoticePoster
+
+    if not settings.teams_app_id and not settings.teams_anonymous_allowed:
+        return slack
+    teams = build_teams_notice_poster(settings)
+    poster: RoutingNoticePoster = RoutingNoticePoster(
+        directory=_teams_chat_store(settings), teams=teams, slack=slack
+    )
+    return poster

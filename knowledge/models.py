@@ -118,6 +118,8 @@ class Answer(BaseModel):
     kind: AnswerKind
     citations: tuple[Citation, ...] = ()
     confidence: float = 0.0
+    body: str = Field(default="", description="The answer without its source lines ('' when it has none).")
+    cited: tuple[Citation, ...] = Field(default=(), description="The passages the body quotes, in order.")
 
     @property
     def abstained(self) -> bool:

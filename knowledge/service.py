@@ -13,7 +13,7 @@ from knowledge.answering.extractive import (
     score_candidates,
     select_sentences,
 )
-from knowledge.answering.formatting import compose, source_line
+from knowledge.answering.formatting import compose_body, source_line, with_sources
 from knowledge.answering.messages import text
 from knowledge.catalog import Catalog
 from knowledge.language import detect_language
@@ -121,10 +121,14 @@ class KnowledgeService:
             passages = [passage_for(self.catalog, hit, language) for hit in hits[:_SOURCES]]
             generated = self._generator.generate(question, language, passages)
             if generated is not None:
-                body = generated + "\n\n" + "\n".join(source_line(c, language) for c in citations)
-                return self._reply(question, language, body, AnswerKind.GENERATIVE, citations, confidence)
-        body = compose(excerpts, cited, language)
-        return self._reply(question, language, body, AnswerKind.EXTRACTIVE, citations, confidence)
+                body = "\n\n".join([generated, "\n".join(source_line(c, language) for c in citations)])
+                return self._reply(
+                    question, language, body, AnswerKind.GENERATIVE, citations, confidence
+                ).model_copy(update={"body": generated, "cited": tuple(citations)})
+        body = compose_body(excerpts, language)
+        text_with_sources = with_sources(body, cited, language)
+        answer = self._reply(question, language, text_with_sources, AnswerKind.EXTRACTIVE, citations, confidence)
+        return answer.model_copy(update={"body": body, "cited": tuple(dict.fromkeys(cited))})
 
     def _word_scorer(self, query: QueryTerms) -> ScoreFn:
         return lambda passage, lang: self.retriever.text_coverage(query, passage, lang)

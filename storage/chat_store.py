@@ -133,6 +133,16 @@ class SqlChatStore:
                 for r in rows
             ]
 
+    def run_for_message(self, *, platform: str, channel_id: str, message_id: str) -> int | None:
+        with self._session() as session:
+            return session.scalar(
+                select(PostedChecklistRow.run_id).where(
+                    PostedChecklistRow.platform == platform,
+                    PostedChecklistRow.channel_id == channel_id,
+                    PostedChecklistRow.message_id == message_id,
+                )
+            )
+
     def save_conversation(self, *, conversation: StoredConversation) -> None:
         with self._session() as session:
             row = session.get(ConversationRow, conversation.channel_id)

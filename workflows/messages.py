@@ -23,6 +23,10 @@ USAGE: dict[str, str] = {
     "audit": "audit",
     "procedures": "procedures",
     "help": "help",
+    "remind_list": "remind list",
+    "remind_add": "remind add <date> [time] <text>",
+    "remind_remove": "remind remove <id>",
+    "remind_pause": "remind pause | remind resume",
 }
 _CATALOGUE: dict[str, tuple[str, str]] = {
     "help.title": (
@@ -247,6 +251,61 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "render.missing": ("mangler {steps}", "missing {steps}"),
     "render.by": ("{who}, {when}, {platform}", "{who}, {when}, {platform}"),
     "render.skipped_by": ("hoppet over av {who}, {when}, {platform}", "skipped by {who}, {when}, {platform}"),
+    "chat.helpful": ("👍 Nyttig", "👍 Helpful"),
+    "chat.not_helpful": ("👎 Ikke nyttig", "👎 Not helpful"),
+    "chat.done_button": ("Ferdig ✓", "Done ✓"),
+    "chat.progress": ("{settled} av {total} steg ferdig", "{settled} of {total} steps settled"),
+    "chat.thread_hint": (
+        "Skriv «ferdig» i tråden her, eller trykk på knappene.",
+        "Say \"done\" in this thread, or press the buttons.",
+    ),
+    "chat.no_partners_yet": ("ingen partnere registrert ennå", "no partners registered yet"),
+    "chat.not_in_channel": (
+        "Jeg er ikke med i kanalen, så jeg fikk ikke svart der. Inviter meg med /invite @Rapportlos og prøv igjen.",
+        "I am not in that channel, so I could not answer there. Invite me with /invite @Rapportlos and try again.",
+    ),
+    "chat.channel_not_found": (
+        "Jeg finner ikke kanalen (den kan være arkivert eller privat). Ingenting ble postet der.",
+        "I cannot find that channel (it may be archived or private). Nothing was posted there.",
+    ),
+    "chat.unknown_command": ("Den kommandoen kjenner jeg ikke.", "I do not know that command."),
+    "home.title": ("Rapportlos – dine Erasmus+-prosjekter", "Rapportlos – your Erasmus+ projects"),
+    "home.empty": (
+        "Du er ikke med i noe prosjekt ennå. Skriv `/erasmus project add <prosjektnummer> <sluttdato> [navn]` "
+        "i prosjektets kanal for å opprette det, eller be koordinatoren legge deg til.",
+        "You are not in any project yet. Type `/erasmus project add <project number> <end date> [name]` in the "
+        "project's channel to create it, or ask the coordinator to add you.",
+    ),
+    "home.project": (
+        "*{number}* {name}\nSlutter {end} · sluttrapport innen {deadline} · kanal {channel} · du er {role}",
+        "*{number}* {name}\nEnds {end} · final report due {deadline} · channel {channel} · you are {role}",
+    ),
+    "home.run": ("{title}: {progress}{next}", "{title}: {progress}{next}"),
+    "home.next": (" · neste: {step}", " · next: {step}"),
+    "home.no_runs": (
+        "Ingen prosedyre startet. Skriv `/erasmus start final-report` i kanalen.",
+        "No procedure started. Type `/erasmus start final-report` in the channel.",
+    ),
+    "home.deadlines": ("Kommende frister", "Upcoming deadlines"),
+    "home.deadline": ("{date}: {what} ({number}){days}", "{date}: {what} ({number}){days}"),
+    "home.days_left": (" – om {days} dager", " – in {days} days"),
+    "home.overdue": (" – *{days} dager på overtid*", " – *{days} days overdue*"),
+    "home.today": (" – *i dag*", " – *today*"),
+    "home.project_end": ("prosjektet slutter", "project ends"),
+    "home.final_report": ("frist for sluttrapporten", "final report due"),
+    "home.no_deadlines": ("Ingen kommende frister.", "No upcoming deadlines."),
+    "home.help": (
+        "Still spørsmål om rapporteringen i en DM til meg eller med @Rapportlos i en kanal. `/erasmus help` viser kommandoene.",
+        "Ask about reporting in a DM to me or with @Rapportlos in a channel. `/erasmus help` lists the commands.",
+    ),
+    "role.coordinator": ("koordinator", "coordinator"),
+    "role.partner": ("partner", "partner"),
+    "assistant.greeting": (
+        "Hei! Jeg svarer på spørsmål om Erasmus+-rapportering og holder sjekklisten for prosjektet ditt. / "
+        "Hi! I answer questions about Erasmus+ reporting and keep your project's checklist.",
+        "Hi! I answer questions about Erasmus+ reporting and keep your project's checklist. / "
+        "Hei! Jeg svarer på spørsmål om Erasmus+-rapportering og holder sjekklisten for prosjektet ditt.",
+    ),
     "feedback.helpful": ("Takk! Bra at svaret hjalp.", "Thanks! Glad the answer helped."),
     "feedback.not_helpful": (
         "Takk for at du sa fra. Spør gjerne på en annen måte, eller skriv til HK-dir.",
@@ -255,6 +314,115 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "feedback.unknown": (
         "Jeg finner ikke det svaret lenger, så tilbakemeldingen ble ikke lagret.",
         "I cannot find that answer any more, so the feedback was not stored.",
+    ),
+    "teams.source": ("Kilde", "Source"),
+    "teams.updated": ("Sist oppdatert {date}", "Last updated {date}"),
+    "teams.unofficial": (
+        "Uoffisiell oversettelse – originalen: {original}",
+        "Unofficial translation – the original: {original}",
+    ),
+    "teams.helpful": ("Nyttig", "Helpful"),
+    "teams.not_helpful": ("Ikke nyttig", "Not helpful"),
+    "teams.step_done": ("Ferdig", "Done"),
+    "teams.step_skip": ("Hopp over", "Skip"),
+    "teams.step_undo": ("Angre", "Undo"),
+    "teams.complete": ("Alle stegene er avklart.", "Every step is settled."),
+    "teams.private_fallback": (
+        "(Til {name}: Teams har ikke private meldinger i kanaler, og jeg fikk ikke skrevet til deg i en personlig chat.)",
+        "(For {name}: Teams has no private messages in channels, and I could not write to you in a personal chat.)",
+    ),
+    "teams.welcome": (
+        "Hei! Jeg er Rapportlos og hjelper med Erasmus+-rapporteringen. Nevn meg med et spørsmål, eller skriv «help».",
+        'Hi! I am Rapportlos and help with Erasmus+ reporting. Mention me with a question, or type "help".',
+    ),
+    "help.remind_list": (
+        "vis påminnelsene om fristen for sluttrapporten",
+        "show the reminders of the final report deadline",
+    ),
+    "help.remind_add": (
+        "legg inn en påminnelse (koordinator) – også «minn oss på 15.10.2025 kl. 10 om å …»",
+        'add a reminder (coordinator) - "remind us on October 15, 2025 at 10:00 to …" too',
+    ),
+    "help.remind_remove": ("fjern en påminnelse (koordinator)", "remove a reminder (coordinator)"),
+    "help.remind_pause": (
+        "sett påminnelsene på pause, eller slå dem på igjen (koordinator)",
+        "pause the reminders, or turn them back on (coordinator)",
+    ),
+    "reminder.project_ends": (
+        "Prosjektet {number} «{name}» slutter {end}. Sluttrapporten skal leveres innen {deadline} (60 dager etter slutt).",
+        'Project {number} "{name}" ends {end}. The final report is due by {deadline} (60 days after the end).',
+    ),
+    "reminder.days_left": (
+        "Sluttrapporten for {number} «{name}» skal leveres innen {deadline} – om {days} dager.",
+        'The final report for {number} "{name}" is due by {deadline} - in {days} days.',
+    ),
+    "reminder.due_today": (
+        "I dag er fristen for sluttrapporten for {number} «{name}» ({deadline}).",
+        'Today is the deadline of the final report for {number} "{name}" ({deadline}).',
+    ),
+    "reminder.overdue": (
+        "Fristen for sluttrapporten for {number} «{name}» var {deadline}, for {days} dager siden. Send den inn så snart som mulig.",
+        'The final report for {number} "{name}" was due on {deadline}, {days} days ago. Please submit it as soon as possible.',
+    ),
+    "reminder.custom": ("Påminnelse for {number}: {text}", "Reminder for {number}: {text}"),
+    "reminder.late": (
+        "(Forsinket: denne påminnelsen skulle vært sendt {when}.)",
+        "(Late: this reminder was due {when}.)",
+    ),
+    "reminder.not_started": (
+        "Sluttrapporten er ikke startet ennå – koordinator starter den med «start final-report».",
+        'The final report has not been started yet - the coordinator starts it with "start final-report".',
+    ),
+    "reminder.missing": ("Mangler fra {party}: {steps}", "Still missing from {party}: {steps}"),
+    "reminder.results_upload": (
+        "Husk også å laste opp resultatene i Erasmus+ Project Results Platform («start results-upload»).",
+        'Remember to upload the results to the Erasmus+ Project Results Platform too ("start results-upload").',
+    ),
+    "reminder.footer": ("Skriv «status» for å se sjekklisten.", 'Type "status" to see the checklist.'),
+    "reminder.checklist_link": ("Sjekklisten", "Checklist"),
+    "reminder.failed_dm": (
+        "Jeg fikk ikke lagt ut en påminnelse i kanalen til {number} «{name}» ({reason}). Sjekk at jeg er med i kanalen. Påminnelsen var:\n{text}",
+        'I could not post a reminder in the channel of {number} "{name}" ({reason}). Check that I am in the channel. The reminder was:\n{text}',
+    ),
+    "remind.list_title": (
+        "Påminnelser for {number} (sluttrapporten skal leveres innen {deadline}):",
+        "Reminders for {number} (the final report is due by {deadline}):",
+    ),
+    "remind.is_paused": (
+        "Påminnelsene er satt på pause – skriv «remind resume» for å slå dem på igjen.",
+        'The reminders are paused - type "remind resume" to turn them back on.',
+    ),
+    "remind.empty": ("Ingen planlagte påminnelser.", "No reminders planned."),
+    "remind.label_end": ("prosjektet slutter", "the project ends"),
+    "remind.label_before": ("{days} dager før fristen", "{days} days before the deadline"),
+    "remind.label_deadline": ("fristen", "the deadline"),
+    "remind.label_overdue": ("{weeks} uke(r) over fristen", "{weeks} week(s) past the deadline"),
+    "remind.label_custom": ("«{text}» (fra {by})", '"{text}" (from {by})'),
+    "remind.added": ("Påminnelse {id} er lagt inn til {when}.", "Reminder {id} is set for {when}."),
+    "remind.moved": (
+        "{day} er helg eller helligdag, så den kommer siste arbeidsdag før.",
+        "{day} is a weekend or public holiday, so it comes on the working day before.",
+    ),
+    "remind.removed": ("Påminnelse {id} er fjernet.", "Reminder {id} is removed."),
+    "remind.unknown": (
+        "Det finnes ingen planlagt påminnelse {id}. Skriv «remind list» for å se dem.",
+        'There is no planned reminder {id}. Type "remind list" to see them.',
+    ),
+    "remind.past": (
+        "{when} har allerede vært. Velg et tidspunkt fram i tid.",
+        "{when} has already passed. Choose a moment in the future.",
+    ),
+    "remind.paused": (
+        "Påminnelsene for {number} er satt på pause. Skriv «remind resume» for å slå dem på igjen.",
+        'The reminders for {number} are paused. Type "remind resume" to turn them back on.',
+    ),
+    "remind.resumed": (
+        "Påminnelsene for {number} er slått på igjen.",
+        "The reminders for {number} are turned back on.",
+    ),
+    "remind.unavailable": (
+        "Påminnelser er ikke satt opp her.",
+        "Reminders are not set up here.",
     ),
     "error.unexpected": (
         "Noe gikk galt hos meg, og ingenting ble endret. Prøv igjen.",

@@ -18,9 +18,13 @@ def slack(
     host: Annotated[str, typer.Option("--host", help="HTTP interface (with --http).")] = "0.0.0.0",
 ) -> None:
     """Slack: Socket Mode (SLACK_APP_TOKEN + SLACK_BOT_TOKEN) or HTTP at /slack/events."""
-    from bot.slack.server import run_slack
+    from bot.slack.server import MissingCredentials, run_slack
 
-    run_slack(load_settings(), http=http, host=host, port=port)
+    try:
+        run_slack(load_settings(), http=http, host=host, port=port)
+    except MissingCredentials as error:
+        typer.echo(f"rapportlos: {error}", err=True)
+        raise typer.Exit(code=2) from error
 
 
 @serve_app.command()

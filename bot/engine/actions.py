@@ -101,6 +101,15 @@ class ChecklistActions:
         """Every posted message of a run, on every platform."""
         return self._messages.for_run(run_id=run_id)
 
+    def run_for_message(self, *, platform: Platform, channel_id: str, message_id: str) -> int | None:
+        """The run whose checklist message this is (None if none, or if the database is down)."""
+        try:
+            return self._messages.run_for_message(
+                platform=platform.value, channel_id=channel_id, message_id=message_id
+            )
+        except WorkflowError:
+            return None
+
     def _step_title(self, run_id: int, step_id: str, language: Language) -> str:
         try:
             return self._service.run_state(run_id=run_id).procedure.step(step_id).title.get(language)

@@ -24,11 +24,14 @@ from workflows.errors import (
     NoActiveRun,
     StepAlreadySettled,
     StepNotSettled,
+    UnknownCommand,
     WorkflowError,
 )
 from workflows.messages import format_date, say
 from workflows.models import AuditAction, Project
 from workflows.parsing import parse
+from workflows.reminders.replies import answer_remind
+from workflows.reminders.service import ReminderService
 from workflows.service import RunState, WorkflowService
 from workflows.transitions import StepAction
 from workflows.views import build_checklist_view
@@ -49,9 +52,10 @@ _CHANGED = {
 class WorkflowCommands:
     """Answers workflow commands and their plain-language equivalents; everything else is left alone."""
 
-    def __init__(self, *, service: WorkflowService) -> None:
-        """Use ``service`` for every change and look-up."""
+    def __init__(self, *, service: WorkflowService, reminders: ReminderService | None = None) -> None:
+        """Use ``service`` for every change and look-up, and ``reminders`` for the ``remind`` commands."""
         self._service = service
+        self._reminders = reminders
 
     def try_handle(self, message: IncomingMessage, *, language: Language) -> Reply | None:
         """A reply when the message is a workflow command, else None (then it is a knowledge question)."""
@@ -64,6 +68,9 @@ class WorkflowCommands:
             return self._settled(error, message, language)
         except StepNotSettled as error:
             return self._not_settled(error, message, language)
+        except UnknownCommand as error:
+            text = f"{error_text(error, language)}\n\n{help_text(language)}"
+            return Reply(text=text, language=language, private=True)
         except (InputError, WorkflowError) as error:
             return Reply(text=error_text(error, language), language=language, private=True)
 
@@ -175,7 +182,8 @@ class WorkflowCommands:
         title = state.procedure.step(change.step_id).title.get(language)
         partner = _for_partner(state.project, change.partner_id, language)
         lead = say(_CHANGED[change.action], language, title=title, partner=partner)
-        return self._checklist(state, message, language, lead=lead)
+        reply = self._checklist(state, message, language, lead=lead)
+        return reply.model_copy(update={"changed_run_id": state.run.id})
 
     def _back(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
         state = self._service.back(channel_id=message.channel_id, user_id=message.user_id)
@@ -185,6 +193,14 @@ class WorkflowCommands:
         entries = self._service.audit(channel_id=message.channel_id, user_id=message.user_id)
         project = self._service.project(channel_id=message.channel_id, user_id=message.user_id)
         return Reply(text=audit_text(project, entries, language), language=language, private=True)
+
+    def _remind(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
+        if self._reminders is None:
+            return Reply(text=say("remind.unavailable", language), language=language, private=True)
+        text = answer_remind(
+            self._reminders, command, channel_id=message.channel_id, user_id=message.user_id, language=language
+        )
+        return Reply(text=text, language=language, private=command.kind is CommandKind.REMIND_LIST)
 
     def _settled(self, error: StepAlreadySettled, message: IncomingMessage, language: Language) -> Reply:
         state = self._open_run(message) or self._service.active(
@@ -229,4 +245,9 @@ _HANDLERS: dict[CommandKind, _Handler] = {
     CommandKind.UNDO: WorkflowCommands._change,
     CommandKind.BACK: WorkflowCommands._back,
     CommandKind.AUDIT: WorkflowCommands._audit,
+    CommandKind.REMIND_LIST: WorkflowCommands._remind,
+    CommandKind.REMIND_ADD: WorkflowCommands._remind,
+    CommandKind.REMIND_REMOVE: WorkflowCommands._remind,
+    CommandKind.REMIND_PAUSE: WorkflowCommands._remind,
+    CommandKind.REMIND_RESUME: WorkflowCommands._remind,
 }

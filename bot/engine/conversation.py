@@ -65,6 +65,10 @@ class Engine:
                 text = f"{text}\n\n{hint}"
         return Reply(text=text, language=answer.language, answer=answer)
 
+    def language_of(self, *, platform: str, user_id: str) -> Language | None:
+        """The language a person last clearly wrote in, if the engine has seen them."""
+        return self._languages.get(f"{platform}:{user_id}")
+
     def _language(self, message: IncomingMessage) -> Language:
         """The message's language; short commands keep the language the person last wrote in."""
         key = f"{message.platform}:{message.user_id}"

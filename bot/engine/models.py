@@ -41,3 +41,6 @@ class Reply(BaseModel):
     answer: Answer | None = None
     checklist: Any | None = Field(default=None, description="A workflows checklist view, when one is shown.")
     private: bool = Field(default=False, description="Show only to the sender (e.g. refusals, help).")
+    changed_run_id: int | None = Field(
+        default=None, description="The run this message changed; adapters refresh its posted checklists."
+    )

@@ -93,6 +93,10 @@ class ChecklistMessages(Protocol):
         """Every message showing the run, on any platform."""
         ...
 
+    def run_for_message(self, *, platform: str, channel_id: str, message_id: str) -> int | None:
+        """The run whose checklist is the given message (replies in its thread belong to that run)."""
+        ...
+
 
 class ConversationDirectory(Protocol):
     """Conversation references for proactive posts."""

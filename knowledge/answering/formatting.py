@@ -26,6 +26,17 @@ def source_line(citation: Citation, language: Language) -> str:
 
 def compose(excerpts: list[Excerpt], citations: list[Citation], language: Language) -> str:
     """The answer: the chosen sentences, then one source line per passage they came from."""
+    return with_sources(compose_body(excerpts, language), citations, language)
+
+
+def with_sources(body: str, citations: list[Citation], language: Language) -> str:
+    """``body`` followed by one source line per distinct citation."""
+    sources = [source_line(citation, language) for citation in citations]
+    return body + "\n\n" + "\n".join(dict.fromkeys(sources))
+
+
+def compose_body(excerpts: list[Excerpt], language: Language) -> str:
+    """The chosen sentences, without source lines (adapters that show sources themselves use this)."""
     body: list[str] = []
     if excerpts and all(excerpt.chunk.language is not language for excerpt in excerpts):
         body.append(text("other_language_only", language))
@@ -33,5 +44,4 @@ def compose(excerpts: list[Excerpt], citations: list[Citation], language: Langua
         " ".join(excerpt.sentences) if len(excerpt.sentences) < 3 else "\n".join(excerpt.sentences)
         for excerpt in excerpts
     )
-    sources = [source_line(citation, language) for citation in citations]
-    return "\n\n".join(body) + "\n\n" + "\n".join(dict.fromkeys(sources))
+    return "\n\n".join(body)
