@@ -65,6 +65,30 @@ class Settings(BaseSettings):
         description="Slack Web API base URL, e.g. a local stand-in; Slack's own when unset.",
     )
 
+    # Microsoft Teams: the Agents SDK's own variable names (RAPPORTLOS_TEAMS_-prefixed names also work).
+    teams_app_id: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID", "RAPPORTLOS_TEAMS_APP_ID"),
+        description="Entra app (client) id of the Azure Bot.",
+    )
+    teams_app_password: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices(
+            "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTSECRET", "RAPPORTLOS_TEAMS_APP_PASSWORD"
+        ),
+        description="Client secret of that Entra app.",
+    )
+    teams_tenant_id: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("CONNECTIONS__SERVICE_CONNECTION__SETTINGS__TENANTID", "RAPPORTLOS_TEAMS_TENANT_ID"),
+        description="Entra tenant id (single-tenant bots).",
+    )
+    teams_anonymous_allowed: bool = Field(
+        default=False,
+        validation_alias="CONNECTIONS__SERVICE_CONNECTION__SETTINGS__ANONYMOUS_ALLOWED",
+        description="Accept unauthenticated requests on /api/messages: local tests only, never in production.",
+    )
+
     # Reminders.
     timezone: str = Field(default="Europe/Oslo", description="Time zone of reminder times and dates.")
     reminder_hour: int = Field(default=9, ge=0, le=23, description="Hour of day reminders are posted.")

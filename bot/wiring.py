@@ -133,29 +133,21 @@ if TYPE_CHECKING:
 
 def _teams_chat_store(settings: Settings) -> SqlChatStore:
     from storage.chat_store import SqlChatStore
-    from storage.database import create_database
 
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return SqlChatStore(database=create_database(settings.sqlalchemy_url))
+    return SqlChatStore(database=open_database(settings))
 
 
 def build_teams_services(settings: Settings) -> TeamsServices:
     """The Teams adapter's engine, step clicks, feedback and chat store, over one database."""
     from bot.engine.actions import ChecklistActions, FeedbackActions
-    from bot.engine.commands import WorkflowCommands
     from bot.teams.services import TeamsServices
     from storage.chat_store import SqlChatStore
-    from storage.database import create_database
-    from storage.workflow_store import SqlWorkflowStore
-    from workflows.definitions import load_procedures
-    from workflows.service import WorkflowService
 
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    database = create_database(settings.sqlalchemy_url)
-    service = WorkflowService(store=SqlWorkflowStore(database=database), procedures=load_procedures())
+    database = open_database(settings)
+    service = build_workflow_service(database)
     store = SqlChatStore(database=database)
     return TeamsServices(
-        engine=Engine(knowledge=build_knowledge(settings), commands=WorkflowCommands(service=service)),
+        engine=Engine(knowledge=build_knowledge(settings), commands=build_commands(settings, database)),
         checklists=ChecklistActions(service=service, messages=store),
         feedback=FeedbackActions(log=store),
         store=store,

@@ -1,0 +1,140 @@
+"""Card buttons: ticking steps (Action.Submit and Action.Execute) and feedback on answers.
+
+After a tick every Teams copy of the checklist (``ChecklistActions.copies``) is updated in place. For
+Action.Execute the clicked card comes back refreshed in the invoke response; a refusal comes back as a message
+response, which Teams shows to the clicker alone.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import aiohttp
+from microsoft_agents.activity import AdaptiveCardInvokeResponse, ContentTypes
+from microsoft_agents.hosting.core import TurnContext, TurnState
+
+from bot.engine.actions import ClickOutcome, StepClick
+from bot.engine.models import Platform
+from bot.engine.records import PostedChecklist
+from bot.teams.activities import card_activity, text_activity
+from bot.teams.cards import checklist_card
+from bot.teams.delivery import Delivery
+from bot.teams.payloads import StepData, feedback_data, split_conversation_id, step_data
+from bot.teams.proactive import in_conversation, turn_connector
+from bot.teams.references import loaded
+from bot.teams.sdk import TeamsSdk
+from bot.teams.services import Blocking, TeamsServices
+from knowledge.models import Language
+from workflows.service import RunState
+
+_OK = 200
+_BAD_REQUEST = 400
+_log = logging.getLogger(__name__)
+
+
+class Clicks:
+    """Handlers of the card actions."""
+
+    def __init__(
+        self, *, sdk: TeamsSdk, services: TeamsServices, blocking: Blocking, delivery: Delivery
+    ) -> None:
+        """Apply clicks through ``services``; refresh copies through the turn's connector or ``sdk``."""
+        self._sdk = sdk
+        self._services = services
+        self._blocking = blocking
+        self._delivery = delivery
+
+    async def step_submit(self, context: TurnContext, _state: TurnState, data: Any) -> None:
+        """Action.Submit on a step: tick, then refresh every copy (a refusal goes privately to the clicker)."""
+        step = step_data(data)
+        if step is None:
+            return
+        outcome = await self._click(context, step)
+        if outcome.notice is not None:
+            notice = text_activity(outcome.notice.text)
+            await self._delivery.private(context, [notice], language=outcome.notice.language)
+        if outcome.state is not None:
+            await self._refresh(context, outcome.state, skip_message_id=None, language=step.language)
+
+    async def step_execute(
+        self, context: TurnContext, _state: TurnState, data: Any
+    ) -> AdaptiveCardInvokeResponse:
+        """Action.Execute on a step: tick, refresh the other copies, answer with the refreshed card."""
+        step = step_data(data)
+        if step is None:
+            return AdaptiveCardInvokeResponse(
+                status_code=_BAD_REQUEST, type=ContentTypes.error, value="bad data"
+            )
+        outcome = await self._click(context, step)
+        if outcome.state is None:
+            text = outcome.notice.text if outcome.notice else ""
+            return AdaptiveCardInvokeResponse(status_code=_OK, type=ContentTypes.message, value=text)
+        card = await self._refresh(
+            context, outcome.state, skip_message_id=context.activity.reply_to_id, language=step.language
+        )
+        return AdaptiveCardInvokeResponse(status_code=_OK, type=ContentTypes.adaptive_card, value=card)
+
+    async def feedback_submit(self, context: TurnContext, _state: TurnState, data: Any) -> None:
+        """Helpful / not helpful: store the verdict and thank the person privately."""
+        verdict = feedback_data(data)
+        if verdict is None:
+            return
+        reply = await self._blocking(
+            self._services.feedback.record_feedback,
+            answer_id=verdict.answer_id,
+            user_id=context.activity.from_property.id,
+            helpful=verdict.helpful,
+            platform=Platform.TEAMS,
+            language=verdict.language,
+        )
+        await self._delivery.private(context, [text_activity(reply.text)], language=reply.language)
+
+    async def _click(self, context: TurnContext, step: StepData) -> ClickOutcome:
+        channel_id, _thread = split_conversation_id(context.activity.conversation.id)
+        click = StepClick(
+            platform=Platform.TEAMS,
+            user_id=context.activity.from_property.id,
+            channel_id=channel_id,
+            run_id=step.run_id,
+            step_id=step.step_id,
+            version=step.version,
+            action=step.action,
+            language=step.language,
+        )
+        return await self._blocking(self._services.checklists.click, click)
+
+    async def _refresh(
+        self, context: TurnContext, state: RunState, *, skip_message_id: str | None, language: Language
+    ) -> dict[str, Any]:
+        """Update every Teams copy of the run but ``skip_message_id``; returns the card in ``language``."""
+        checklists = self._services.checklists
+        copies = await self._blocking(checklists.copies, state.run.id)
+        clicked = checklists.channel_view(state, language=language)
+        for copy in copies:
+            if copy.platform != Platform.TEAMS.value or copy.message_id == skip_message_id:
+                continue
+            card = checklist_card(checklists.channel_view(state, language=Language(copy.language)))
+            try:
+                await self._update(context, copy, card)
+            except (aiohttp.ClientError, ValueError, RuntimeError) as error:
+                _log.warning(
+                    "Teams: could not refresh checklist %s in %s: %s", copy.message_id, copy.channel_id, error
+                )
+        return checklist_card(clicked)
+
+    async def _update(self, context: TurnContext, copy: PostedChecklist, card: dict[str, Any]) -> None:
+        activity = card_activity(card)
+        activity.id = copy.message_id
+        stored = await self._blocking(self._services.store.conversation, channel_id=copy.channel_id)
+        reference = loaded(stored) if stored else None
+        if reference is None or reference.service_url == context.activity.service_url:
+            await turn_connector(context).conversations.update_activity(
+                copy.channel_id, copy.message_id, activity
+            )
+            return
+
+        async def update(proactive: TurnContext) -> None:
+            await proactive.update_activity(activity)
+
+        await in_conversation(self._sdk, reference, update)

@@ -1,0 +1,122 @@
+"""Sending the engine's replies in a turn: answer cards, checklist cards, text, and private replies.
+
+Teams has no ephemeral messages. A private reply in a channel or group chat (a refusal, help, a feedback
+thank-you) goes to the person's personal chat with the bot, created on the spot; when that fails (e.g. the app is
+not installed for the person), it is posted in the thread, addressed to the person with an @mention and a note.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import aiohttp
+from microsoft_agents.activity import Activity, ChannelAccount, ConversationParameters
+from microsoft_agents.hosting.core import TurnContext
+
+from bot.engine.models import Platform, Reply
+from bot.teams.activities import card_activity, mention_activity, text_activity
+from bot.teams.cards import answer_card, checklist_card
+from bot.teams.proactive import turn_connector
+from bot.teams.references import is_personal, personal_reference, stored, user_key
+from bot.teams.services import Blocking, TeamsServices
+from knowledge.models import Language
+from workflows.messages import say
+from workflows.views import ChecklistView
+
+_log = logging.getLogger(__name__)
+
+
+class Delivery:
+    """Turns a ``Reply`` into Teams messages in the current turn."""
+
+    def __init__(self, *, services: TeamsServices, blocking: Blocking) -> None:
+        """Use ``services`` to record answers and posted checklists."""
+        self._services = services
+        self._blocking = blocking
+
+    async def reply(self, context: TurnContext, reply: Reply, *, channel_id: str) -> None:
+        """Send ``reply`` where the message came from (privately when it is private)."""
+        if reply.private and not is_personal(context.activity):
+            await self.private(context, self._private_activities(reply), language=reply.language)
+            return
+        if reply.answer is not None:
+            await context.send_activity(card_activity(await self._answer_card(context, reply, channel_id)))
+        elif isinstance(reply.checklist, ChecklistView):
+            await self._checklist(context, reply, reply.checklist, channel_id=channel_id)
+        else:
+            await context.send_activity(text_activity(reply.text))
+
+    async def private(self, context: TurnContext, activities: list[Activity], *, language: Language) -> None:
+        """Send ``activities`` to the sender alone: their personal chat, or the thread with a note."""
+        if is_personal(context.activity):
+            await context.send_activities(activities)
+            return
+        try:
+            await self._to_personal_chat(context, activities)
+        except (aiohttp.ClientError, ValueError, RuntimeError) as error:
+            _log.warning("Teams: no personal chat for a private reply (%s); replying in the thread", error)
+            sender = context.activity.from_property
+            note = say("teams.private_fallback", language, name=sender.name or sender.id)
+            texts = [a.text for a in activities if a.text]
+            await context.send_activity(mention_activity("\n\n".join([note, *texts]), [sender]))
+            await context.send_activities([a for a in activities if a.attachments])
+
+    async def _answer_card(self, context: TurnContext, reply: Reply, channel_id: str) -> dict[str, object]:
+        assert reply.answer is not None
+        answer_id = await self._blocking(
+            self._services.feedback.record_answer,
+            answer=reply.answer,
+            platform=Platform.TEAMS,
+            channel_id=channel_id,
+            user_id=context.activity.from_property.id,
+        )
+        return answer_card(reply, answer_id=answer_id)
+
+    async def _checklist(
+        self, context: TurnContext, reply: Reply, view: ChecklistView, *, channel_id: str
+    ) -> None:
+        checklists = self._services.checklists
+        state = await self._blocking(checklists.run_state, view.run_id)
+        posted = checklists.channel_view(state, language=view.language)
+        if reply.text.strip():
+            await context.send_activity(text_activity(reply.text))
+        response = await context.send_activity(card_activity(checklist_card(posted)))
+        if response and response.id:
+            await self._blocking(
+                checklists.remember_post,
+                run_id=view.run_id,
+                platform=Platform.TEAMS,
+                channel_id=channel_id,
+                message_id=response.id,
+                language=view.language,
+            )
+
+    def _private_activities(self, reply: Reply) -> list[Activity]:
+        activities = [text_activity(reply.text)]
+        if isinstance(reply.checklist, ChecklistView):
+            activities.append(card_activity(checklist_card(reply.checklist)))
+        return activities
+
+    async def _to_personal_chat(self, context: TurnContext, activities: list[Activity]) -> None:
+        connector = turn_connector(context)
+        incoming = context.activity
+        sender: ChannelAccount = incoming.from_property
+        tenant = incoming.conversation.tenant_id
+        parameters = ConversationParameters.model_validate(
+            {
+                "is_group": False,
+                "agent": incoming.recipient,
+                "members": [ChannelAccount(id=sender.id, name=sender.name)],
+                "tenant_id": tenant,
+                "channel_data": {"tenant": {"id": tenant}} if tenant else None,
+            }
+        )
+        created = await connector.conversations.create_conversation(parameters)
+        if not created.id:
+            raise ValueError("the connector created no conversation")
+        reference = personal_reference(incoming.get_conversation_reference(), conversation_id=created.id)
+        for activity in activities:
+            outgoing = activity.apply_conversation_reference(reference)
+            await connector.conversations.send_to_conversation(created.id, outgoing)
+        record = stored(key=user_key(sender.id), reference=reference, at=self._services.clock())
+        await self._blocking(self._services.store.save_conversation, conversation=record)
