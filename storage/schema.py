@@ -177,3 +177,45 @@ class ConversationRow(Base):
     platform: Mapped[str] = mapped_column(String(20))
     reference: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class ReminderRow(Base):
+    """A deadline reminder: planned from the project's end date or added by a coordinator, and its lease.
+
+    ``plan_key`` names a default reminder for the end date it was planned from (NULL for custom ones), so the
+    same plan stored twice by racing processes is stored once.
+    """
+
+    __tablename__ = "reminders"
+    __table_args__ = (UniqueConstraint("project_id", "plan_key", name="uq_reminders_plan_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    plan_key: Mapped[str | None] = mapped_column(String(40))
+    offset_days: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str | None] = mapped_column(Text)
+    due_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    status: Mapped[str] = mapped_column(String(12), index=True)
+    late: Mapped[bool] = mapped_column(Boolean, default=False)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    claim_token: Mapped[str | None] = mapped_column(String(40))
+    claimed_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    message_id: Mapped[str | None] = mapped_column(String(300))
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    note: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str | None] = mapped_column(ID)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class ReminderSettingsRow(Base):
+    """A project's reminder preferences and the end date its default plan was made from."""
+
+    __tablename__ = "reminder_settings"
+
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True)
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    language: Mapped[str] = mapped_column(String(5))
+    planned_end_date: Mapped[date | None] = mapped_column(Date)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
@@ -29,6 +29,11 @@ class CommandKind(StrEnum):
     UNDO = "undo"
     BACK = "back"
     AUDIT = "audit"
+    REMIND_LIST = "remind_list"
+    REMIND_ADD = "remind_add"
+    REMIND_REMOVE = "remind_remove"
+    REMIND_PAUSE = "remind_pause"
+    REMIND_RESUME = "remind_resume"
 
 
 STEP_KINDS = frozenset(
@@ -57,3 +62,7 @@ class Command(BaseModel):
     procedure_id: str | None = None
     step_id: str | None = None
     expected_version: int | None = None
+    on_date: date | None = None
+    at_time: time | None = None
+    text: str | None = None
+    reminder_id: int | None = None

@@ -10,6 +10,7 @@ from workflows.commands import Command, CommandKind
 from workflows.definitions import ProcedureCatalog
 from workflows.errors import MissingArgument, UnknownCommand
 from workflows.phrases import parse_phrase
+from workflows.reminders.syntax import parse_minn, parse_remind
 
 _STEP_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _PRONOUNS = frozenset({"this", "it", "that", "now", "det", "dette", "nå", "steget"})
@@ -131,4 +132,8 @@ _NOUNS: dict[str, _Parser] = {
     "tilbake": _simple(CommandKind.BACK),
     "audit": _simple(CommandKind.AUDIT),
     "logg": _simple(CommandKind.AUDIT),
+    "remind": lambda rest, _: parse_remind(rest),
+    "påminnelse": lambda rest, _: parse_remind(rest),
+    "påminnelser": lambda rest, _: parse_remind(rest),
+    "minn": lambda rest, _: parse_minn(rest),
 }

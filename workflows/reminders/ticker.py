@@ -1,0 +1,240 @@
+"""The reminder ticker: posts every reminder that is due, exactly once, and survives restarts.
+
+One ``tick`` plans projects whose plan is missing or stale, leases the due reminders (see
+``ReminderStore.claim_due``), posts them outside any transaction, and records the outcome. A process that
+dies after leasing leaves its lease to expire; a later tick claims the reminder again, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from knowledge.models import Language
+from workflows.models import Project, Role
+from workflows.notices import DeliveryFailed, Notice, NoticePoster
+from workflows.reminders.calendar import local_date
+from workflows.reminders.models import Reminder, ReminderKind, SkipReason
+from workflows.reminders.plan import next_overdue
+from workflows.reminders.service import ReminderService, ReminderTiming
+from workflows.reminders.store import ReminderStore
+from workflows.reminders.texts import failure_report, format_local, reminder_message
+from workflows.service import Clock, RunState, WorkflowService, utc_now
+from workflows.views import ChecklistView, build_checklist_view
+
+log = logging.getLogger(__name__)
+FINAL_REPORT = "final-report"
+RESULTS_UPLOAD = "results-upload"
+
+
+class DeliveryPolicy(BaseModel):
+    """How long a lease lasts, when a reminder counts as late, and how failed posts are retried."""
+
+    model_config = ConfigDict(frozen=True)
+
+    lease_seconds: float = 300
+    late_after_seconds: float = 1800
+    max_attempts: int = Field(default=5, description="Failed claims before the coordinators are told.")
+    backoff_seconds: tuple[float, ...] = (60, 300, 900, 3600)
+    max_inline_wait_seconds: float = Field(
+        default=30, description="A Retry-After up to this long is waited out within the tick, once."
+    )
+
+
+class TickReport(BaseModel):
+    """What one tick did, by reminder id."""
+
+    sent: list[int] = Field(default_factory=list)
+    skipped: list[int] = Field(default_factory=list)
+    retrying: list[int] = Field(default_factory=list)
+    failed: list[int] = Field(default_factory=list)
+
+
+class _Closing(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    final: RunState | None
+    upload_done: bool
+
+
+class ReminderTicker:
+    """Processes the reminders due at a moment; call ``tick`` from cron or a loop."""
+
+    def __init__(
+        self,
+        *,
+        store: ReminderStore,
+        workflows: WorkflowService,
+        poster: NoticePoster,
+        timing: ReminderTiming | None = None,
+        policy: DeliveryPolicy | None = None,
+        clock: Clock = utc_now,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        """Create the ticker.
+
+        Args:
+            store: Where reminders live.
+            workflows: Projects and runs (to say what is missing).
+            poster: Delivers notices to channels and people.
+            timing: Hour and time zone of reminders.
+            policy: Leases, lateness and retries.
+            clock: Returns the current aware UTC time (used when ``tick`` gets no moment).
+            sleep: Waits out a short Retry-After; tests pass their own.
+        """
+        self._store = store
+        self._workflows = workflows
+        self._poster = poster
+        self._timing = timing or ReminderTiming()
+        self._policy = policy or DeliveryPolicy()
+        self._clock = clock
+        self._sleep = sleep
+        self._planner = ReminderService(store=store, workflows=workflows, timing=self._timing, clock=clock)
+
+    def tick(self, now: datetime | None = None) -> TickReport:
+        """Plan what needs planning, then post every reminder due at ``now`` (default: the clock) once."""
+        now = now or self._clock()
+        for project in self._store.projects_to_plan():
+            self._planner.sync(project, now=now)
+        token = uuid.uuid4().hex
+        claim = self._store.claim_due(now=now, lease_seconds=self._policy.lease_seconds, token=token)
+        report = TickReport()
+        for reminder in claim.reminders:
+            self._handle(reminder, token=token, now=now, report=report)
+        return report
+
+    def _handle(self, reminder: Reminder, *, token: str, now: datetime, report: TickReport) -> None:
+        project = self._store.project(project_id=reminder.project_id)
+        if project is None:
+            self._store.mark_skipped(reminder_id=reminder.id, token=token, reason=SkipReason.REMOVED, at=now)
+            report.skipped.append(reminder.id)
+            return
+        settings = self._store.settings(project_id=project.id)
+        closing = self._closing(project)
+        complete = closing.final is not None and closing.final.complete
+        if settings.paused or (complete and reminder.kind is ReminderKind.DEFAULT):
+            reason = SkipReason.PAUSED if settings.paused else SkipReason.COMPLETE
+            self._store.mark_skipped(reminder_id=reminder.id, token=token, reason=reason, at=now)
+            report.skipped.append(reminder.id)
+        else:
+            notice = self._notice(project, reminder, closing, now=now, language=settings.language)
+            self._deliver(project, reminder, notice, token=token, now=now, report=report)
+        if not complete:
+            self._plan_next_overdue(project, now=now)
+
+    def _closing(self, project: Project) -> _Closing:
+        states = self._workflows.runs_of(project=project)
+        final = next((s for s in states if s.procedure.id == FINAL_REPORT), None)
+        upload = any(s.procedure.id == RESULTS_UPLOAD and s.complete for s in states)
+        return _Closing(final=final, upload_done=upload)
+
+    def _notice(
+        self, project: Project, reminder: Reminder, closing: _Closing, *, now: datetime, language: Language
+    ) -> Notice:
+        timezone = self._timing.timezone
+        view: ChecklistView | None = None
+        if closing.final is not None:
+            view = build_checklist_view(closing.final, viewer_id="", language=language)
+        late = (now - reminder.due_at).total_seconds() > self._policy.late_after_seconds
+        message = reminder_message(
+            project=project,
+            reminder=reminder,
+            view=view,
+            upload_done=closing.upload_done,
+            today=local_date(now, timezone=timezone),
+            late_since=format_local(reminder.due_at, language, timezone=timezone) if late else None,
+            language=language,
+        )
+        return Notice(
+            channel_id=project.channel_id,
+            text=message.text,
+            mention_user_ids=message.mention_user_ids,
+            run_id=view.run_id if view else None,
+        )
+
+    def _deliver(
+        self,
+        project: Project,
+        reminder: Reminder,
+        notice: Notice,
+        *,
+        token: str,
+        now: datetime,
+        report: TickReport,
+    ) -> None:
+        late = (now - reminder.due_at).total_seconds() > self._policy.late_after_seconds
+        try:
+            message_id = self._post(notice)
+        except DeliveryFailed as failure:
+            self._failed(project, reminder, notice, failure, token=token, now=now, report=report)
+            return
+        if not self._store.mark_sent(
+            reminder_id=reminder.id, token=token, message_id=message_id, at=now, late=late
+        ):
+            log.error("reminder %s was posted but its lease had expired; it may be posted again", reminder.id)
+        report.sent.append(reminder.id)
+
+    def _post(self, notice: Notice) -> str:
+        """Post once; a short Retry-After (e.g. Slack's 429) is waited out and the post tried once more."""
+        try:
+            return self._poster.post(notice)
+        except DeliveryFailed as failure:
+            wait = failure.retry_after
+            if failure.permanent or wait is None or wait > self._policy.max_inline_wait_seconds:
+                raise
+            self._sleep(wait)
+            return self._poster.post(notice)
+
+    def _failed(
+        self,
+        project: Project,
+        reminder: Reminder,
+        notice: Notice,
+        failure: DeliveryFailed,
+        *,
+        token: str,
+        now: datetime,
+        report: TickReport,
+    ) -> None:
+        if not failure.permanent and reminder.attempts < self._policy.max_attempts:
+            retry_at = now + timedelta(seconds=self._backoff(reminder.attempts, failure.retry_after))
+            self._store.release(reminder_id=reminder.id, token=token, retry_at=retry_at, error=failure.reason)
+            report.retrying.append(reminder.id)
+            return
+        reached = self._report(project, notice, reason=failure.reason)
+        note = f"{failure.reason}; told {', '.join(reached) or 'nobody (direct messages failed too)'}"
+        self._store.mark_failed(reminder_id=reminder.id, token=token, error=note, at=now)
+        report.failed.append(reminder.id)
+
+    def _backoff(self, attempts: int, retry_after: float | None) -> float:
+        schedule = self._policy.backoff_seconds
+        planned = schedule[min(max(attempts, 1), len(schedule)) - 1]
+        return max(planned, retry_after or 0)
+
+    def _report(self, project: Project, notice: Notice, *, reason: str) -> list[str]:
+        """Tell the project's coordinators privately; returns those reached."""
+        language = self._store.settings(project_id=project.id).language
+        text = failure_report(project=project, text=notice.text, reason=reason, language=language)
+        reached = []
+        for member in project.members:
+            if member.role is not Role.COORDINATOR:
+                continue
+            try:
+                self._poster.direct(user_id=member.user_id, text=text)
+                reached.append(member.user_id)
+            except DeliveryFailed as failure:
+                log.error(
+                    "could not tell coordinator %s about a failed reminder: %s", member.user_id, failure
+                )
+        return reached
+
+    def _plan_next_overdue(self, project: Project, *, now: datetime) -> None:
+        if local_date(now, timezone=self._timing.timezone) < project.final_report_deadline:
+            return
+        item = next_overdue(project, after=now, hour=self._timing.hour, timezone=self._timing.timezone)
+        self._store.plan(project_id=project.id, end_date=project.end_date, planned=[item], at=now)
