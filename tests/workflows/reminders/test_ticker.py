@@ -6,13 +6,11 @@ import pytest
 
 from knowledge.models import Language
 from storage.reminder_store import SqlReminderStore
-from workflows.notices import DeliveryFailed
-from workflows.reminders.ticker import DeliveryPolicy
 from tests.workflows.reminders.scenario import (
     ANA,
     BEA,
-    C,
     COORD,
+    C,
     RecordingPoster,
     complete_final_report,
     make_project,
@@ -22,6 +20,8 @@ from tests.workflows.reminders.scenario import (
     tick_steps,
     utc,
 )
+from workflows.notices import DeliveryFailed
+from workflows.reminders.ticker import DeliveryPolicy
 
 PROJECT_END = utc(2025, 8, 29, 7, 0)  # 09:00 CEST on the end date
 THIRTY_DAYS = utc(2025, 9, 26, 7, 0)  # 28.09 is a Sunday -> Friday 26.09
