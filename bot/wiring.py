@@ -75,7 +75,10 @@ def build_commands(settings: Settings, database: Database | None = None) -> Work
     """Workflow commands over the configured SQL database (migrated on start)."""
     from bot.engine.commands import WorkflowCommands
 
-    return WorkflowCommands(service=build_workflow_service(database or open_database(settings)))
+    database = database or open_database(settings)
+    service = build_workflow_service(database)
+    reminders = build_reminder_service(settings, database=database, workflows=service)
+    return WorkflowCommands(service=service, reminders=reminders)
 
 
 def build_engine(settings: Settings, database: Database | None = None) -> Engine:
@@ -181,3 +184,49 @@ def build_routing_poster(settings: Settings, *, slack: NoticePoster) -> NoticePo
         directory=_teams_chat_store(settings), teams=teams, slack=slack
     )
     return poster
+
+
+# Deadline reminders (``rapportlos remind tick`` and the serve loops): no embedding model, no Chroma.
+if TYPE_CHECKING:
+    from bot.slack.notice_poster import SlackNoticePoster
+    from workflows.reminders.service import ReminderService
+    from workflows.reminders.ticker import ReminderTicker
+
+
+def build_reminder_service(
+    settings: Settings, *, database: Database, workflows: WorkflowService
+) -> ReminderService:
+    """The ``remind`` commands and deadline look-ups over ``database``, timed by the settings."""
+    from storage.reminder_store import SqlReminderStore
+    from workflows.reminders.service import ReminderService, ReminderTiming
+
+    timing = ReminderTiming(timezone=settings.timezone, hour=settings.reminder_hour)
+    return ReminderService(store=SqlReminderStore(database=database), workflows=workflows, timing=timing)
+
+
+def build_notice_poster(settings: Settings, database: Database | None = None) -> SlackNoticePoster:
+    """Slack notices with the bot token, to ``SLACK_API_URL`` when set; links to posted checklists."""
+    from bot.slack.notice_poster import SlackNoticePoster, build_client
+    from storage.chat_store import SqlChatStore
+
+    client = build_client(token=settings.secret("slack_bot_token"), base_url=settings.slack_api_url)
+    checklists = SqlChatStore(database=database or open_database(settings))
+    return SlackNoticePoster(client=client, checklists=checklists)
+
+
+def build_reminder_ticker(
+    settings: Settings, *, poster: NoticePoster, database: Database | None = None
+) -> ReminderTicker:
+    """The reminder ticker over the configured database, posting through ``poster``."""
+    from storage.reminder_store import SqlReminderStore
+    from workflows.reminders.service import ReminderTiming
+    from workflows.reminders.ticker import ReminderTicker
+
+    database = database or open_database(settings)
+    timing = ReminderTiming(timezone=settings.timezone, hour=settings.reminder_hour)
+    return ReminderTicker(
+        store=SqlReminderStore(database=database),
+        workflows=build_workflow_service(database),
+        poster=poster,
+        timing=timing,
+    )

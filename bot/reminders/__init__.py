@@ -1,0 +1,1 @@
+"""Running the reminder ticker inside the long-running chat servers."""
