@@ -7,7 +7,9 @@ import re
 from workflows.errors import InvalidProjectNumber, MissingArgument
 
 _PROJECT_NUMBER = re.compile(
-    r"^(?P<year>\d{4})-(?P<round>[1-3])-(?P<agency>[A-Z]{2}\d{2})-(?P<action>KA\d{3})-(?P<serial>\d{6})$"
+    # 2014-2020: 2020-1-NO01-KA229-012345; 2021-2027: 2023-1-NO01-KA210-SCH-000123456 (field, 9 digits)
+    r"^(?P<year>\d{4})-(?P<round>[1-3])-(?P<agency>[A-Z]{2}\d{2})-(?P<action>KA\d{3})"
+    r"(?:-(?P<field>[A-Z]{3})-(?P<serial9>\d{9})|-(?P<serial>\d{6}))$"
 )
 FIRST_YEAR, LAST_YEAR = 2014, 2035
 EXAMPLE_NUMBER = "2020-1-NO01-KA229-012345"

@@ -10,6 +10,9 @@ from workflows.identifiers import project_number, user_id
         ("2020-1-NO01-KA229-012345", "2020-1-NO01-KA229-012345"),
         ("2019-1-no01-ka229-060123", "2019-1-NO01-KA229-060123"),
         (" 2021-1-no01-ka220-012345 ", "2021-1-NO01-KA220-012345"),
+        # 2021-2027 programme: a field code and a nine-digit serial
+        ("2023-1-no01-ka210-sch-000123456", "2023-1-NO01-KA210-SCH-000123456"),
+        ("2022-1-NO01-KA122-SCH-000054321", "2022-1-NO01-KA122-SCH-000054321"),
     ],
 )
 def test_valid_project_numbers_are_normalised(text, expected):
@@ -20,6 +23,8 @@ def test_valid_project_numbers_are_normalised(text, expected):
     "text",
     [
         "2020-1-NO01-KA229-01234",  # serial too short
+        "2023-1-NO01-KA210-SCH-00012345",  # nine digits after a field code
+        "2023-1-NO01-KA210-000123456",  # nine digits need the field code
         "2020-4-NO01-KA229-012345",  # no such round
         "1999-1-NO01-KA229-012345",  # before Erasmus+
         "2020-1-NOR1-KA229-012345",
