@@ -59,7 +59,9 @@ class Delivery:
             note = say("teams.private_fallback", language, name=sender.name or sender.id)
             texts = [a.text for a in activities if a.text]
             await context.send_activity(mention_activity("\n\n".join([note, *texts]), [sender]))
-            await context.send_activities([a for a in activities if a.attachments])
+            cards = [a for a in activities if a.attachments]
+            if cards:
+                await context.send_activities(cards)
 
     async def _answer_card(self, context: TurnContext, reply: Reply, channel_id: str) -> dict[str, object]:
         assert reply.answer is not None

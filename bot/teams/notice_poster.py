@@ -80,12 +80,19 @@ class TeamsNoticePoster:
 
     async def _send(self, reference: ConversationReference, activity: Activity) -> str:
         sent: list[str] = []
+        failed: list[Exception] = []
 
         async def callback(context: TurnContext) -> None:
-            response = await context.send_activity(activity)
+            try:
+                response = await context.send_activity(activity)
+            except Exception as error:  # the adapter would swallow it: hand it back to the caller
+                failed.append(error)
+                return
             sent.append((response.id or "") if response else "")
 
         await in_conversation(self._sdk, reference, callback)
+        if failed:
+            raise failed[0]
         return sent[0] if sent else ""
 
     def _run(self, call: Coroutine[Any, Any, str]) -> str:

@@ -14,9 +14,9 @@ async def in_conversation(
     sdk: TeamsSdk, reference: ConversationReference, callback: Callable[[TurnContext], Awaitable[None]]
 ) -> None:
     """Run ``callback`` in a proactive turn in the referenced conversation, as the bot."""
-    await sdk.adapter.continue_conversation_with_claims(
-        sdk.proactive_identity(), reference.get_continuation_activity(), callback
-    )
+    continuation = reference.get_continuation_activity()
+    continuation.id = None  # else every message of the turn would be sent as a reply to this made-up id
+    await sdk.adapter.continue_conversation_with_claims(sdk.proactive_identity(), continuation, callback)
 
 
 def turn_connector(context: TurnContext) -> ConnectorClientBase:

@@ -14,7 +14,7 @@ from typing import Any
 from microsoft_agents.activity import load_configuration_from_env
 from microsoft_agents.authentication.msal import MsalConnectionManager
 from microsoft_agents.hosting.aiohttp import CloudAdapter
-from microsoft_agents.hosting.core import AgentAuthConfiguration, ClaimsIdentity
+from microsoft_agents.hosting.core import AgentAuthConfiguration, ClaimsIdentity, TurnContext
 
 from bot.settings import Settings
 
@@ -76,5 +76,11 @@ def build_sdk(settings: Settings) -> TeamsSdk:
     config = load_configuration_from_env(sdk_environment(settings))
     connections = MsalConnectionManager(**config)
     adapter = CloudAdapter(connection_manager=connections)
+    adapter.on_turn_error = _log_turn_error  # the SDK's default posts the exception text into the chat
     auth = connections.get_default_connection_configuration()
     return TeamsSdk(config=config, connections=connections, auth=auth, adapter=adapter)
+
+
+async def _log_turn_error(context: TurnContext, error: Exception) -> None:
+    """Errors that escape a turn (the application's own handler answers the person first)."""
+    _log.error("Teams: turn in %s failed: %s", context.activity.conversation.id, error, exc_info=error)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 from aiohttp import web
 from aiohttp.typedefs import Handler
 from microsoft_agents.hosting.aiohttp import jwt_authorization_middleware, start_agent_process
@@ -34,7 +36,9 @@ async def _health(_request: web.Request) -> web.Response:
 def build_web_app(bot: TeamsBot) -> web.Application:
     """The aiohttp application serving ``bot``."""
     app = web.Application(middlewares=[_authorised])
-    app["agent_configuration"] = bot.sdk.auth  # read by the SDK's JWT middleware
+    with warnings.catch_warnings():  # the SDK's middleware reads this plain string key
+        warnings.simplefilter("ignore", web.NotAppKeyWarning)
+        app["agent_configuration"] = bot.sdk.auth
     app[_BOT] = bot
     app.router.add_post("/api/messages", _messages)
     app.router.add_get("/health", _health)

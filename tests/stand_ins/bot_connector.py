@@ -31,6 +31,7 @@ class Call:
     body: dict[str, Any]
     authorization: str | None
     at: float
+    answered_id: str | None = None
 
     @property
     def text(self) -> str:
@@ -152,19 +153,19 @@ def _handler(state: _State) -> type[BaseHTTPRequestHandler]:
                 self._send(404, {"error": {"code": "NotFound", "message": self.path}})
                 return
             kind, conversation_id, activity_id = route
-            call = Call(
-                kind, conversation_id, activity_id, body, self.headers.get("Authorization"), time.time()
-            )
+            authorization = self.headers.get("Authorization")
             with state.changed:
-                state.calls.append(call)
                 failure = _take_failure(state, kind)
-                number = next(state.counter)
+                answer = _answer(kind, activity_id, next(state.counter))
+                answered = None if failure else answer["id"]
+                call = Call(kind, conversation_id, activity_id, body, authorization, time.time(), answered)
+                state.calls.append(call)
                 state.changed.notify_all()
             if failure is not None:
                 headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after is not None else {}
                 self._send(failure.status, {"error": {"code": str(failure.status)}}, headers)
                 return
-            self._send(200 if kind == UPDATE else 201, _answer(kind, activity_id, number))
+            self._send(200 if kind == UPDATE else 201, answer)
 
         def _send(self, status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> None:
             data = json.dumps(body).encode()
@@ -192,7 +193,7 @@ def _take_failure(state: _State, kind: str) -> _Failure | None:
 
 def _answer(kind: str, activity_id: str | None, number: int) -> dict[str, Any]:
     if kind == CREATE:
-        return {"id": f"a:personal-{number}", "activityId": f"act-{number}", "serviceUrl": None}
+        return {"id": f"a:personal-{number}", "activityId": f"act-{number}"}
     if kind == UPDATE:
         return {"id": activity_id}
     return {"id": f"act-{number}"}
