@@ -111,12 +111,17 @@ class SqlChatStore:
 
     def remember(self, *, posted: PostedChecklist) -> None:
         with self._session() as session:
-            key = (posted.run_id, posted.platform, posted.channel_id)
+            key = (posted.run_id, posted.platform, posted.channel_id, posted.message_id)
             row = session.get(PostedChecklistRow, key)
             if row is None:
-                row = PostedChecklistRow(run_id=posted.run_id, platform=posted.platform, channel_id=posted.channel_id)
+                row = PostedChecklistRow(
+                    run_id=posted.run_id,
+                    platform=posted.platform,
+                    channel_id=posted.channel_id,
+                    message_id=posted.message_id,
+                )
                 session.add(row)
-            row.message_id, row.language, row.posted_at = posted.message_id, posted.language, posted.posted_at
+            row.language, row.posted_at = posted.language, posted.posted_at
 
     def for_run(self, *, run_id: int) -> list[PostedChecklist]:
         with self._session() as session:

@@ -163,7 +163,7 @@ class PostedChecklistRow(Base):
     run_id: Mapped[int] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True)
     platform: Mapped[str] = mapped_column(String(20), primary_key=True)
     channel_id: Mapped[str] = mapped_column(ID, primary_key=True)
-    message_id: Mapped[str] = mapped_column(String(300))
+    message_id: Mapped[str] = mapped_column(String(300), primary_key=True)
     language: Mapped[str] = mapped_column(String(5))
     posted_at: Mapped[datetime] = mapped_column(UtcDateTime())
 

@@ -72,7 +72,9 @@ class Engine:
     def _language(self, message: IncomingMessage) -> Language:
         """The message's language; short commands keep the language the person last wrote in."""
         key = f"{message.platform}:{message.user_id}"
-        clear = detect_language_if_clear(message.text)
+        # Command syntax ("/start final-report") says nothing about the person's language.
+        is_command = message.text.lstrip().startswith(("/", "!"))
+        clear = None if is_command else detect_language_if_clear(message.text)
         if clear is None:
             return self._languages.get(key) or detect_language(message.text)
         self._languages[key] = clear

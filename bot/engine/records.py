@@ -86,7 +86,7 @@ class ChecklistMessages(Protocol):
     """Where runs' checklist messages were posted."""
 
     def remember(self, *, posted: PostedChecklist) -> None:
-        """Store (or replace) the message of a run in a channel."""
+        """Store a message showing a run (storing the same message again refreshes its language and time)."""
         ...
 
     def for_run(self, *, run_id: int) -> list[PostedChecklist]:

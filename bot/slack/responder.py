@@ -65,6 +65,19 @@ class SlackResponder:
         except SlackDeliveryError as error:
             self._explain_failure(error, where, language, None)
 
+    def adopt(self, run_id: int, *, channel_id: str, message_ts: str, language: Language) -> None:
+        """Make sure a clicked checklist message is among the run's known copies (its post may still be
+        on its way to the database when the first click arrives)."""
+        try:
+            known = {(c.channel_id, c.message_id) for c in self._actions.copies(run_id)}
+            if (channel_id, message_ts) not in known:
+                self._actions.remember_post(
+                    run_id=run_id, platform=Platform.SLACK, channel_id=channel_id, message_id=message_ts,
+                    language=language,
+                )
+        except WorkflowError as error:
+            log.warning("clicked checklist %s/%s not recorded: %s", channel_id, message_ts, error)
+
     def refresh(self, run_id: int) -> None:
         """Update every Slack message showing the run (``chat.update``); copies that are gone are skipped."""
         try:

@@ -31,6 +31,8 @@ class Call:
     params: dict[str, Any]
     token: str | None
     at: float
+    response: dict[str, Any] = field(default_factory=dict)
+    status: int = 200
 
 
 @dataclass
@@ -78,9 +80,9 @@ class SlackWebApi:
         with self._state.changed:
             return list(self._state.calls)
 
-    def calls_to(self, method: str) -> list[Call]:
-        """The calls of one method (e.g. ``chat.postMessage``)."""
-        return [c for c in self.calls if c.method == method]
+    def calls_to(self, method: str, *, ok: bool = False) -> list[Call]:
+        """The calls of one method (e.g. ``chat.postMessage``); with ``ok`` only those answered successfully."""
+        return [c for c in self.calls if c.method == method and (not ok or c.status == 200)]
 
     def set_socket_url(self, url: str) -> None:
         """What ``apps.connections.open`` returns (a loopback ``ws://`` URL of a Socket Mode stand-in)."""
@@ -121,13 +123,16 @@ def _handler(state: _State) -> type[BaseHTTPRequestHandler]:
             params = self._params()
             token = (self.headers.get("Authorization") or "").removeprefix("Bearer ") or params.get("token")
             with state.changed:
-                state.calls.append(Call(method=method, params=params, token=token, at=time.time()))
                 failure = _take_failure(state, method)
+                answer = _answer(state, method, params) if failure is None else {"ok": False}
+                status = 200 if failure is None else failure.status
+                call = Call(method=method, params=params, token=token, at=time.time(), response=answer, status=status)
+                state.calls.append(call)
                 state.changed.notify_all()
             if failure is not None:
                 self._fail(failure)
                 return
-            self._send(200, _answer(state, method, params))
+            self._send(200, answer)
 
         do_GET = do_POST
 

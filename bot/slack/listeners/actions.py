@@ -38,6 +38,11 @@ def register(app: App, deps: SlackDeps) -> None:
         if outcome.notice is not None:
             deps.responder.private(outcome.notice.text, where, language=language)
         if outcome.state is not None:
+            message_ts = str((body.get("message") or {}).get("ts") or "")
+            if message_ts:
+                deps.responder.adopt(
+                    button.run_id, channel_id=where.channel_id, message_ts=message_ts, language=language
+                )
             deps.responder.refresh(button.run_id)
 
     @app.action(ids.FEEDBACK_ACTIONS)

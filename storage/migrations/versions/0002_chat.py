@@ -55,7 +55,7 @@ def upgrade() -> None:
         sa.Column("run_id", sa.Integer(), sa.ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True),
         sa.Column("platform", sa.String(20), primary_key=True),
         sa.Column("channel_id", ID, primary_key=True),
-        sa.Column("message_id", sa.String(300), nullable=False),
+        sa.Column("message_id", sa.String(300), primary_key=True),
         sa.Column("language", sa.String(5), nullable=False),
         sa.Column("posted_at", UtcDateTime(), nullable=False),
     )
