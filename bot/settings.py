@@ -91,6 +91,11 @@ class Settings(BaseSettings):
 
     # Reminders.
     timezone: str = Field(default="Europe/Oslo", description="Time zone of reminder times and dates.")
+    reminder_loop: bool = Field(
+        default=True,
+        description="serve processes tick reminders every minute; off when cron runs `rapportlos remind tick`.",
+    )
+    reminder_interval_seconds: float = Field(default=60.0, gt=0, description="How often serve ticks reminders.")
     reminder_hour: int = Field(default=9, ge=0, le=23, description="Hour of day reminders are posted.")
 
     def secret(self, name: str) -> str | None:

@@ -101,7 +101,10 @@ def build_slack(settings: Settings) -> tuple[SlackDeps, WebClient]:
 
     database = open_database(settings)
     service = build_workflow_service(database)
-    engine = Engine(knowledge=build_knowledge(settings), commands=WorkflowCommands(service=service))
+    reminders = build_reminder_service(settings, database=database, workflows=service)
+    engine = Engine(
+        knowledge=build_knowledge(settings), commands=WorkflowCommands(service=service, reminders=reminders)
+    )
     chat_store = SqlChatStore(database=database)
     client = WebClient(
         token=settings.secret("slack_bot_token"), base_url=settings.slack_api_url or WebClient.BASE_URL

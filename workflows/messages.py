@@ -291,15 +291,17 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "home.days_left": (" – om {days} dager", " – in {days} days"),
     "home.overdue": (" – *{days} dager på overtid*", " – *{days} days overdue*"),
     "home.today": (" – *i dag*", " – *today*"),
-    "home.project_end": ("prosjektet slutter", "project ends"),
-    "home.final_report": ("frist for sluttrapporten", "final report due"),
+    "home.final-report": ("sluttrapporten i Mobility Tool+", "final report in Mobility Tool+"),
+    "home.results-upload": (
+        "resultater på Erasmus+ Project Results Platform", "results on the Erasmus+ Project Results Platform"
+    ),
     "home.no_deadlines": ("Ingen kommende frister.", "No upcoming deadlines."),
     "home.help": (
         "Still spørsmål om rapporteringen i en DM til meg eller med @Rapportlos i en kanal. `/erasmus help` viser kommandoene.",
         "Ask about reporting in a DM to me or with @Rapportlos in a channel. `/erasmus help` lists the commands.",
     ),
-    "role.coordinator": ("koordinator", "coordinator"),
-    "role.partner": ("partner", "partner"),
+    "home.as_coordinator": ("koordinator", "coordinator"),
+    "home.as_partner": ("partner", "partner"),
     "assistant.greeting": (
         "Hei! Jeg svarer på spørsmål om Erasmus+-rapportering og holder sjekklisten for prosjektet ditt. / "
         "Hi! I answer questions about Erasmus+ reporting and keep your project's checklist.",

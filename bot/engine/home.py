@@ -9,6 +9,8 @@ from pydantic import BaseModel, ConfigDict
 from knowledge.models import Language
 from workflows.errors import WorkflowError
 from workflows.models import Project, Role
+from workflows.reminders.deadlines import completed_work, upcoming_deadlines
+from workflows.reminders.models import Deadline
 from workflows.service import WorkflowService
 from workflows.views import build_checklist_view
 
@@ -39,14 +41,6 @@ class ProjectSummary(_Frozen):
     runs: tuple[RunSummary, ...]
 
 
-class DeadlineSummary(_Frozen):
-    """A date that matters for one project."""
-
-    day: date
-    kind: str  # "project_end" or "final_report"
-    project_number: str
-
-
 class HomeOverview(_Frozen):
     """Everything a home tab (or a personal overview card) shows."""
 
@@ -54,48 +48,30 @@ class HomeOverview(_Frozen):
     language: Language
     today: date
     projects: tuple[ProjectSummary, ...]
-    deadlines: tuple[DeadlineSummary, ...]
+    deadlines: tuple[Deadline, ...]
     unavailable: bool = False
-
-
-FINAL_REPORT = "final-report"
 
 
 def build_home(service: WorkflowService, *, user_id: str, language: Language, today: date) -> HomeOverview:
     """The overview of ``user_id``'s projects; ``unavailable`` when the database cannot be read."""
     try:
-        summaries = [_project(service, project, user_id, language) for project in service.projects_of(user_id=user_id)]
+        projects = service.projects_of(user_id=user_id)
+        summaries = tuple(_project(service, project, user_id, language) for project in projects)
+        deadlines = upcoming_deadlines(projects, today, completed=completed_work(service, projects))
     except WorkflowError:
         return HomeOverview(
             user_id=user_id, language=language, today=today, projects=(), deadlines=(), unavailable=True
         )
-    deadlines: list[DeadlineSummary] = []
-    for summary, report_done in summaries:
-        if summary.end_date >= today:
-            deadlines.append(DeadlineSummary(day=summary.end_date, kind="project_end", project_number=summary.number))
-        if not report_done:
-            deadlines.append(
-                DeadlineSummary(day=summary.report_deadline, kind="final_report", project_number=summary.number)
-            )
     return HomeOverview(
-        user_id=user_id,
-        language=language,
-        today=today,
-        projects=tuple(summary for summary, _ in summaries),
-        deadlines=tuple(sorted(deadlines, key=lambda d: d.day)),
+        user_id=user_id, language=language, today=today, projects=summaries, deadlines=tuple(deadlines)
     )
 
 
-def _project(
-    service: WorkflowService, project: Project, user_id: str, language: Language
-) -> tuple[ProjectSummary, bool]:
-    """The project's summary, and whether its final report run is complete."""
+def _project(service: WorkflowService, project: Project, user_id: str, language: Language) -> ProjectSummary:
     member = project.member(user_id)
     runs = []
-    report_done = False
     for state in service.runs_of(project=project):
         if state.complete:
-            report_done = report_done or state.procedure.id == FINAL_REPORT
             continue
         view = build_checklist_view(state, viewer_id=user_id, language=language)
         current = next((s.title for s in view.steps if s.current), None)
@@ -104,7 +80,7 @@ def _project(
                 run_id=view.run_id, title=view.title, settled=view.settled, total=len(view.steps), next_step=current
             )
         )
-    summary = ProjectSummary(
+    return ProjectSummary(
         number=project.number,
         name=project.name,
         channel_id=project.channel_id,
@@ -113,4 +89,3 @@ def _project(
         role=member.role if member else Role.PARTNER,
         runs=tuple(runs),
     )
-    return summary, report_done

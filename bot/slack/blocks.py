@@ -185,7 +185,7 @@ def _project_blocks(project: ProjectSummary, language: Language) -> list[Block]:
         end=format_date(project.end_date, language),
         deadline=format_date(project.report_deadline, language),
         channel=f"<#{project.channel_id}>" if project.channel_id[:1] in "CG" else escape(project.channel_id),
-        role=say(f"role.{project.role.value}", language),
+        role=say(f"home.as_{project.role.value}", language),
     )
     runs = [
         say(
@@ -204,18 +204,18 @@ def _project_blocks(project: ProjectSummary, language: Language) -> list[Block]:
 def _deadline_line(overview: HomeOverview, index: int) -> str:
     deadline = overview.deadlines[index]
     language = overview.language
-    days = (deadline.day - overview.today).days
+    days = deadline.days_left
     if days > 0:
         left = say("home.days_left", language, days=days)
     elif days == 0:
         left = say("home.today", language)
     else:
         left = say("home.overdue", language, days=-days)
-    what = say(f"home.{deadline.kind}", language)
+    what = say(f"home.{deadline.kind.value}", language)
     line = say(
         "home.deadline",
         language,
-        date=format_date(deadline.day, language),
+        date=format_date(deadline.due, language),
         what=what,
         number=escape(deadline.project_number),
         days=left,

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_bolt import App
 
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.reminders.loop import ReminderLoop
 
 log = logging.getLogger(__name__)
 
@@ -30,10 +33,26 @@ def run_slack(settings: Settings, *, http: bool, host: str, port: int) -> None:
     from bot.slack.app import build_app
 
     app = build_app(deps=deps, client=client, signing_secret=settings.secret("slack_signing_secret") if http else None)
-    if http:
-        _serve_http(app, host=host, port=port)
-    else:
-        _serve_socket_mode(app, app_token=settings.secret("slack_app_token") or "")
+    loop = _start_reminders(settings)
+    try:
+        if http:
+            _serve_http(app, host=host, port=port)
+        else:
+            _serve_socket_mode(app, app_token=settings.secret("slack_app_token") or "")
+    finally:
+        if loop is not None:
+            loop.stop()
+
+
+def _start_reminders(settings: Settings) -> ReminderLoop | None:
+    """Tick reminders every minute in the background, unless cron does it (RAPPORTLOS_REMINDER_LOOP=false)."""
+    if not settings.reminder_loop:
+        return None
+    from bot.reminders.loop import start_reminder_loop
+    from bot.wiring import build_notice_poster, build_reminder_ticker
+
+    ticker = build_reminder_ticker(settings, poster=build_notice_poster(settings))
+    return start_reminder_loop(ticker, interval_seconds=settings.reminder_interval_seconds)
 
 
 def _check_credentials(settings: Settings, *, http: bool) -> None:

@@ -40,6 +40,7 @@ def bot_process(
         "SLACK_API_URL": api.url,
         "RAPPORTLOS_DATA_DIR": str(data_dir),
         "HF_HUB_OFFLINE": "1",
+        "RAPPORTLOS_REMINDER_LOOP": "false",  # reminders have their own tests; keep the recorded calls ours
         **(env or {}),
     }
     command = [RAPPORTLOS, "serve", "slack"] + (["--http", "--port", "0", "--host", "127.0.0.1"] if http else [])
