@@ -1,4 +1,4 @@
-# Two commands for a newcomer: `make run` (set up, then chat in the terminal) and `make test`.
+# Two commands for a newcomer: `make run` (set up, then Slack if configured, else the terminal chat) and `make test`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 run: setup
-	$(BIN)/rapportlos chat
+	$(BIN)/rapportlos start
 
 test: setup
 	bash scripts/test.sh

@@ -89,6 +89,8 @@ class Settings(BaseSettings):
         description="Accept unauthenticated requests on /api/messages: local tests only, never in production.",
     )
 
+    http_port: int = Field(default=3000, description="Port of `rapportlos start` in Slack HTTP mode.")
+
     # Reminders.
     timezone: str = Field(default="Europe/Oslo", description="Time zone of reminder times and dates.")
     reminder_loop: bool = Field(

@@ -50,6 +50,20 @@ def ask(
 
 
 @app.command()
+def start() -> None:
+    """Start the bot where it is configured: Slack with Slack credentials, else the terminal chat."""
+    from bot.cli.serve import slack
+
+    settings = _settings()
+    if settings.secret("slack_bot_token") and settings.secret("slack_app_token"):
+        slack(http=False)
+    elif settings.secret("slack_bot_token") and settings.secret("slack_signing_secret"):
+        slack(http=True, port=settings.http_port)
+    else:
+        chat()
+
+
+@app.command()
 def chat(
     user: Annotated[str, typer.Option("--user", help="Chat user id to act as.")] = "terminal-user",
     channel: Annotated[str, typer.Option("--channel", help="Channel id to act in.")] = "terminal",
