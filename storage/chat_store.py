@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -72,15 +72,28 @@ class SqlChatStore:
             session.flush()
             return row.id
 
+    def _upsert(self, write: Callable[[Session], None]) -> None:
+        """Run ``write`` (look up, then insert or update); a racing insert of the same key is retried once as
+        an update, so "store or replace" holds when two clicks arrive together."""
+        try:
+            with self._session() as session:
+                write(session)
+        except IntegrityError:
+            with self._session() as session:
+                write(session)
+
     def record_feedback(self, *, feedback: FeedbackRecord) -> None:
-        with self._session() as session:
-            if session.get(AnswerRow, feedback.answer_id) is None:
-                raise KeyError(feedback.answer_id)
-            row = session.get(FeedbackRow, (feedback.answer_id, feedback.user_id))
-            if row is None:
-                row = FeedbackRow(answer_id=feedback.answer_id, user_id=feedback.user_id)
-                session.add(row)
-            row.helpful, row.platform, row.at = feedback.helpful, feedback.platform, feedback.at
+        self._upsert(lambda session: self._write_feedback(session, feedback))
+
+    @staticmethod
+    def _write_feedback(session: Session, feedback: FeedbackRecord) -> None:
+        if session.get(AnswerRow, feedback.answer_id) is None:
+            raise KeyError(feedback.answer_id)
+        row = session.get(FeedbackRow, (feedback.answer_id, feedback.user_id))
+        if row is None:
+            row = FeedbackRow(answer_id=feedback.answer_id, user_id=feedback.user_id)
+            session.add(row)
+        row.helpful, row.platform, row.at = feedback.helpful, feedback.platform, feedback.at
 
     def feedback_for(self, *, answer_id: int) -> list[FeedbackRecord]:
         with self._session() as session:
@@ -110,18 +123,21 @@ class SqlChatStore:
             )
 
     def remember(self, *, posted: PostedChecklist) -> None:
-        with self._session() as session:
-            key = (posted.run_id, posted.platform, posted.channel_id, posted.message_id)
-            row = session.get(PostedChecklistRow, key)
-            if row is None:
-                row = PostedChecklistRow(
-                    run_id=posted.run_id,
-                    platform=posted.platform,
-                    channel_id=posted.channel_id,
-                    message_id=posted.message_id,
-                )
-                session.add(row)
-            row.language, row.posted_at = posted.language, posted.posted_at
+        self._upsert(lambda session: self._write_posted(session, posted))
+
+    @staticmethod
+    def _write_posted(session: Session, posted: PostedChecklist) -> None:
+        key = (posted.run_id, posted.platform, posted.channel_id, posted.message_id)
+        row = session.get(PostedChecklistRow, key)
+        if row is None:
+            row = PostedChecklistRow(
+                run_id=posted.run_id,
+                platform=posted.platform,
+                channel_id=posted.channel_id,
+                message_id=posted.message_id,
+            )
+            session.add(row)
+        row.language, row.posted_at = posted.language, posted.posted_at
 
     def for_run(self, *, run_id: int) -> list[PostedChecklist]:
         with self._session() as session:
@@ -149,13 +165,16 @@ class SqlChatStore:
             )
 
     def save_conversation(self, *, conversation: StoredConversation) -> None:
-        with self._session() as session:
-            row = session.get(ConversationRow, conversation.channel_id)
-            if row is None:
-                row = ConversationRow(channel_id=conversation.channel_id)
-                session.add(row)
-            row.platform, row.reference = conversation.platform, conversation.reference
-            row.updated_at = conversation.updated_at
+        self._upsert(lambda session: self._write_conversation(session, conversation))
+
+    @staticmethod
+    def _write_conversation(session: Session, conversation: StoredConversation) -> None:
+        row = session.get(ConversationRow, conversation.channel_id)
+        if row is None:
+            row = ConversationRow(channel_id=conversation.channel_id)
+            session.add(row)
+        row.platform, row.reference = conversation.platform, conversation.reference
+        row.updated_at = conversation.updated_at
 
     def conversation(self, *, channel_id: str) -> StoredConversation | None:
         with self._session() as session:

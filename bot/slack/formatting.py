@@ -29,7 +29,8 @@ def mrkdwn(text: str) -> str:
 
 def link(url: str, label: str) -> str:
     """A mrkdwn link; the label is escaped and may not close the link early."""
-    return f"<{url.replace('>', '%3E').replace('|', '%7C')}|{escape(label).replace('|', '¦')}>"
+    safe_url = url.replace("&", "&amp;").replace("<", "%3C").replace(">", "%3E").replace("|", "%7C")
+    return f"<{safe_url}|{escape(label).replace('|', '¦')}>"
 
 
 def mention(user_id: str) -> str:

@@ -90,4 +90,4 @@ def step_button(value: str) -> StepButton | None:
 
 def answer_id(value: str) -> int | None:
     """The answer id a feedback button carries."""
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isascii() and value.isdigit() else None

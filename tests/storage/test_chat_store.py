@@ -6,7 +6,6 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
 
 from bot.engine.records import AnswerRecord, FeedbackRecord, PostedChecklist, StoredConversation
 from storage.chat_store import SqlChatStore
@@ -145,13 +144,6 @@ def test_feedback_is_kept_per_answer(store):
 
 
 @pytest.mark.postgres
-@pytest.mark.xfail(
-    strict=True,
-    raises=IntegrityError,
-    reason="record_feedback reads the (answer, user) row and inserts when it is missing; a first verdict committed"
-    " by another session in between (a double click on the feedback button) makes the insert fail with a unique"
-    " violation that escapes as IntegrityError instead of replacing the verdict",
-)
 def test_a_verdict_racing_another_first_verdict_by_the_same_person_replaces_it(postgres_database):
     store = SqlChatStore(database=postgres_database)
     answer_id = store.record_answer(record=answer_record())

@@ -158,11 +158,5 @@ def test_answer_id(value, expected):
     assert answer_id(value) == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="answer_id() checks str.isdigit(), which is True for digits int() rejects (e.g. superscript '²'),"
-    " so such a value raises ValueError instead of giving None",
-)
 def test_answer_id_of_a_superscript_digit_is_none():
     assert answer_id("²") is None
