@@ -191,6 +191,7 @@ def build_routing_poster(settings: Settings, *, slack: NoticePoster) -> NoticePo
 
 # Deadline reminders (``rapportlos remind tick`` and the serve loops): no embedding model, no Chroma.
 if TYPE_CHECKING:
+    from bot.reminders.loop import ReminderLoop
     from bot.slack.notice_poster import SlackNoticePoster
     from workflows.reminders.service import ReminderService
     from workflows.reminders.ticker import ReminderTicker
@@ -233,3 +234,19 @@ def build_reminder_ticker(
         poster=poster,
         timing=timing,
     )
+
+
+def build_reminder_poster(settings: Settings, database: Database | None = None) -> NoticePoster:
+    """Where reminders go: Teams channels through Teams (when configured), every other channel through Slack."""
+    return build_routing_poster(settings, slack=build_notice_poster(settings, database))
+
+
+def start_reminders(settings: Settings) -> ReminderLoop | None:
+    """The serve processes' background reminder loop, unless cron ticks instead (``reminder_loop`` false)."""
+    if not settings.reminder_loop:
+        return None
+    from bot.reminders.loop import start_reminder_loop
+
+    database = open_database(settings)
+    ticker = build_reminder_ticker(settings, poster=build_reminder_poster(settings, database), database=database)
+    return start_reminder_loop(ticker, interval_seconds=settings.reminder_interval_seconds)

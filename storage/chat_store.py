@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import datetime
 
 from sqlalchemy import delete, select
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.engine.records import AnswerRecord, FeedbackRecord, PostedChecklist, StoredConversation
 from storage.database import Database
 from storage.schema import AnswerRow, ConversationRow, FeedbackRow, PostedChecklistRow, ProcessedEventRow
-from workflows.errors import StorageUnavailable
+from storage.transaction import KEEP, transaction
 
 
 class SqlChatStore:
@@ -24,23 +24,8 @@ class SqlChatStore:
         """Use ``database``'s sessions."""
         self._database = database
 
-    @contextmanager
-    def _session(self) -> Iterator[Session]:
-        session = self._database.sessions()
-        try:
-            yield session
-            session.commit()
-        except IntegrityError:
-            session.rollback()
-            raise
-        except DBAPIError as error:
-            session.rollback()
-            raise StorageUnavailable(str(error.orig)) from error
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
+    def _session(self) -> AbstractContextManager[Session]:
+        return transaction(self._database, conflict=KEEP)
 
     def first_time(self, *, key: str, at: datetime) -> bool:
         try:

@@ -8,21 +8,19 @@ SQLite file is the supported setup.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, Executable, and_, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from knowledge.models import Language
 from storage.database import Database
 from storage.mapping import load_project
 from storage.schema import ProjectRow, ReminderRow, ReminderSettingsRow
-from workflows.errors import StorageUnavailable
+from storage.transaction import transaction
 from workflows.models import Project
 from workflows.reminders.models import (
     Claim,
@@ -46,20 +44,9 @@ class SqlReminderStore:
         """Use ``database``'s sessions."""
         self._database = database
 
-    @contextmanager
-    def _session(self) -> Iterator[Session]:
-        session = self._database.sessions()
-        try:
-            yield session
-            session.commit()
-        except DBAPIError as error:
-            session.rollback()
-            raise StorageUnavailable(str(error.orig)) from error
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
+    def _session(self) -> AbstractContextManager[Session]:
+        # A unique-key clash here is a bug or a lost race; callers see ConcurrentChange, never a raw driver error.
+        return transaction(self._database)
 
     def project(self, *, project_id: int) -> Project | None:
         with self._session() as session:

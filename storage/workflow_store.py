@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import date, datetime
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from storage.database import Database
 from storage.mapping import audit_entry, load_project, load_run, partner_key
 from storage.schema import AuditRow, MarkRow, MemberRow, PartnerRow, PositionRow, ProjectRow, RunRow
+from storage.transaction import transaction
 from workflows.errors import (
-    ConcurrentChange,
     NoActiveRun,
     NoProject,
     PartnerExists,
     ProjectExists,
-    StorageUnavailable,
 )
 from workflows.models import (
     AuditAction,
@@ -43,24 +40,9 @@ class SqlWorkflowStore:
         """Use ``database``'s sessions."""
         self._database = database
 
-    @contextmanager
-    def _session(self, *, conflict: Exception | None = None) -> Iterator[Session]:
+    def _session(self, *, conflict: Exception | None = None) -> AbstractContextManager[Session]:
         """One transaction; database failures become domain errors and nothing is committed."""
-        session = self._database.sessions()
-        try:
-            yield session
-            session.commit()
-        except IntegrityError as error:
-            session.rollback()
-            raise (conflict or ConcurrentChange(str(error.orig))) from error
-        except DBAPIError as error:  # OperationalError, InterfaceError …: unreachable or broken database
-            session.rollback()
-            raise StorageUnavailable(str(error.orig)) from error
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
+        return transaction(self._database, conflict=conflict)
 
     def project_for_channel(self, *, channel_id: str) -> Project | None:
         with self._session() as session:

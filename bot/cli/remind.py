@@ -29,13 +29,13 @@ def tick(
     ] = None,
 ) -> None:
     """Post every reminder due now (or at --now) once, then exit; run it from cron every minute."""
-    from bot.wiring import build_notice_poster, build_reminder_ticker, open_database
+    from bot.wiring import build_reminder_poster, build_reminder_ticker, open_database
 
     moment = _moment(now)
     settings = load_settings()
     database = open_database(settings)
     try:
-        poster = build_notice_poster(settings, database)
+        poster = build_reminder_poster(settings, database)
         report = build_reminder_ticker(settings, poster=poster, database=database).tick(moment)
     finally:
         database.close()

@@ -5,14 +5,11 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from slack_bolt import App
 
 from bot.settings import Settings
-
-if TYPE_CHECKING:
-    from bot.reminders.loop import ReminderLoop
 
 log = logging.getLogger(__name__)
 
@@ -27,13 +24,13 @@ class MissingCredentials(Exception):
 def run_slack(settings: Settings, *, http: bool, host: str, port: int) -> None:
     """Serve Slack until interrupted: HTTP with ``http``, else Socket Mode."""
     _check_credentials(settings, http=http)
-    from bot.wiring import build_slack
+    from bot.wiring import build_slack, start_reminders
 
     deps, client = build_slack(settings)
     from bot.slack.app import build_app
 
     app = build_app(deps=deps, client=client, signing_secret=settings.secret("slack_signing_secret") if http else None)
-    loop = _start_reminders(settings)
+    loop = start_reminders(settings)
     try:
         if http:
             _serve_http(app, host=host, port=port)
@@ -42,17 +39,6 @@ def run_slack(settings: Settings, *, http: bool, host: str, port: int) -> None:
     finally:
         if loop is not None:
             loop.stop()
-
-
-def _start_reminders(settings: Settings) -> ReminderLoop | None:
-    """Tick reminders every minute in the background, unless cron does it (RAPPORTLOS_REMINDER_LOOP=false)."""
-    if not settings.reminder_loop:
-        return None
-    from bot.reminders.loop import start_reminder_loop
-    from bot.wiring import build_notice_poster, build_reminder_ticker
-
-    ticker = build_reminder_ticker(settings, poster=build_notice_poster(settings))
-    return start_reminder_loop(ticker, interval_seconds=settings.reminder_interval_seconds)
 
 
 def _check_credentials(settings: Settings, *, http: bool) -> None:

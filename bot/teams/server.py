@@ -52,6 +52,12 @@ def build_web_app(bot: TeamsBot) -> web.Application:
 
 def run_teams(settings: Settings, *, host: str, port: int) -> None:
     """Serve Teams until interrupted."""
-    from bot.wiring import build_teams_bot
+    from bot.wiring import build_teams_bot, start_reminders
 
-    web.run_app(build_web_app(build_teams_bot(settings)), host=host, port=port)
+    app = build_web_app(build_teams_bot(settings))
+    loop = start_reminders(settings)
+    try:
+        web.run_app(app, host=host, port=port)
+    finally:
+        if loop is not None:
+            loop.stop()
