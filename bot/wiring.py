@@ -73,12 +73,16 @@ def build_workflow_service(database: Database) -> WorkflowService:
 
 def build_commands(settings: Settings, database: Database | None = None) -> WorkflowCommands:
     """Workflow commands over the configured SQL database (migrated on start)."""
+    return _workflows(settings, database or open_database(settings))[1]
+
+
+def _workflows(settings: Settings, database: Database) -> tuple[WorkflowService, WorkflowCommands]:
+    """One workflow service and the commands over it (with the ``remind`` commands)."""
     from bot.engine.commands import WorkflowCommands
 
-    database = database or open_database(settings)
     service = build_workflow_service(database)
     reminders = build_reminder_service(settings, database=database, workflows=service)
-    return WorkflowCommands(service=service, reminders=reminders)
+    return service, WorkflowCommands(service=service, reminders=reminders)
 
 
 def build_engine(settings: Settings, database: Database | None = None) -> Engine:
@@ -86,12 +90,11 @@ def build_engine(settings: Settings, database: Database | None = None) -> Engine
     return Engine(knowledge=build_knowledge(settings), commands=build_commands(settings, database))
 
 
-def build_slack(settings: Settings) -> tuple[SlackDeps, WebClient]:
-    """The Slack listeners' dependencies over the configured database, and the Web API client."""
+def build_slack(settings: Settings, database: Database) -> tuple[SlackDeps, WebClient]:
+    """The Slack listeners' dependencies over ``database``, and the Web API client."""
     from slack_sdk import WebClient
 
     from bot.engine.actions import ChecklistActions, FeedbackActions
-    from bot.engine.commands import WorkflowCommands
     from bot.engine.home import build_home
     from bot.slack.deps import SlackDeps
     from bot.slack.responder import SlackResponder
@@ -99,12 +102,8 @@ def build_slack(settings: Settings) -> tuple[SlackDeps, WebClient]:
     from storage.chat_store import SqlChatStore
     from workflows.service import utc_now
 
-    database = open_database(settings)
-    service = build_workflow_service(database)
-    reminders = build_reminder_service(settings, database=database, workflows=service)
-    engine = Engine(
-        knowledge=build_knowledge(settings), commands=WorkflowCommands(service=service, reminders=reminders)
-    )
+    service, commands = _workflows(settings, database)
+    engine = Engine(knowledge=build_knowledge(settings), commands=commands)
     chat_store = SqlChatStore(database=database)
     client = WebClient(
         token=settings.secret("slack_bot_token"), base_url=settings.slack_api_url or WebClient.BASE_URL
@@ -129,64 +128,55 @@ def build_slack(settings: Settings) -> tuple[SlackDeps, WebClient]:
 
 # Microsoft Teams.
 if TYPE_CHECKING:
-    from bot.routing_poster import RoutingNoticePoster
     from bot.teams.app import TeamsBot
     from bot.teams.notice_poster import TeamsNoticePoster
     from bot.teams.services import TeamsServices
-    from storage.chat_store import SqlChatStore
     from workflows.notices import NoticePoster
 
 
-def _teams_chat_store(settings: Settings) -> SqlChatStore:
-    from storage.chat_store import SqlChatStore
-
-    return SqlChatStore(database=open_database(settings))
-
-
-def build_teams_services(settings: Settings) -> TeamsServices:
-    """The Teams adapter's engine, step clicks, feedback and chat store, over one database."""
+def build_teams_services(settings: Settings, database: Database) -> TeamsServices:
+    """The Teams adapter's engine, step clicks, feedback and chat store, over ``database``."""
     from bot.engine.actions import ChecklistActions, FeedbackActions
     from bot.teams.services import TeamsServices
     from storage.chat_store import SqlChatStore
 
-    database = open_database(settings)
-    service = build_workflow_service(database)
+    service, commands = _workflows(settings, database)
     store = SqlChatStore(database=database)
     return TeamsServices(
-        engine=Engine(knowledge=build_knowledge(settings), commands=build_commands(settings, database)),
+        engine=Engine(knowledge=build_knowledge(settings), commands=commands),
         checklists=ChecklistActions(service=service, messages=store),
         feedback=FeedbackActions(log=store),
         store=store,
     )
 
 
-def build_teams_bot(settings: Settings) -> TeamsBot:
-    """The Teams bot (Agents SDK application and adapter) over the configured services."""
+def build_teams_bot(settings: Settings, database: Database) -> TeamsBot:
+    """The Teams bot (Agents SDK application and adapter) over ``database``."""
     from bot.teams.app import build_bot
     from bot.teams.sdk import build_sdk
 
-    return build_bot(sdk=build_sdk(settings), services=build_teams_services(settings))
+    return build_bot(sdk=build_sdk(settings), services=build_teams_services(settings, database))
 
 
-def build_teams_notice_poster(settings: Settings) -> TeamsNoticePoster:
+def build_teams_notice_poster(settings: Settings, database: Database | None = None) -> TeamsNoticePoster:
     """Proactive Teams posts from the stored conversation references (needs the Teams settings)."""
     from bot.teams.notice_poster import TeamsNoticePoster
     from bot.teams.sdk import build_sdk
+    from storage.chat_store import SqlChatStore
 
-    return TeamsNoticePoster(sdk=build_sdk(settings), directory=_teams_chat_store(settings))
+    directory = SqlChatStore(database=database or open_database(settings))
+    return TeamsNoticePoster(sdk=build_sdk(settings), directory=directory)
 
 
-def build_routing_poster(settings: Settings, *, slack: NoticePoster) -> NoticePoster:
+def build_routing_poster(settings: Settings, *, slack: NoticePoster, database: Database) -> NoticePoster:
     """Notices to Teams channels through Teams and to all others through ``slack``; just ``slack`` without Teams."""
     from bot.routing_poster import RoutingNoticePoster
+    from storage.chat_store import SqlChatStore
 
     if not settings.teams_app_id and not settings.teams_anonymous_allowed:
         return slack
-    teams = build_teams_notice_poster(settings)
-    poster: RoutingNoticePoster = RoutingNoticePoster(
-        directory=_teams_chat_store(settings), teams=teams, slack=slack
-    )
-    return poster
+    teams = build_teams_notice_poster(settings, database)
+    return RoutingNoticePoster(directory=SqlChatStore(database=database), teams=teams, slack=slack)
 
 
 # Deadline reminders (``rapportlos remind tick`` and the serve loops): no embedding model, no Chroma.
@@ -236,17 +226,16 @@ def build_reminder_ticker(
     )
 
 
-def build_reminder_poster(settings: Settings, database: Database | None = None) -> NoticePoster:
+def build_reminder_poster(settings: Settings, database: Database) -> NoticePoster:
     """Where reminders go: Teams channels through Teams (when configured), every other channel through Slack."""
-    return build_routing_poster(settings, slack=build_notice_poster(settings, database))
+    return build_routing_poster(settings, slack=build_notice_poster(settings, database), database=database)
 
 
-def start_reminders(settings: Settings) -> ReminderLoop | None:
+def start_reminders(settings: Settings, database: Database) -> ReminderLoop | None:
     """The serve processes' background reminder loop, unless cron ticks instead (``reminder_loop`` false)."""
     if not settings.reminder_loop:
         return None
     from bot.reminders.loop import start_reminder_loop
 
-    database = open_database(settings)
     ticker = build_reminder_ticker(settings, poster=build_reminder_poster(settings, database), database=database)
     return start_reminder_loop(ticker, interval_seconds=settings.reminder_interval_seconds)

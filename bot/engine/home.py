@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 from knowledge.models import Language
 from workflows.errors import WorkflowError
 from workflows.models import Project, Role
-from workflows.reminders.deadlines import completed_work, upcoming_deadlines
+from workflows.reminders.deadlines import upcoming_deadlines
 from workflows.reminders.models import Deadline
 from workflows.service import WorkflowService
 from workflows.views import build_checklist_view
@@ -56,8 +56,10 @@ def build_home(service: WorkflowService, *, user_id: str, language: Language, to
     """The overview of ``user_id``'s projects; ``unavailable`` when the database cannot be read."""
     try:
         projects = service.projects_of(user_id=user_id)
-        summaries = tuple(_project(service, project, user_id, language) for project in projects)
-        deadlines = upcoming_deadlines(projects, today, completed=completed_work(service, projects))
+        built = [_project(service, project, user_id, language) for project in projects]
+        summaries = tuple(summary for summary, _ in built)
+        completed = frozenset(pair for _, done in built for pair in done)
+        deadlines = upcoming_deadlines(projects, today, completed=completed)
     except WorkflowError:
         return HomeOverview(
             user_id=user_id, language=language, today=today, projects=(), deadlines=(), unavailable=True
@@ -67,11 +69,16 @@ def build_home(service: WorkflowService, *, user_id: str, language: Language, to
     )
 
 
-def _project(service: WorkflowService, project: Project, user_id: str, language: Language) -> ProjectSummary:
+def _project(
+    service: WorkflowService, project: Project, user_id: str, language: Language
+) -> tuple[ProjectSummary, set[tuple[int, str]]]:
+    """The project's summary, and its ``(project id, procedure id)`` pairs whose run is complete."""
     member = project.member(user_id)
     runs = []
+    done: set[tuple[int, str]] = set()
     for state in service.runs_of(project=project):
         if state.complete:
+            done.add((project.id, state.procedure.id))
             continue
         view = build_checklist_view(state, viewer_id=user_id, language=language)
         current = next((s.title for s in view.steps if s.current), None)
@@ -80,7 +87,7 @@ def _project(service: WorkflowService, project: Project, user_id: str, language:
                 run_id=view.run_id, title=view.title, settled=view.settled, total=len(view.steps), next_step=current
             )
         )
-    return ProjectSummary(
+    summary = ProjectSummary(
         number=project.number,
         name=project.name,
         channel_id=project.channel_id,
@@ -89,3 +96,4 @@ def _project(service: WorkflowService, project: Project, user_id: str, language:
         role=member.role if member else Role.PARTNER,
         runs=tuple(runs),
     )
+    return summary, done

@@ -24,13 +24,14 @@ class MissingCredentials(Exception):
 def run_slack(settings: Settings, *, http: bool, host: str, port: int) -> None:
     """Serve Slack until interrupted: HTTP with ``http``, else Socket Mode."""
     _check_credentials(settings, http=http)
-    from bot.wiring import build_slack, start_reminders
+    from bot.wiring import build_slack, open_database, start_reminders
 
-    deps, client = build_slack(settings)
+    database = open_database(settings)  # one pool for the listeners and the reminder loop
+    deps, client = build_slack(settings, database)
     from bot.slack.app import build_app
 
     app = build_app(deps=deps, client=client, signing_secret=settings.secret("slack_signing_secret") if http else None)
-    loop = start_reminders(settings)
+    loop = start_reminders(settings, database)
     try:
         if http:
             _serve_http(app, host=host, port=port)

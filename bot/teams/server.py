@@ -52,10 +52,11 @@ def build_web_app(bot: TeamsBot) -> web.Application:
 
 def run_teams(settings: Settings, *, host: str, port: int) -> None:
     """Serve Teams until interrupted."""
-    from bot.wiring import build_teams_bot, start_reminders
+    from bot.wiring import build_teams_bot, open_database, start_reminders
 
-    app = build_web_app(build_teams_bot(settings))
-    loop = start_reminders(settings)
+    database = open_database(settings)  # one pool for the bot and the reminder loop
+    app = build_web_app(build_teams_bot(settings, database))
+    loop = start_reminders(settings, database)
     try:
         web.run_app(app, host=host, port=port)
     finally:

@@ -31,20 +31,7 @@ def answer_remind(
                 timezone=timezone,
             )
         if command.kind is CommandKind.REMIND_ADD:
-            assert command.on_date is not None and command.text is not None
-            added = service.add(
-                channel_id=channel_id,
-                user_id=user_id,
-                on_date=command.on_date,
-                at_time=command.at_time,
-                text=command.text,
-                language=language,
-            )
-            when = format_local(added.reminder.due_at, language, timezone=timezone)
-            text = say("remind.added", language, id=added.reminder.id, when=when)
-            if local_date(added.reminder.due_at, timezone=timezone) != added.asked_for:
-                text += " " + say("remind.moved", language, day=format_date(added.asked_for, language))
-            return text
+            return _add(service, command, channel_id=channel_id, user_id=user_id, language=language)
         if command.kind is CommandKind.REMIND_REMOVE:
             assert command.reminder_id is not None
             service.remove(
@@ -58,3 +45,22 @@ def answer_remind(
         return say("remind.past", language, when=format_local(error.due_at, language, timezone=timezone))
     except UnknownReminder as error:
         return say("remind.unknown", language, id=error.reminder_id)
+
+
+def _add(service: ReminderService, command: Command, *, channel_id: str, user_id: str, language: Language) -> str:
+    """``remind add``: the reminder's local time, and a note when a weekend or holiday moved it."""
+    assert command.on_date is not None and command.text is not None
+    timezone = service.timing.timezone
+    added = service.add(
+        channel_id=channel_id,
+        user_id=user_id,
+        on_date=command.on_date,
+        at_time=command.at_time,
+        text=command.text,
+        language=language,
+    )
+    when = format_local(added.reminder.due_at, language, timezone=timezone)
+    text = say("remind.added", language, id=added.reminder.id, when=when)
+    if local_date(added.reminder.due_at, timezone=timezone) != added.asked_for:
+        text += " " + say("remind.moved", language, day=format_date(added.asked_for, language))
+    return text

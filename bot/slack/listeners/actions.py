@@ -14,53 +14,62 @@ from bot.slack.responder import Where
 
 
 def register(app: App, deps: SlackDeps) -> None:
-    """Attach the action listeners (acknowledged first)."""
+    """Attach the action listeners (acknowledged first; the work runs after the ack)."""
 
     @app.action(ids.STEP_DONE)
     def on_step(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
         ack()
-        where = _where(body)
-        language = deps.language_of(where.user_id)
-        button = payloads.step_button(str(action.get("value") or ""))
-        if button is None:
-            return
-        outcome = deps.actions.click(
-            StepClick(
-                platform=Platform.SLACK,
-                user_id=where.user_id,
-                channel_id=where.channel_id,
-                run_id=button.run_id,
-                step_id=button.step_id,
-                version=button.version,
-                language=language,
-            )
-        )
-        if outcome.notice is not None:
-            deps.responder.private(outcome.notice.text, where, language=language)
-        if outcome.state is not None:
-            message_ts = str((body.get("message") or {}).get("ts") or "")
-            if message_ts:
-                deps.responder.adopt(
-                    button.run_id, channel_id=where.channel_id, message_ts=message_ts, language=language
-                )
-            deps.responder.refresh(button.run_id)
+        _tick(deps, body, action)
 
     @app.action(ids.FEEDBACK_ACTIONS)
     def on_feedback(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
         ack()
-        where = _where(body)
-        answer_id = payloads.answer_id(str(action.get("value") or ""))
-        if answer_id is None:
-            return
-        language = deps.language_of(where.user_id)
-        reply = deps.feedback.record_feedback(
-            answer_id=answer_id,
-            user_id=where.user_id,
-            helpful=action.get("action_id") == ids.FEEDBACK_HELPFUL,
+        _feedback(deps, body, action)
+
+
+def _tick(deps: SlackDeps, body: dict[str, Any], action: dict[str, Any]) -> None:
+    """A step button: tick with the role checks; refresh every copy, or tell the clicker why not."""
+    where = _where(body)
+    language = deps.language_of(where.user_id)
+    button = payloads.step_button(str(action.get("value") or ""))
+    if button is None:
+        return
+    outcome = deps.actions.click(
+        StepClick(
             platform=Platform.SLACK,
+            user_id=where.user_id,
+            channel_id=where.channel_id,
+            run_id=button.run_id,
+            step_id=button.step_id,
+            version=button.version,
             language=language,
         )
-        deps.responder.private(reply.text, where, language=language)
+    )
+    if outcome.notice is not None:
+        deps.responder.private(outcome.notice.text, where, language=language)
+    if outcome.state is None:
+        return
+    message_ts = str((body.get("message") or {}).get("ts") or "")
+    if message_ts:
+        deps.responder.adopt(button.run_id, channel_id=where.channel_id, message_ts=message_ts, language=language)
+    deps.responder.refresh(button.run_id)
+
+
+def _feedback(deps: SlackDeps, body: dict[str, Any], action: dict[str, Any]) -> None:
+    """A helpful / not helpful button: store the verdict and thank the person privately."""
+    where = _where(body)
+    answer_id = payloads.answer_id(str(action.get("value") or ""))
+    if answer_id is None:
+        return
+    language = deps.language_of(where.user_id)
+    reply = deps.feedback.record_feedback(
+        answer_id=answer_id,
+        user_id=where.user_id,
+        helpful=action.get("action_id") == ids.FEEDBACK_HELPFUL,
+        platform=Platform.SLACK,
+        language=language,
+    )
+    deps.responder.private(reply.text, where, language=language)
 
 
 def _where(body: dict[str, Any]) -> Where:
