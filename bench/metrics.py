@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bench.systems import System
+from core.language import Language
 from knowledge.catalog import Catalog
 from knowledge.evaluation import EvalQuestion, EvalRow, evidence_rank, normalise, score, summarise
-from knowledge.models import Answer, AnswerKind, Language
+from knowledge.models import Answer, AnswerKind
 
 SPLITS = ("nb", "en", "all")
 THRESHOLDS = tuple(round(0.30 + 0.05 * step, 2) for step in range(9))

@@ -52,8 +52,8 @@ def round_trips(questions: list[str], *, data_dir: Path) -> tuple[list[float], l
 
 def in_process(questions: list[str], *, data_dir: Path) -> list[float]:
     """Milliseconds per question for ``KnowledgeService.answer`` alone, over the same index."""
+    from bot.cli.wiring import build_knowledge
     from bot.settings import Settings
-    from bot.wiring import build_knowledge
     from knowledge.models import Question
 
     service = build_knowledge(Settings(data_dir=data_dir))

@@ -1,38 +1,45 @@
-"""One ``NoticePoster`` for every project: Teams for channels the Teams bot knows, Slack for the rest."""
+"""One ``NoticePoster`` for every project: Teams for channels and people the Teams bot can reach, Slack for the rest."""
 
 from __future__ import annotations
 
-from bot.engine.models import Platform
-from bot.engine.records import ConversationDirectory
-from bot.teams.references import user_key
+from typing import Protocol
+
 from workflows.notices import Notice, NoticePoster
 
 
+class ReachablePoster(NoticePoster, Protocol):
+    """A poster that can tell whether it reaches a channel or a person (``TeamsNoticePoster``)."""
+
+    def reaches(self, channel_id: str) -> bool:
+        """True when the platform knows the channel."""
+        ...
+
+    def reaches_person(self, user_id: str) -> bool:
+        """True when the platform has a personal chat with the person."""
+        ...
+
+
 class RoutingNoticePoster:
-    """Sends a notice to Teams when a Teams conversation is stored for its channel, else to Slack.
+    """Sends a notice to Teams when Teams reaches its channel (or person), else to Slack.
 
     A project is linked to one channel; the Teams adapter stores a reference for every Teams channel and
-    personal chat it has seen, so the directory tells the two platforms apart.
+    personal chat it has seen, so the Teams poster tells the two platforms apart.
 
     Args:
-        directory: The stored conversation references (``storage.chat_store.SqlChatStore``).
         teams: The Teams poster (``bot.teams.notice_poster.TeamsNoticePoster``).
         slack: The Slack poster, for every channel Teams does not know.
     """
 
-    def __init__(self, *, directory: ConversationDirectory, teams: NoticePoster, slack: NoticePoster) -> None:
-        self._directory = directory
+    def __init__(self, *, teams: ReachablePoster, slack: NoticePoster) -> None:
         self._teams = teams
         self._slack = slack
 
     def post(self, notice: Notice) -> str:
         """Post on the platform of the notice's channel."""
-        return self._for(notice.channel_id).post(notice)
+        poster = self._teams if self._teams.reaches(notice.channel_id) else self._slack
+        return poster.post(notice)
 
     def direct(self, *, user_id: str, text: str) -> None:
         """Teams for people with a personal chat with the Teams bot, else Slack."""
-        self._for(user_key(user_id)).direct(user_id=user_id, text=text)
-
-    def _for(self, key: str) -> NoticePoster:
-        stored = self._directory.conversation(channel_id=key)
-        return self._teams if stored is not None and stored.platform == Platform.TEAMS.value else self._slack
+        poster = self._teams if self._teams.reaches_person(user_id) else self._slack
+        poster.direct(user_id=user_id, text=text)

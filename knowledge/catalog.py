@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from core.language import Language
 from knowledge.lexical import BM25Index
-from knowledge.models import Chunk, Language
+from knowledge.models import Chunk
 from knowledge.text.analyzer import Analyzer
 from knowledge.text.compounds import CompoundSplitter
 from knowledge.text.tokens import tokenize

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -47,6 +48,9 @@ class SentenceTransformerEmbedder:
         self._name = name
         self._batch_size = batch_size
         self._model = SentenceTransformer(resolve_model_path(name), device="cpu")
+        # The fast tokenizer may not be used by two threads at once ("Already borrowed"); the forward pass
+        # itself is safe. One lock around ``encode`` lets the chat adapters answer in parallel.
+        self._encoding = threading.Lock()
 
     @property
     def name(self) -> str:
@@ -54,12 +58,13 @@ class SentenceTransformerEmbedder:
         return self._name
 
     def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
-        """Normalised embeddings of ``texts``."""
-        vectors = self._model.encode(
-            list(texts),
-            batch_size=self._batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
+        """Normalised embeddings of ``texts`` (safe to call from several threads)."""
+        with self._encoding:
+            vectors = self._model.encode(
+                list(texts),
+                batch_size=self._batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
         return np.asarray(vectors, dtype=np.float32)

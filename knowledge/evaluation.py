@@ -9,7 +9,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from knowledge.models import Answer, Language
+from core.language import Language
+from knowledge.models import Answer
 
 _SPACE = re.compile(r"\s+")
 

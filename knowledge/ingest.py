@@ -9,11 +9,12 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from core.language import Language
 from knowledge.chunking import LAYOUT_VERSION, chunk_document
 from knowledge.embeddings import Embedder
 from knowledge.errors import UnreadableDocumentError
 from knowledge.loaders.registry import SUPPORTED_SUFFIXES, load_document
-from knowledge.models import Chunk, Document, Language
+from knowledge.models import Chunk, Document
 from knowledge.vector_store import ChromaStore
 
 Progress = Callable[[str, int, int], None]

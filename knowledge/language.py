@@ -7,7 +7,7 @@ from functools import lru_cache
 from lingua import Language as LinguaLanguage
 from lingua import LanguageDetector, LanguageDetectorBuilder
 
-from knowledge.models import Language
+from core.language import Language
 from knowledge.text.stopwords import STOPWORDS
 from knowledge.text.tokens import tokenize
 

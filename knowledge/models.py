@@ -7,17 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-
-class Language(StrEnum):
-    """Languages the bot answers in."""
-
-    NB = "nb"
-    EN = "en"
-
-    @property
-    def other(self) -> Language:
-        """The other supported language."""
-        return Language.EN if self is Language.NB else Language.NB
+from core.language import Language
 
 
 class Section(BaseModel):

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from core.language import Language
 from knowledge.catalog import Catalog
 from knowledge.embeddings import Embedder
 from knowledge.fusion import reciprocal_rank_fusion
-from knowledge.models import Chunk, Language
+from knowledge.models import Chunk
 from knowledge.text.fuzzy import closest_term
 from knowledge.text.question_words import search_hints
 from knowledge.text.stemming import stem
@@ -65,6 +67,7 @@ class Retriever:
         self._embedder = embedder
         self._translator = translator
         self._vectors: dict[str, np.ndarray] = {}
+        self._vectors_lock = threading.Lock()  # the cache is shared by the threads answering at once
 
     def analyse(self, text: str, language: Language) -> QueryTerms:
         """Content words of ``text`` with typos repaired against the index, and their translation."""
@@ -130,14 +133,18 @@ class Retriever:
 
     def similarities(self, text: str, candidates: list[str]) -> list[float]:
         """Cosine similarity of ``text`` to each candidate (embeddings of repeated texts are cached)."""
-        missing = [c for c in dict.fromkeys([text, *candidates]) if c not in self._vectors]
+        wanted = list(dict.fromkeys([text, *candidates]))
+        with self._vectors_lock:
+            found = {c: self._vectors[c] for c in wanted if c in self._vectors}
+        missing = [c for c in wanted if c not in found]
         if missing:
-            for key, vector in zip(missing, self._embedder.embed(missing), strict=True):
-                self._vectors[key] = vector
-            while len(self._vectors) > _CACHE:
-                self._vectors.pop(next(iter(self._vectors)))
-        anchor = self._vectors[text]
-        return [float(np.dot(anchor, self._vectors[c])) for c in candidates]
+            found.update(zip(missing, self._embedder.embed(missing), strict=True))
+            with self._vectors_lock:
+                self._vectors.update((c, found[c]) for c in missing)
+                while len(self._vectors) > _CACHE:
+                    self._vectors.pop(next(iter(self._vectors)))
+        anchor = found[text]
+        return [float(np.dot(anchor, found[c])) for c in candidates]
 
     def _dense(self, text: str, query: QueryTerms) -> dict[str, dict[str, float]]:
         texts = [text] + ([query.translated] if query.translated else [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
+from core.language import Language
 from knowledge.answering.extractive import (
     Candidate,
     Excerpt,
@@ -17,7 +18,7 @@ from knowledge.answering.formatting import compose_body, source_line, with_sourc
 from knowledge.answering.messages import text
 from knowledge.catalog import Catalog
 from knowledge.language import detect_language
-from knowledge.models import Answer, AnswerKind, Citation, Language, Question
+from knowledge.models import Answer, AnswerKind, Citation, Question
 from knowledge.retrieval import Hit, QueryTerms, Retriever
 
 if TYPE_CHECKING:  # LangChain is imported only when a deployment switches generative answers on

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from knowledge.models import Language
+from core.language import Language
 from knowledge.text.stemming import stem
 from knowledge.text.stopwords import is_stopword
 from knowledge.text.tokens import tokenize

@@ -17,7 +17,8 @@ from urllib.parse import urlparse
 import numpy as np
 from numpy.typing import NDArray
 
-from knowledge.models import Chunk, Language
+from core.language import Language
+from knowledge.models import Chunk
 
 _ACTIVE = "active"
 _BATCH = 256

@@ -1,4 +1,4 @@
-"""The SQL implementation of the chat adapters' contracts (``bot.engine.records``)."""
+"""The SQL implementation of the chat adapters' contracts (``core.records``)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.engine.records import AnswerRecord, FeedbackRecord, PostedChecklist, StoredConversation
+from core.records import AnswerRecord, FeedbackRecord, PostedChecklist, StoredConversation
 from storage.database import Database
 from storage.schema import AnswerRow, ConversationRow, FeedbackRow, PostedChecklistRow, ProcessedEventRow
 from storage.transaction import KEEP, transaction

@@ -16,7 +16,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from knowledge.models import Language
+from core.language import Language
 from storage.database import Database
 from storage.mapping import load_project
 from storage.schema import ProjectRow, ReminderRow, ReminderSettingsRow

@@ -179,6 +179,27 @@ class ConversationRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
+class ThreadQuestionRow(Base):
+    """A question asked in a chat thread, so a follow-up is read in its context on any replica."""
+
+    __tablename__ = "thread_questions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    thread_key: Mapped[str] = mapped_column(String(300), index=True)
+    question: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class PersonLanguageRow(Base):
+    """The language a person last clearly wrote in (``platform:user id``)."""
+
+    __tablename__ = "person_languages"
+
+    person_key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    language: Mapped[str] = mapped_column(String(5))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class ReminderRow(Base):
     """A deadline reminder: planned from the project's end date or added by a coordinator, and its lease.
 

@@ -22,6 +22,8 @@ from workflows.service import WorkflowService
 
 POSTGRES_ENV = "RAPPORTLOS_TEST_POSTGRES_URL"
 TABLES = (
+    "thread_questions",
+    "person_languages",
     "reminders",
     "reminder_settings",
     "conversations",

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from knowledge.models import Language
+from core.language import Language
 from workflows.errors import ProcedureDefinitionError, UnknownProcedure, UnknownStep
 
 PROCEDURES_DIR = Path(__file__).parent / "procedures"

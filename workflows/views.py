@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from knowledge.models import Language
+from core.language import Language
 from workflows.definitions import Actor, StepDefinition
 from workflows.errors import NotAuthorised
 from workflows.models import MarkStatus, Project, Role, StepMark

@@ -35,7 +35,7 @@ def ask(
 ) -> None:
     """Answer a question from HK-dir's guidance."""
     from bot.cli.output import answer_json, answer_text
-    from bot.wiring import build_knowledge
+    from bot.cli.wiring import build_knowledge
     from knowledge.models import Question
 
     service = build_knowledge(_settings())
@@ -69,8 +69,8 @@ def chat(
     channel: Annotated[str, typer.Option("--channel", help="Channel id to act in.")] = "terminal",
 ) -> None:
     """Chat in the terminal: questions, projects and checklists (ends on end of input)."""
+    from bot.cli.wiring import build_engine
     from bot.terminal.chat import run_chat
-    from bot.wiring import build_engine
 
     settings = _settings()
     interactive = sys.stdin.isatty()
@@ -97,7 +97,7 @@ def ingest(
     """Add or refresh documents in the knowledge base."""
     from rich.progress import Progress, TaskID
 
-    from bot.wiring import open_knowledge_base
+    from bot.cli.wiring import open_knowledge_base
 
     settings = _settings()
     kb = open_knowledge_base(settings)
@@ -129,7 +129,7 @@ def evaluate(
     ] = False,
 ) -> None:
     """Score the answer engine on a question file."""
-    from bot.wiring import build_knowledge
+    from bot.cli.wiring import build_knowledge
     from knowledge.evaluation import load_questions, score, summarise
     from knowledge.models import Question
 

@@ -29,7 +29,7 @@ def tick(
     ] = None,
 ) -> None:
     """Post every reminder due now (or at --now) once, then exit; run it from cron every minute."""
-    from bot.wiring import build_reminder_poster, build_reminder_ticker, open_database
+    from bot.cli.wiring import build_reminder_poster, build_reminder_ticker, open_database
 
     moment = _moment(now)
     settings = load_settings()

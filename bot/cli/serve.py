@@ -1,4 +1,4 @@
-"""``rapportlos serve slack|teams``: the long-running chat platform servers."""
+"""``rapportlos serve slack|teams``: the long-running chat platform servers, wired here from the settings."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from bot.cli.startup import load_settings
+from bot.settings import Settings
 
 serve_app = typer.Typer(help="Run the bot on a chat platform.", no_args_is_help=True)
 
@@ -18,7 +19,7 @@ def slack(
     host: Annotated[str, typer.Option("--host", help="HTTP interface (with --http).")] = "0.0.0.0",
 ) -> None:
     """Slack: Socket Mode (SLACK_APP_TOKEN + SLACK_BOT_TOKEN) or HTTP at /slack/events."""
-    from bot.slack.server import MissingCredentials, run_slack
+    from bot.slack.server import MissingCredentials
 
     try:
         run_slack(load_settings(), http=http, host=host, port=port)
@@ -33,6 +34,41 @@ def teams(
     host: Annotated[str, typer.Option("--host", help="HTTP interface.")] = "0.0.0.0",
 ) -> None:
     """Microsoft Teams: the Agents SDK endpoint /api/messages."""
-    from bot.teams.server import run_teams
-
     run_teams(load_settings(), host=host, port=port)
+
+
+def run_slack(settings: Settings, *, http: bool, host: str, port: int) -> None:
+    """Build the Slack app from ``settings`` and serve it until interrupted: HTTP with ``http``, else Socket Mode."""
+    from bot.cli.wiring import build_slack, open_database, start_reminders
+    from bot.slack.app import build_app
+    from bot.slack.server import check_credentials, serve_http, serve_socket_mode
+
+    check_credentials(settings, http=http)
+    database = open_database(settings)  # one pool for the listeners and the reminder loop
+    deps, client = build_slack(settings, database)
+    secret = settings.secret("slack_signing_secret") if http else None
+    app = build_app(deps=deps, client=client, signing_secret=secret)
+    loop = start_reminders(settings, database)
+    try:
+        if http:
+            serve_http(app, host=host, port=port)
+        else:
+            serve_socket_mode(app, app_token=settings.secret("slack_app_token") or "")
+    finally:
+        if loop is not None:
+            loop.stop()
+
+
+def run_teams(settings: Settings, *, host: str, port: int) -> None:
+    """Build the Teams bot from ``settings`` and serve it until interrupted."""
+    from bot.cli.wiring import build_teams_bot, open_database, start_reminders
+    from bot.teams.server import serve
+
+    database = open_database(settings)  # one pool for the bot and the reminder loop
+    bot = build_teams_bot(settings, database)
+    loop = start_reminders(settings, database)
+    try:
+        serve(bot, host=host, port=port)
+    finally:
+        if loop is not None:
+            loop.stop()

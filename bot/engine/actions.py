@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from bot.engine.models import Platform, Reply
-from bot.engine.records import AnswerLog, AnswerRecord, ChecklistMessages, FeedbackRecord, PostedChecklist
+from bot.engine.models import Reply
 from bot.engine.workflow_text import error_text, settled_text
-from knowledge.models import Answer, Language
+from bot.messages import say
+from core.language import Language, Platform
+from core.records import AnswerLog, AnswerRecord, ChecklistMessages, FeedbackRecord, PostedChecklist
+from knowledge.models import Answer
 from workflows.errors import StepAlreadySettled, StepNotSettled, WorkflowError
-from workflows.messages import say
 from workflows.service import Clock, RunState, WorkflowService, utc_now
 from workflows.transitions import StepAction
 from workflows.views import ChecklistView, build_checklist_view
@@ -161,4 +162,4 @@ class FeedbackActions:
 
 
 def _private(text: str, language: Language) -> Reply:
-    return Reply(text=text, language=language, private=True)
+    return Reply.notice(text, language)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.engine.models import IncomingMessage, Reply
+from bot.engine.models import IncomingMessage, Reply, ReplyKind
 from bot.engine.workflow_text import (
     audit_text,
     error_text,
@@ -17,7 +17,9 @@ from bot.engine.workflow_text import (
     status_text,
     step_prompt,
 )
-from knowledge.models import Language
+from bot.messages import say
+from core.dates import format_date
+from core.language import Language
 from workflows.commands import Command, CommandKind
 from workflows.errors import (
     InputError,
@@ -27,7 +29,6 @@ from workflows.errors import (
     UnknownCommand,
     WorkflowError,
 )
-from workflows.messages import format_date, say
 from workflows.models import AuditAction, Project
 from workflows.parsing import parse
 from workflows.reminders.replies import answer_remind
@@ -69,10 +70,9 @@ class WorkflowCommands:
         except StepNotSettled as error:
             return self._not_settled(error, message, language)
         except UnknownCommand as error:
-            text = f"{error_text(error, language)}\n\n{help_text(language)}"
-            return Reply(text=text, language=language, private=True)
+            return Reply.notice(f"{error_text(error, language)}\n\n{help_text(language)}", language)
         except (InputError, WorkflowError) as error:
-            return Reply(text=error_text(error, language), language=language, private=True)
+            return Reply.notice(error_text(error, language), language)
 
     def resume_hint(self, message: IncomingMessage, *, language: Language) -> str | None:
         """A one-line reminder of the person's current step when they have a procedure in progress."""
@@ -89,16 +89,22 @@ class WorkflowCommands:
         return state if state is not None and not state.complete else None
 
     def _checklist(
-        self, state: RunState, message: IncomingMessage, language: Language, *, lead: str
+        self,
+        state: RunState,
+        message: IncomingMessage,
+        language: Language,
+        *,
+        lead: str,
+        kind: ReplyKind = ReplyKind.CHECKLIST,
     ) -> Reply:
         view = build_checklist_view(state, viewer_id=message.user_id, language=language)
-        return Reply(text=f"{lead}\n\n{step_prompt(view)}".strip(), language=language, checklist=view)
+        return Reply(kind=kind, text=lead, step=step_prompt(view), language=language, checklist=view)
 
     def _help(self, _c: Command, _m: IncomingMessage, language: Language) -> Reply:
-        return Reply(text=help_text(language), language=language, private=True)
+        return Reply.notice(help_text(language), language)
 
     def _procedures(self, _c: Command, _m: IncomingMessage, language: Language) -> Reply:
-        return Reply(text=procedures_text(self._service.procedures, language), language=language)
+        return Reply.message(procedures_text(self._service.procedures, language), language)
 
     def _project_add(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
         assert command.number is not None and command.end_date is not None
@@ -111,11 +117,11 @@ class WorkflowCommands:
         )
         deadline = format_date(project.final_report_deadline, language)
         text = say("project.created", language, number=project.number, name=project.name, deadline=deadline)
-        return Reply(text=text, language=language)
+        return Reply.message(text, language)
 
     def _project_show(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
         project = self._service.project(channel_id=message.channel_id, user_id=message.user_id)
-        return Reply(text=project_text(project, language), language=language)
+        return Reply.message(project_text(project, language), language)
 
     def _project_update(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
         kind = command.kind
@@ -126,9 +132,7 @@ class WorkflowCommands:
             name=command.name if kind is CommandKind.PROJECT_NAME else None,
             organisation=command.name if kind is CommandKind.PROJECT_ORGANISATION else None,
         )
-        return Reply(
-            text=f"{say('project.updated', language)}\n{project_text(project, language)}", language=language
-        )
+        return Reply.message(f"{say('project.updated', language)}\n{project_text(project, language)}", language)
 
     def _partner_add(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
         assert command.name is not None and command.country is not None
@@ -136,7 +140,7 @@ class WorkflowCommands:
             channel_id=message.channel_id, user_id=message.user_id, name=command.name, country=command.country
         )
         text = say("partner.added", language, name=command.name, country=command.country)
-        return Reply(text=text, language=language)
+        return Reply.message(text, language)
 
     def _member_add(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
         assert command.member_id is not None and command.role is not None
@@ -148,7 +152,7 @@ class WorkflowCommands:
             partner_name=command.partner_name,
         )
         role = role_text(project, command.member_id, language)
-        return Reply(text=say("member.added", language, user=command.member_id, role=role), language=language)
+        return Reply.message(say("member.added", language, user=command.member_id, role=role), language)
 
     def _start(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
         assert command.procedure_id is not None
@@ -167,7 +171,7 @@ class WorkflowCommands:
         if state is None:
             raise NoActiveRun(message.channel_id)
         view = build_checklist_view(state, viewer_id=message.user_id, language=language)
-        return Reply(text=status_text(view), language=language, checklist=view)
+        return Reply(kind=ReplyKind.CHECKLIST, text=status_text(view), language=language, checklist=view)
 
     def _change(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
         outcome = self._service.change_step(
@@ -182,7 +186,7 @@ class WorkflowCommands:
         title = state.procedure.step(change.step_id).title.get(language)
         partner = _for_partner(state.project, change.partner_id, language)
         lead = say(_CHANGED[change.action], language, title=title, partner=partner)
-        reply = self._checklist(state, message, language, lead=lead)
+        reply = self._checklist(state, message, language, lead=lead, kind=ReplyKind.STEP_CHANGED)
         return reply.model_copy(update={"changed_run_id": state.run.id})
 
     def _back(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
@@ -192,34 +196,34 @@ class WorkflowCommands:
     def _audit(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
         entries = self._service.audit(channel_id=message.channel_id, user_id=message.user_id)
         project = self._service.project(channel_id=message.channel_id, user_id=message.user_id)
-        return Reply(text=audit_text(project, entries, language), language=language, private=True)
+        return Reply.notice(audit_text(project, entries, language), language)
 
     def _remind(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
         if self._reminders is None:
-            return Reply(text=say("remind.unavailable", language), language=language, private=True)
+            return Reply.notice(say("remind.unavailable", language), language)
         text = answer_remind(
             self._reminders, command, channel_id=message.channel_id, user_id=message.user_id, language=language
         )
-        return Reply(text=text, language=language, private=command.kind is CommandKind.REMIND_LIST)
+        kind = ReplyKind.NOTICE if command.kind is CommandKind.REMIND_LIST else ReplyKind.MESSAGE
+        return Reply(kind=kind, text=text, language=language)
 
     def _settled(self, error: StepAlreadySettled, message: IncomingMessage, language: Language) -> Reply:
         state = self._open_run(message) or self._service.active(
             channel_id=message.channel_id, user_id=message.user_id
         )
         if state is None:
-            return Reply(text=error_text(error, language), language=language, private=True)
+            return Reply.notice(error_text(error, language), language)
         title = state.procedure.step(error.step_id).title.get(language)
         view = build_checklist_view(state, viewer_id=message.user_id, language=language)
-        return Reply(
-            text=settled_text(error, title=title, language=language), language=language, checklist=view
-        )
+        text = settled_text(error, title=title, language=language)
+        return Reply(kind=ReplyKind.CHECKLIST, text=text, language=language, checklist=view)
 
     def _not_settled(self, error: StepNotSettled, message: IncomingMessage, language: Language) -> Reply:
         state = self._service.active(channel_id=message.channel_id, user_id=message.user_id)
         if state is None or not error.step_id:
-            return Reply(text=say("step.nothing_to_undo", language), language=language, private=True)
+            return Reply.notice(say("step.nothing_to_undo", language), language)
         title = state.procedure.step(error.step_id).title.get(language)
-        return Reply(text=say("step.not_settled", language, title=title), language=language, private=True)
+        return Reply.notice(say("step.not_settled", language, title=title), language)
 
 
 def _for_partner(project: Project, partner_id: int | None, language: Language) -> str:

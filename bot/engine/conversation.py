@@ -1,16 +1,25 @@
-"""The conversation engine: one typed message in, one typed reply out, whatever the platform."""
+"""The conversation engine: one typed message in, one typed reply out, whatever the platform.
+
+What it remembers between messages (a thread's questions, each person's language) lives behind the
+``ConversationMemory`` contract, so replicas share it and it survives restarts; the engine itself holds no state
+and may answer many messages at once.
+"""
 
 from __future__ import annotations
 
-from collections import OrderedDict
+import logging
 from typing import Protocol
 
-from bot.engine.models import IncomingMessage, Reply
+from bot.engine.models import AnswerPart, IncomingMessage, Reply, ReplyKind
+from core.language import Language
+from core.memory import ConversationMemory, InMemoryConversationMemory
 from knowledge.language import detect_language, detect_language_if_clear
-from knowledge.models import Answer, AnswerKind, Language, Question
+from knowledge.models import Answer, AnswerKind, Question
+from workflows.errors import WorkflowError
+from workflows.service import Clock, utc_now
 
-_THREADS = 2000
 _REMEMBERED = 3
+log = logging.getLogger(__name__)
 
 
 class Answerer(Protocol):
@@ -39,13 +48,22 @@ class Engine:
     Args:
         knowledge: The answer engine.
         commands: Workflow commands; without them the engine only answers questions.
+        memory: Thread context and people's languages (in process memory when not given).
+        clock: Time stamps of what is remembered.
     """
 
-    def __init__(self, *, knowledge: Answerer, commands: Commands | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        knowledge: Answerer,
+        commands: Commands | None = None,
+        memory: ConversationMemory | None = None,
+        clock: Clock = utc_now,
+    ) -> None:
         self._knowledge = knowledge
         self._commands = commands
-        self._threads: OrderedDict[str, tuple[str, ...]] = OrderedDict()
-        self._languages: OrderedDict[str, Language] = OrderedDict()
+        self._memory: ConversationMemory = memory if memory is not None else InMemoryConversationMemory()
+        self._clock = clock
 
     def handle(self, message: IncomingMessage) -> Reply:
         """Reply to one message."""
@@ -58,43 +76,52 @@ class Engine:
             Question(text=message.text, language=language, context=self._context(message))
         )
         self._remember(message, answer)
-        text = answer.text
+        hint = None
         if self._commands is not None:
-            hint = self._commands.resume_hint(message, language=answer.language)
-            if hint:
-                text = f"{text}\n\n{hint}"
-        return Reply(text=text, language=answer.language, answer=answer)
+            hint = self._commands.resume_hint(message, language=answer.language) or None
+        return Reply(kind=ReplyKind.ANSWER, language=answer.language, answer=AnswerPart.of(answer), hint=hint)
 
     def language_of(self, *, platform: str, user_id: str) -> Language | None:
-        """The language a person last clearly wrote in, if the engine has seen them."""
-        return self._languages.get(f"{platform}:{user_id}")
+        """The language a person last clearly wrote in, if it is known (None also when memory is down)."""
+        try:
+            return self._memory.language_of(person_key=f"{platform}:{user_id}")
+        except WorkflowError as error:
+            log.warning("conversation memory unavailable: %s", error)
+            return None
 
     def _language(self, message: IncomingMessage) -> Language:
         """The message's language; short commands keep the language the person last wrote in."""
-        key = f"{message.platform}:{message.user_id}"
         # Command syntax ("/start final-report") says nothing about the person's language.
         is_command = message.text.lstrip().startswith(("/", "!"))
         clear = None if is_command else detect_language_if_clear(message.text)
         if clear is None:
-            return self._languages.get(key) or detect_language(message.text)
-        self._languages[key] = clear
-        self._languages.move_to_end(key)
-        while len(self._languages) > _THREADS:
-            self._languages.popitem(last=False)
+            known = self.language_of(platform=message.platform.value, user_id=message.user_id)
+            return known or detect_language(message.text)
+        key = f"{message.platform.value}:{message.user_id}"
+        if self.language_of(platform=message.platform.value, user_id=message.user_id) is not clear:
+            try:
+                self._memory.remember_language(person_key=key, language=clear, at=self._clock())
+            except WorkflowError as error:
+                log.warning("language of %s not remembered: %s", key, error)
         return clear
 
     @staticmethod
     def _thread_key(message: IncomingMessage) -> str:
-        return f"{message.platform}:{message.channel_id}:{message.thread_id or message.user_id}"
+        return f"{message.platform.value}:{message.channel_id}:{message.thread_id or message.user_id}"
 
     def _context(self, message: IncomingMessage) -> tuple[str, ...]:
-        return self._threads.get(self._thread_key(message), ())
+        try:
+            return self._memory.thread_context(thread_key=self._thread_key(message), limit=_REMEMBERED)
+        except WorkflowError as error:
+            log.warning("thread context unavailable: %s", error)
+            return ()
 
     def _remember(self, message: IncomingMessage, answer: Answer) -> None:
         if answer.kind is AnswerKind.INVALID:
             return
-        key = self._thread_key(message)
-        self._threads[key] = (*self._threads.get(key, ()), answer.question)[-_REMEMBERED:]
-        self._threads.move_to_end(key)
-        while len(self._threads) > _THREADS:
-            self._threads.popitem(last=False)
+        try:
+            self._memory.remember_question(
+                thread_key=self._thread_key(message), question=answer.question, at=self._clock()
+            )
+        except WorkflowError as error:
+            log.warning("thread context not remembered: %s", error)

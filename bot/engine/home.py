@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
-from knowledge.models import Language
+from core.language import Language
 from workflows.errors import WorkflowError
 from workflows.models import Project, Role
 from workflows.reminders.deadlines import upcoming_deadlines

@@ -1,21 +1,14 @@
-"""Typed messages in and replies out of the conversation engine."""
+"""Typed messages in and replies out of the conversation engine; adapters draw replies, never parse them."""
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from knowledge.models import Answer, Language
-
-
-class Platform(StrEnum):
-    """Where a message came from."""
-
-    TERMINAL = "terminal"
-    SLACK = "slack"
-    TEAMS = "teams"
+from core.language import Language, Platform
+from knowledge.models import Answer, AnswerKind, Citation
+from workflows.views import ChecklistView
 
 
 class IncomingMessage(BaseModel):
@@ -31,16 +24,80 @@ class IncomingMessage(BaseModel):
     language: Language | None = Field(default=None, description="Detected by the engine when not given.")
 
 
-class Reply(BaseModel):
-    """What the engine answers; adapters render it for their platform."""
+class ReplyKind(StrEnum):
+    """What a reply is; each adapter draws each kind its own way."""
+
+    ANSWER = "answer"
+    """A knowledge answer: body, citations, feedback buttons (``Reply.answer``)."""
+    MESSAGE = "message"
+    """A plain message in the conversation (a confirmation, a project's details, a status)."""
+    CHECKLIST = "checklist"
+    """A run started, resumed or shown: the lead, the person's current step and the checklist."""
+    STEP_CHANGED = "step_changed"
+    """A step was ticked, skipped or unticked: the lead and current step; posted copies need refreshing."""
+    NOTICE = "notice"
+    """Only for the sender: help, a refusal, a thank-you for feedback."""
+
+
+class AnswerPart(BaseModel):
+    """A knowledge answer as adapters draw it: the body and the passages it quotes, kept apart."""
 
     model_config = ConfigDict(frozen=True)
 
-    text: str
+    body: str
+    citations: tuple[Citation, ...] = ()
+    kind: AnswerKind
+    answer: Answer = Field(description="The whole answer (for the answer log and the terminal's plain text).")
+    answer_id: int | None = Field(default=None, description="Stored answer id for feedback buttons.")
+
+    @classmethod
+    def of(cls, answer: Answer, *, answer_id: int | None = None) -> AnswerPart:
+        """The parts of ``answer``: a body with cited passages, or (abstentions, refusals) its text alone."""
+        if answer.body:
+            cited = tuple(dict.fromkeys(answer.cited))
+            return cls(body=answer.body, citations=cited, kind=answer.kind, answer=answer, answer_id=answer_id)
+        return cls(body=answer.text, kind=answer.kind, answer=answer, answer_id=answer_id)
+
+    @property
+    def feedback_wanted(self) -> bool:
+        """True when helpful / not helpful buttons belong under the answer."""
+        return self.answer_id is not None and self.kind is not AnswerKind.INVALID
+
+
+class Reply(BaseModel):
+    """What the engine answers, as data; adapters draw it for their platform with pure functions.
+
+    ``text`` is the message itself (a confirmation, a status, a refusal) or, for checklist replies, its lead.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: ReplyKind
     language: Language
-    answer: Answer | None = None
-    checklist: Any | None = Field(default=None, description="A workflows checklist view, when one is shown.")
-    private: bool = Field(default=False, description="Show only to the sender (e.g. refusals, help).")
+    text: str = ""
+    answer: AnswerPart | None = None
+    hint: str | None = Field(default=None, description="After an answer: where the person is in a procedure.")
+    step: str | None = Field(default=None, description="The person's current step, under a checklist lead.")
+    checklist: ChecklistView | None = Field(default=None, description="The checklist as the person sees it.")
     changed_run_id: int | None = Field(
         default=None, description="The run this message changed; adapters refresh its posted checklists."
     )
+
+    @property
+    def private(self) -> bool:
+        """True when only the sender should see the reply."""
+        return self.kind is ReplyKind.NOTICE
+
+    @classmethod
+    def notice(cls, text: str, language: Language) -> Reply:
+        """A note only the sender sees."""
+        return cls(kind=ReplyKind.NOTICE, text=text, language=language)
+
+    @classmethod
+    def message(cls, text: str, language: Language) -> Reply:
+        """A plain message in the conversation."""
+        return cls(kind=ReplyKind.MESSAGE, text=text, language=language)
+
+    def lines(self) -> str:
+        """The lead and the current step as one plain text (for text-only adapters); no answer, no checklist."""
+        return "\n\n".join(part for part in (self.text, self.step) if part)

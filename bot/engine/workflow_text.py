@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from knowledge.models import Language
+from bot.messages import say
+from core.dates import format_date, format_moment
+from core.language import Language
 from workflows.definitions import Actor, ProcedureCatalog
 from workflows.errors import (
     ConcurrentChange,
@@ -25,7 +27,7 @@ from workflows.errors import (
     UnknownStep,
     WorkflowError,
 )
-from workflows.messages import USAGE, format_date, format_moment, say
+from workflows.messages import USAGE
 from workflows.models import AuditEntry, Project, Role
 from workflows.views import ChecklistView, StepView
 

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
 
+from bot.messages import say
 from bot.slack.deps import SlackDeps
 from bot.slack.listeners import register_all
 from bot.slack.responder import Where
-from workflows.errors import WorkflowError
-from workflows.messages import say
 
 log = logging.getLogger(__name__)
+LISTENER_THREADS = 16
 
 
 def build_app(*, deps: SlackDeps, client: WebClient, signing_secret: str | None) -> App:
@@ -30,6 +31,9 @@ def build_app(*, deps: SlackDeps, client: WebClient, signing_secret: str | None)
         request_verification_enabled=signing_secret is not None,
         process_before_response=False,
         ignoring_self_events_enabled=True,
+        # Listeners acknowledge and do quick work (answers run on ``deps.answers``): enough threads that a
+        # burst of clicks and commands is never queued behind one another for Slack's 3 seconds.
+        listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="rapportlos-bolt"),
     )
     app.middleware(_dedupe(deps))
     register_all(app, deps)
@@ -44,12 +48,7 @@ def _dedupe(deps: SlackDeps) -> Callable[..., BoltResponse | None]:
         if not event_id:
             next()
             return None
-        try:
-            first = deps.ledger.first_time(key=f"slack:{event_id}", at=deps.clock())
-        except WorkflowError as error:  # database down: answering twice beats not answering at all
-            log.warning("event ledger unavailable (%s); handling %s without de-duplication", error, event_id)
-            first = True
-        if first:
+        if deps.engine.first_time(key=f"slack:{event_id}"):
             next()
             return None
         log.info("event %s already handled; acknowledged and dropped", event_id)

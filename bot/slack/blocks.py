@@ -6,13 +6,15 @@ import json
 from typing import Any
 
 from bot.engine.home import HomeOverview, ProjectSummary
+from bot.engine.models import AnswerPart
+from bot.messages import say
 from bot.slack import ids
 from bot.slack.formatting import chunks, clip, escape, link, mention, mrkdwn
-from knowledge.answering.messages import format_date as long_date
+from core.dates import DateStyle, format_date, format_moment
+from core.language import Language
 from knowledge.answering.messages import text as knowledge_text
-from knowledge.models import Answer, AnswerKind, Citation, Language
+from knowledge.models import Citation
 from workflows.definitions import Actor
-from workflows.messages import format_date, format_moment, say
 from workflows.views import ChecklistView, MarkView, StepState, StepView
 
 Block = dict[str, Any]
@@ -50,28 +52,25 @@ def source_context(citation: Citation, language: Language) -> str:
     title = link(citation.url, citation.title) if citation.url else f"*{escape(citation.title)}*"
     parts = [title if citation.section in ("", citation.title) else f"{title} › {escape(citation.section)}"]
     if citation.updated:
-        parts.append(escape(knowledge_text("updated", language, date=long_date(citation.updated, language))))
+        parts.append(escape(knowledge_text("updated", language, date=format_date(citation.updated, language, style=DateStyle.LONG))))
     line = f"📄 {' · '.join(parts)}"
     if not citation.official:
         line += f"\n_{escape(knowledge_text('unofficial', language))}_"
     return line
 
 
-def answer_blocks(answer: Answer, *, answer_id: int | None, hint: str | None = None) -> list[Block]:
-    """An answer: its text, its sources as a context block, feedback buttons and an optional hint."""
-    language = answer.language
-    body = answer.body or answer.text
-    blocks = [_section(piece) for piece in chunks(mrkdwn(body))][:40]
+def answer_blocks(part: AnswerPart, *, language: Language, hint: str | None = None) -> list[Block]:
+    """An answer: its body, its sources as a context block, feedback buttons and an optional hint."""
+    blocks = [_section(piece) for piece in chunks(mrkdwn(part.body))][:40]
     blocks[0]["block_id"] = ids.ANSWER_BLOCK
-    sources = list(dict.fromkeys(answer.cited)) if answer.body else []
-    if sources:
+    if part.citations:
         blocks.append(
-            {**_context(*(source_context(c, language) for c in sources[:3])), "block_id": ids.SOURCES_BLOCK}
+            {**_context(*(source_context(c, language) for c in part.citations[:3])), "block_id": ids.SOURCES_BLOCK}
         )
     if hint:
         blocks.append(_context(mrkdwn(hint)))
-    if answer_id is not None and answer.kind is not AnswerKind.INVALID:
-        value = str(answer_id)
+    if part.feedback_wanted:
+        value = str(part.answer_id)
         blocks.append(
             {
                 "type": "actions",

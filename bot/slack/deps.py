@@ -2,41 +2,28 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date
 
-from bot.engine.actions import ChecklistActions, FeedbackActions
-from bot.engine.conversation import Engine
-from bot.engine.home import HomeOverview
-from bot.engine.models import IncomingMessage, Platform, Reply
-from bot.engine.records import EventLedger
+from bot.engine.front import ChatEngine
 from bot.slack.responder import SlackResponder
-from bot.slack.sender import SlackSender
-from knowledge.models import Language
-from workflows.service import Clock
+from core.language import Language, Platform
+
+ANSWER_WORKERS = 4
+"""Questions answered at once, beside Bolt's own listener threads (which only acknowledge and do quick work)."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class SlackDeps:
-    """The engine and the services the listeners call, and how replies reach Slack."""
+    """The engine's one front, how its replies reach Slack, and the workers answers run on.
 
-    engine: Engine
-    actions: ChecklistActions
-    feedback: FeedbackActions
-    ledger: EventLedger
+    Nothing here is shared state: listeners and answers run in parallel.
+    """
+
+    engine: ChatEngine
     responder: SlackResponder
-    sender: SlackSender
-    home: Callable[[str, Language, date], HomeOverview]
-    clock: Clock
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def handle(self, message: IncomingMessage) -> Reply:
-        """The engine's reply; one message at a time (the engine's thread memory is not shared-safe)."""
-        with self._lock:
-            return self.engine.handle(message)
+    answers: Executor = field(default_factory=lambda: ThreadPoolExecutor(ANSWER_WORKERS, "rapportlos-answers"))
 
     def language_of(self, user_id: str) -> Language:
         """The language the person last wrote in; Norwegian before they have written."""
-        return self.engine.language_of(platform=Platform.SLACK.value, user_id=user_id) or Language.NB
+        return self.engine.language_of(platform=Platform.SLACK, user_id=user_id)

@@ -11,7 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from bot.engine.models import IncomingMessage, Platform
+from bot.engine.models import IncomingMessage
+from core.language import Platform
 
 _HANDLED_SUBTYPES = (None, "thread_broadcast", "file_share")
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")

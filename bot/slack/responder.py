@@ -7,14 +7,14 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.engine.actions import ChecklistActions, FeedbackActions
-from bot.engine.models import Platform, Reply
+from bot.engine.front import ChatEngine
+from bot.engine.home import HomeOverview
+from bot.engine.models import Reply, ReplyKind
+from bot.messages import say
 from bot.slack import blocks
 from bot.slack.sender import SlackDeliveryError, SlackSender
-from knowledge.models import Language
+from core.language import Language, Platform
 from workflows.errors import WorkflowError
-from workflows.messages import say
-from workflows.views import ChecklistView
 
 log = logging.getLogger(__name__)
 
@@ -32,18 +32,16 @@ class Where:
 
 
 class SlackResponder:
-    """Posts replies and keeps posted checklists current.
+    """Draws the engine's typed replies as Slack messages, and keeps posted checklists current.
 
     Args:
         sender: Web API calls with retries.
-        actions: Posted checklist copies and run states.
-        feedback: Stores answers so feedback buttons can point at them.
+        engine: Where posted checklist copies are recorded and read.
     """
 
-    def __init__(self, *, sender: SlackSender, actions: ChecklistActions, feedback: FeedbackActions) -> None:
+    def __init__(self, *, sender: SlackSender, engine: ChatEngine) -> None:
         self._sender = sender
-        self._actions = actions
-        self._feedback = feedback
+        self._engine = engine
 
     def reply(self, reply: Reply, where: Where, *, explain: Explain | None = None) -> None:
         """Deliver one engine reply; a failure is explained to the person (``explain``) or by DM, and logged."""
@@ -65,88 +63,73 @@ class SlackResponder:
         except SlackDeliveryError as error:
             self._explain_failure(error, where, language, None)
 
-    def adopt(self, run_id: int, *, channel_id: str, message_ts: str, language: Language) -> None:
-        """Make sure a clicked checklist message is among the run's known copies (its post may still be
-        on its way to the database when the first click arrives)."""
+    def publish_home(self, user_id: str, overview: HomeOverview) -> None:
+        """Publish a person's App Home tab; a failure is logged."""
         try:
-            known = {(c.channel_id, c.message_id) for c in self._actions.copies(run_id)}
-            if (channel_id, message_ts) not in known:
-                self._actions.remember_post(
-                    run_id=run_id, platform=Platform.SLACK, channel_id=channel_id, message_id=message_ts,
-                    language=language,
-                )
-        except WorkflowError as error:
-            log.warning("clicked checklist %s/%s not recorded: %s", channel_id, message_ts, error)
+            self._sender.call("views.publish", user_id=user_id, view=blocks.home_view(overview))
+        except SlackDeliveryError as error:
+            log.warning("home tab of %s not published: %s", user_id, error.reason)
 
     def refresh(self, run_id: int) -> None:
         """Update every Slack message showing the run (``chat.update``); copies that are gone are skipped."""
         try:
-            state = self._actions.run_state(run_id)
-            copies = [c for c in self._actions.copies(run_id) if c.platform == Platform.SLACK.value]
+            copies = self._engine.posted_views(run_id, platform=Platform.SLACK)
         except WorkflowError as error:
             log.warning("could not refresh run %s: %s", run_id, error)
             return
         for copy in copies:
-            view = self._actions.channel_view(state, language=Language(copy.language))
+            posted = copy.posted
             try:
                 self._sender.call(
                     "chat.update",
-                    channel=copy.channel_id,
-                    ts=copy.message_id,
-                    text=blocks.checklist_text(view),
-                    blocks=blocks.checklist_blocks(view),
+                    channel=posted.channel_id,
+                    ts=posted.message_id,
+                    text=blocks.checklist_text(copy.view),
+                    blocks=blocks.checklist_blocks(copy.view),
                 )
             except SlackDeliveryError as error:
-                log.warning("checklist copy %s/%s not updated: %s", copy.channel_id, copy.message_id, error.reason)
+                log.warning("checklist copy %s/%s not updated: %s", posted.channel_id, posted.message_id, error.reason)
 
     def _deliver(self, reply: Reply, where: Where) -> None:
-        if reply.private:
+        if reply.kind is ReplyKind.NOTICE:
             self.private(reply.text, where, language=reply.language)
-            return
-        if reply.answer is not None:
+        elif reply.kind is ReplyKind.ANSWER:
             self._answer(reply, where)
-            return
-        if reply.changed_run_id is not None:
-            self._post(where, text=reply.text, thread=True)
-            self.refresh(reply.changed_run_id)
-            return
-        if isinstance(reply.checklist, ChecklistView):
+        elif reply.kind is ReplyKind.STEP_CHANGED:
+            self._post(where, text=reply.lines(), thread=True)
+            if reply.changed_run_id is not None:
+                self.refresh(reply.changed_run_id)
+        elif reply.kind is ReplyKind.CHECKLIST and reply.checklist is not None:
             self._checklist(reply, where)
-            return
-        self._post(where, text=reply.text, thread=True)
+        else:
+            self._post(where, text=reply.lines(), thread=True)
 
     def _answer(self, reply: Reply, where: Where) -> None:
         assert reply.answer is not None
-        answer = reply.answer
-        answer_id = self._feedback.record_answer(
-            answer=answer, platform=Platform.SLACK, channel_id=where.channel_id, user_id=where.user_id
-        )
-        hint = reply.text[len(answer.text) :].strip() if reply.text.startswith(answer.text) else None
+        part = reply.answer
         self._sender.call(
             "chat.postMessage",
             channel=where.channel_id,
             thread_ts=where.thread_ts,
-            text=blocks.fallback_text_of(answer.body or answer.text),
-            blocks=blocks.answer_blocks(answer, answer_id=answer_id, hint=hint or None),
+            text=blocks.fallback_text_of(part.body),
+            blocks=blocks.answer_blocks(part, language=reply.language, hint=reply.hint),
             unfurl_links=False,
             unfurl_media=False,
         )
 
     def _checklist(self, reply: Reply, where: Where) -> None:
         """A started or shown run: the lead in the thread, the checklist as its own message (one per run)."""
-        assert isinstance(reply.checklist, ChecklistView)
-        lead = reply.text.split("\n\n", 1)[0]
-        if where.thread_ts and lead:
-            self._post(where, text=lead, thread=True)
-        state = self._actions.run_state(reply.checklist.run_id)
-        view = self._actions.channel_view(state, language=reply.language)
+        assert reply.checklist is not None
+        if where.thread_ts and reply.text:
+            self._post(where, text=reply.text, thread=True)
+        view = self._engine.channel_view(reply.checklist.run_id, language=reply.language)
         answer = self._sender.call(
             "chat.postMessage",
             channel=where.channel_id,
             text=blocks.checklist_text(view),
             blocks=blocks.checklist_blocks(view),
         )
-        self._actions.remember_post(
+        self._engine.remember_post(
             run_id=view.run_id,
             platform=Platform.SLACK,
             channel_id=str(answer.get("channel") or where.channel_id),

@@ -1,4 +1,7 @@
-"""Running the Slack app: Socket Mode (no public URL) or HTTP at ``/slack/events`` behind a load balancer."""
+"""Serving a built Slack app: Socket Mode (no public URL) or HTTP at ``/slack/events`` behind a load balancer.
+
+Building the app from the settings is the CLI's job (``bot.cli.serve``); nothing here wires parts together.
+"""
 
 from __future__ import annotations
 
@@ -21,28 +24,8 @@ class MissingCredentials(Exception):
     """A Slack token or secret the chosen mode needs is not set."""
 
 
-def run_slack(settings: Settings, *, http: bool, host: str, port: int) -> None:
-    """Serve Slack until interrupted: HTTP with ``http``, else Socket Mode."""
-    _check_credentials(settings, http=http)
-    from bot.wiring import build_slack, open_database, start_reminders
-
-    database = open_database(settings)  # one pool for the listeners and the reminder loop
-    deps, client = build_slack(settings, database)
-    from bot.slack.app import build_app
-
-    app = build_app(deps=deps, client=client, signing_secret=settings.secret("slack_signing_secret") if http else None)
-    loop = start_reminders(settings, database)
-    try:
-        if http:
-            _serve_http(app, host=host, port=port)
-        else:
-            _serve_socket_mode(app, app_token=settings.secret("slack_app_token") or "")
-    finally:
-        if loop is not None:
-            loop.stop()
-
-
-def _check_credentials(settings: Settings, *, http: bool) -> None:
+def check_credentials(settings: Settings, *, http: bool) -> None:
+    """Raise MissingCredentials when the chosen mode lacks a token or secret."""
     needed = ["slack_bot_token", "slack_signing_secret" if http else "slack_app_token"]
     missing = [name.upper() for name in needed if not settings.secret(name)]
     if missing:
@@ -66,10 +49,11 @@ def wsgi_app(app: App) -> Callable[[dict[str, Any], Callable[..., Any]], Iterabl
     return application
 
 
-def _serve_http(app: App, *, host: str, port: int) -> None:
+def serve_http(app: App, *, host: str, port: int, threads: int = 8) -> None:
+    """Serve ``app`` over HTTP (waitress) until interrupted; ``threads`` requests are handled at once."""
     from waitress import create_server
 
-    server = create_server(wsgi_app(app), host=host, port=port, threads=8, ident="rapportlos")
+    server = create_server(wsgi_app(app), host=host, port=port, threads=threads, ident="rapportlos")
     effective = getattr(server, "effective_port", port)
     # One parseable line: tests and operators read the port from it (``--port 0`` picks a free one).
     print(f"rapportlos: Slack HTTP listening on http://{host}:{effective}{EVENTS_PATH}", flush=True)
@@ -79,7 +63,8 @@ def _serve_http(app: App, *, host: str, port: int) -> None:
         server.close()
 
 
-def _serve_socket_mode(app: App, *, app_token: str) -> None:
+def serve_socket_mode(app: App, *, app_token: str) -> None:
+    """Serve ``app`` over Socket Mode until interrupted."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     handler = SocketModeHandler(app, app_token)

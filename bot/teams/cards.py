@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from bot.engine.models import Reply
+from bot.messages import say
 from bot.teams.action_ids import ADAPTIVE_CARD, FEEDBACK_VERB, STEP_VERB, VERB_KEY
-from knowledge.answering.formatting import source_line
-from knowledge.models import Citation, Language
-from workflows.messages import format_date, format_moment, say
+from core.dates import format_date, format_moment
+from core.language import Language
+from knowledge.models import Citation
 from workflows.transitions import StepAction
 from workflows.views import ChecklistView, MarkView, StepState, StepView
 
@@ -24,20 +25,15 @@ def attachment(card: Card) -> dict[str, Any]:
     return {"contentType": ADAPTIVE_CARD, "content": card}
 
 
-def answer_card(reply: Reply, *, answer_id: int | None) -> Card:
-    """A knowledge answer: its text, each quoted source as a link with section and date, feedback buttons.
-
-    The sources are the citations whose source line the answer text carries; those lines are left out of the
-    text because the card shows them as links.
-    """
-    language = reply.language
-    citations = reply.answer.citations if reply.answer else ()
-    shown = _quoted(reply.text, citations, language)
-    lines = {source_line(c, language) for c in shown}
-    text = "\n".join(line for line in reply.text.splitlines() if line not in lines).strip()
+def answer_card(reply: Reply) -> Card:
+    """A knowledge answer: its body, the step hint, each quoted source as a link with section and date, and
+    feedback buttons."""
+    assert reply.answer is not None
+    part, language = reply.answer, reply.language
+    text = "\n\n".join(piece for piece in (part.body, reply.hint) if piece)
     body: list[Card] = [_text(text)]
-    body.extend(_source(citation, language) for citation in shown)
-    actions = _feedback_actions(answer_id, language) if answer_id is not None else []
+    body.extend(_source(citation, language) for citation in part.citations)
+    actions = _feedback_actions(part.answer_id, language) if part.answer_id is not None else []
     return _card(body, actions)
 
 
@@ -122,12 +118,6 @@ def _feedback_actions(answer_id: int, language: Language) -> list[Card]:
         return {"type": "Action.Submit", "title": title, "data": data}
 
     return [button(True), button(False)]
-
-
-def _quoted(text: str, citations: tuple[Citation, ...], language: Language) -> list[Citation]:
-    lines = set(text.splitlines())
-    quoted = [c for c in citations if source_line(c, language) in lines]
-    return list({source_line(c, language): c for c in quoted}.values())
 
 
 def _source(citation: Citation, language: Language) -> Card:

@@ -14,9 +14,9 @@ import aiohttp
 from microsoft_agents.activity import AdaptiveCardInvokeResponse, ContentTypes
 from microsoft_agents.hosting.core import TurnContext, TurnState
 
-from bot.engine.actions import ClickOutcome, StepClick
-from bot.engine.models import Platform
-from bot.engine.records import PostedChecklist
+from bot.engine.actions import StepClick
+from bot.engine.front import FeedbackClick
+from bot.engine.models import Reply
 from bot.teams.activities import card_activity, text_activity
 from bot.teams.cards import checklist_card
 from bot.teams.delivery import Delivery
@@ -25,8 +25,9 @@ from bot.teams.proactive import in_conversation, turn_connector
 from bot.teams.references import loaded
 from bot.teams.sdk import TeamsSdk
 from bot.teams.services import Blocking, TeamsServices
-from knowledge.models import Language
-from workflows.service import RunState
+from core.language import Platform
+from core.records import PostedChecklist
+from workflows.views import ChecklistView
 
 _OK = 200
 _BAD_REQUEST = 400
@@ -50,12 +51,12 @@ class Clicks:
         step = step_data(data)
         if step is None:
             return
-        outcome = await self._click(context, step)
-        if outcome.notice is not None:
-            notice = text_activity(outcome.notice.text)
-            await self._delivery.private(context, [notice], language=outcome.notice.language)
-        if outcome.state is not None:
-            await self._refresh(context, outcome.state, skip_message_id=None, language=step.language)
+        reply = await self._click(context, step)
+        if reply.checklist is None:
+            if reply.text:
+                await self._delivery.private(context, [text_activity(reply.text)], language=reply.language)
+            return
+        await self._refresh(context, reply.checklist, skip_message_id=None)
 
     async def step_execute(
         self, context: TurnContext, _state: TurnState, data: Any
@@ -66,13 +67,10 @@ class Clicks:
             return AdaptiveCardInvokeResponse(
                 status_code=_BAD_REQUEST, type=ContentTypes.error, value="bad data"
             )
-        outcome = await self._click(context, step)
-        if outcome.state is None:
-            text = outcome.notice.text if outcome.notice else ""
-            return AdaptiveCardInvokeResponse(status_code=_OK, type=ContentTypes.message, value=text)
-        card = await self._refresh(
-            context, outcome.state, skip_message_id=context.activity.reply_to_id, language=step.language
-        )
+        reply = await self._click(context, step)
+        if reply.checklist is None:
+            return AdaptiveCardInvokeResponse(status_code=_OK, type=ContentTypes.message, value=reply.text)
+        card = await self._refresh(context, reply.checklist, skip_message_id=context.activity.reply_to_id)
         return AdaptiveCardInvokeResponse(status_code=_OK, type=ContentTypes.adaptive_card, value=card)
 
     async def feedback_submit(self, context: TurnContext, _state: TurnState, data: Any) -> None:
@@ -80,17 +78,17 @@ class Clicks:
         verdict = feedback_data(data)
         if verdict is None:
             return
-        reply = await self._blocking(
-            self._services.feedback.record_feedback,
-            answer_id=verdict.answer_id,
-            user_id=context.activity.from_property.id,
-            helpful=verdict.helpful,
+        click = FeedbackClick(
             platform=Platform.TEAMS,
+            user_id=context.activity.from_property.id,
+            answer_id=verdict.answer_id,
+            helpful=verdict.helpful,
             language=verdict.language,
         )
+        reply = await self._blocking(self._services.engine.feedback, click)
         await self._delivery.private(context, [text_activity(reply.text)], language=reply.language)
 
-    async def _click(self, context: TurnContext, step: StepData) -> ClickOutcome:
+    async def _click(self, context: TurnContext, step: StepData) -> Reply:
         channel_id, _thread = split_conversation_id(context.activity.conversation.id)
         click = StepClick(
             platform=Platform.TEAMS,
@@ -102,19 +100,19 @@ class Clicks:
             action=step.action,
             language=step.language,
         )
-        return await self._blocking(self._services.checklists.click, click)
+        return await self._blocking(self._services.engine.click, click)
 
     async def _refresh(
-        self, context: TurnContext, state: RunState, *, skip_message_id: str | None, language: Language
+        self, context: TurnContext, clicked: ChecklistView, *, skip_message_id: str | None
     ) -> dict[str, Any]:
-        """Update every Teams copy of the run but ``skip_message_id``; returns the card in ``language``."""
-        checklists = self._services.checklists
-        copies = await self._blocking(checklists.copies, state.run.id)
-        clicked = checklists.channel_view(state, language=language)
-        for copy in copies:
-            if copy.platform != Platform.TEAMS.value or copy.message_id == skip_message_id:
+        """Update every Teams copy of the run but ``skip_message_id``; returns the clicked card."""
+        engine = self._services.engine
+        copies = await self._blocking(engine.posted_views, clicked.run_id, platform=Platform.TEAMS)
+        for posted_view in copies:
+            copy = posted_view.posted
+            if copy.message_id == skip_message_id:
                 continue
-            card = checklist_card(checklists.channel_view(state, language=Language(copy.language)))
+            card = checklist_card(posted_view.view)
             try:
                 await self._update(context, copy, card)
             except (aiohttp.ClientError, ValueError, RuntimeError) as error:

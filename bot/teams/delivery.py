@@ -13,14 +13,14 @@ import aiohttp
 from microsoft_agents.activity import Activity, ChannelAccount, ConversationParameters
 from microsoft_agents.hosting.core import TurnContext
 
-from bot.engine.models import Platform, Reply
+from bot.engine.models import Reply, ReplyKind
+from bot.messages import say
 from bot.teams.activities import card_activity, mention_activity, text_activity
 from bot.teams.cards import answer_card, checklist_card
 from bot.teams.proactive import turn_connector
 from bot.teams.references import is_personal, personal_reference, stored, user_key
 from bot.teams.services import Blocking, TeamsServices
-from knowledge.models import Language
-from workflows.messages import say
+from core.language import Language, Platform
 from workflows.views import ChecklistView
 
 _log = logging.getLogger(__name__)
@@ -37,14 +37,13 @@ class Delivery:
     async def reply(self, context: TurnContext, reply: Reply, *, channel_id: str) -> None:
         """Send ``reply`` where the message came from (privately when it is private)."""
         if reply.private and not is_personal(context.activity):
-            await self.private(context, self._private_activities(reply), language=reply.language)
-            return
-        if reply.answer is not None:
-            await context.send_activity(card_activity(await self._answer_card(context, reply, channel_id)))
-        elif isinstance(reply.checklist, ChecklistView):
+            await self.private(context, [text_activity(reply.text)], language=reply.language)
+        elif reply.kind is ReplyKind.ANSWER:
+            await context.send_activity(card_activity(answer_card(reply)))
+        elif reply.checklist is not None:
             await self._checklist(context, reply, reply.checklist, channel_id=channel_id)
         else:
-            await context.send_activity(text_activity(reply.text))
+            await context.send_activity(text_activity(reply.lines()))
 
     async def private(self, context: TurnContext, activities: list[Activity], *, language: Language) -> None:
         """Send ``activities`` to the sender alone: their personal chat, or the thread with a note."""
@@ -63,41 +62,23 @@ class Delivery:
             if cards:
                 await context.send_activities(cards)
 
-    async def _answer_card(self, context: TurnContext, reply: Reply, channel_id: str) -> dict[str, object]:
-        assert reply.answer is not None
-        answer_id = await self._blocking(
-            self._services.feedback.record_answer,
-            answer=reply.answer,
-            platform=Platform.TEAMS,
-            channel_id=channel_id,
-            user_id=context.activity.from_property.id,
-        )
-        return answer_card(reply, answer_id=answer_id)
-
     async def _checklist(
         self, context: TurnContext, reply: Reply, view: ChecklistView, *, channel_id: str
     ) -> None:
-        checklists = self._services.checklists
-        state = await self._blocking(checklists.run_state, view.run_id)
-        posted = checklists.channel_view(state, language=view.language)
-        if reply.text.strip():
-            await context.send_activity(text_activity(reply.text))
+        engine = self._services.engine
+        posted = await self._blocking(engine.channel_view, view.run_id, language=view.language)
+        if reply.lines().strip():
+            await context.send_activity(text_activity(reply.lines()))
         response = await context.send_activity(card_activity(checklist_card(posted)))
         if response and response.id:
             await self._blocking(
-                checklists.remember_post,
+                engine.remember_post,
                 run_id=view.run_id,
                 platform=Platform.TEAMS,
                 channel_id=channel_id,
                 message_id=response.id,
                 language=view.language,
             )
-
-    def _private_activities(self, reply: Reply) -> list[Activity]:
-        activities = [text_activity(reply.text)]
-        if isinstance(reply.checklist, ChecklistView):
-            activities.append(card_activity(checklist_card(reply.checklist)))
-        return activities
 
     async def _to_personal_chat(self, context: TurnContext, activities: list[Activity]) -> None:
         connector = turn_connector(context)

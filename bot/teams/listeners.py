@@ -7,14 +7,14 @@ import logging
 from microsoft_agents.activity import Activity, ActivityTypes, InvokeResponse
 from microsoft_agents.hosting.core import TurnContext, TurnState
 
-from bot.engine.models import IncomingMessage, Platform
+from bot.engine.models import IncomingMessage
+from bot.messages import say
 from bot.teams.activities import text_activity
 from bot.teams.delivery import Delivery
 from bot.teams.payloads import split_conversation_id, strip_mentions
 from bot.teams.references import channel_reference, is_personal, stored, user_key
 from bot.teams.services import Blocking, TeamsServices
-from knowledge.models import Language
-from workflows.messages import say
+from core.language import Language, Platform
 
 _log = logging.getLogger(__name__)
 _OK = 200
@@ -35,7 +35,7 @@ class Listeners:
         if not activity.id:
             return True
         key = f"teams:{activity.id}"
-        fresh = await self._blocking(self._services.store.first_time, key=key, at=self._services.clock())
+        fresh = await self._blocking(self._services.engine.first_time, key=key)
         if not fresh:
             _log.info("Teams: activity %s was redelivered; not handled again", activity.id)
             if activity.type == ActivityTypes.invoke:  # Teams waits for an answer to every invoke

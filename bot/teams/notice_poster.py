@@ -13,12 +13,12 @@ from microsoft_agents.activity import Activity, ChannelAccount, ConversationRefe
 from microsoft_agents.hosting.core import TurnContext
 from multidict import CIMultiDict
 
-from bot.engine.models import Platform
-from bot.engine.records import ConversationDirectory
 from bot.teams.activities import mention_activity, text_activity
 from bot.teams.proactive import in_conversation
 from bot.teams.references import loaded, user_key
 from bot.teams.sdk import TeamsSdk
+from core.language import Platform
+from core.records import ConversationDirectory
 from workflows.notices import DeliveryFailed, Notice
 
 _PERMANENT = {403: "forbidden", 404: "not_found"}
@@ -47,6 +47,10 @@ class TeamsNoticePoster:
     def reaches(self, channel_id: str) -> bool:
         """True when a Teams reference is stored for ``channel_id``."""
         return self._reference(channel_id) is not None
+
+    def reaches_person(self, user_id: str) -> bool:
+        """True when the person has a personal chat with the bot (a reference is stored for it)."""
+        return self._reference(user_key(user_id)) is not None
 
     def post(self, notice: Notice) -> str:
         """Post ``notice`` in its channel, @mentioning its people; returns the Teams activity id."""

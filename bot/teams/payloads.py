@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bot.teams.action_ids import FEEDBACK_VERB, STEP_VERB, VERB_KEY
-from knowledge.models import Language
+from core.language import Language
 from workflows.transitions import StepAction
 
 _MESSAGE_ID = ";messageid="

@@ -6,9 +6,9 @@ from datetime import datetime
 
 from microsoft_agents.activity import Activity, ConversationAccount, ConversationReference
 
-from bot.engine.models import Platform
-from bot.engine.records import StoredConversation
 from bot.teams.payloads import split_conversation_id
+from core.language import Platform
+from core.records import StoredConversation
 
 _USER_PREFIX = "teams-user:"
 PERSONAL = "personal"

@@ -8,7 +8,6 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 from microsoft_agents.hosting.aiohttp import jwt_authorization_middleware, start_agent_process
 
-from bot.settings import Settings
 from bot.teams.app import TeamsBot
 
 _BOT: web.AppKey[TeamsBot] = web.AppKey("rapportlos_teams_bot", TeamsBot)
@@ -50,15 +49,6 @@ def build_web_app(bot: TeamsBot) -> web.Application:
     return app
 
 
-def run_teams(settings: Settings, *, host: str, port: int) -> None:
-    """Serve Teams until interrupted."""
-    from bot.wiring import build_teams_bot, open_database, start_reminders
-
-    database = open_database(settings)  # one pool for the bot and the reminder loop
-    app = build_web_app(build_teams_bot(settings, database))
-    loop = start_reminders(settings, database)
-    try:
-        web.run_app(app, host=host, port=port)
-    finally:
-        if loop is not None:
-            loop.stop()
+def serve(bot: TeamsBot, *, host: str, port: int) -> None:
+    """Serve ``bot`` until interrupted (built by the CLI, ``bot.cli.serve``)."""
+    web.run_app(build_web_app(bot), host=host, port=port)

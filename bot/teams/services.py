@@ -1,4 +1,4 @@
-"""What the Teams handlers use: the engine, click handling, the chat store, and a worker for blocking calls."""
+"""What the Teams handlers use: the engine's one front, the conversation directory, and workers for blocking calls."""
 
 from __future__ import annotations
 
@@ -7,45 +7,44 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
-from bot.engine.actions import ChecklistActions, FeedbackActions
-from bot.engine.conversation import Engine
-from bot.engine.records import ConversationDirectory, EventLedger
+from bot.engine.front import ChatEngine
+from core.records import ConversationDirectory
 from workflows.service import Clock, utc_now
 
 _T = TypeVar("_T")
-
-
-class ChatStore(EventLedger, ConversationDirectory, Protocol):
-    """The two chat-store contracts the Teams adapter needs (``storage.chat_store.SqlChatStore``)."""
+WORKERS = 8
+"""Blocking calls (model, SQL) in flight at once; an answer never holds up another turn's acknowledgement."""
 
 
 @dataclass(frozen=True)
 class TeamsServices:
-    """The platform-neutral services behind the Teams adapter, built once in ``bot.wiring``."""
+    """The platform-neutral services behind the Teams adapter, built once at start-up."""
 
-    engine: Engine
-    checklists: ChecklistActions
-    feedback: FeedbackActions
-    store: ChatStore
+    engine: ChatEngine
+    store: ConversationDirectory
     clock: Clock = utc_now
 
 
 @dataclass
 class Blocking:
-    """Runs the engine's blocking calls (model, SQL) off the event loop, one at a time.
+    """Runs the engine's blocking calls (model, SQL) off the event loop, several at a time.
 
-    One worker keeps the engine's in-memory thread context and the embedding model free of races.
+    The engine keeps no state of its own (conversation memory is in the database), so turns run in parallel.
     """
 
-    _executor: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, "rapportlos-teams"))
+    workers: int = WORKERS
+    _executor: ThreadPoolExecutor = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._executor = ThreadPoolExecutor(self.workers, "rapportlos-teams")
 
     async def __call__(self, function: Callable[..., _T], /, *args: Any, **kwargs: Any) -> _T:
-        """``function(*args, **kwargs)`` on the worker."""
+        """``function(*args, **kwargs)`` on a worker."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, partial(function, *args, **kwargs))
 
     def close(self) -> None:
-        """Stop the worker."""
+        """Stop the workers."""
         self._executor.shutdown(wait=False, cancel_futures=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 from typing import Protocol, TextIO
 
-from bot.engine.models import IncomingMessage, Platform, Reply
+from bot.engine.models import IncomingMessage, Reply
+from bot.messages import say
 from bot.terminal.render import render_reply
-from knowledge.models import Language
-from workflows.messages import say
+from core.language import Language, Platform
 
 logger = logging.getLogger(__name__)
 _EXIT_WORDS = frozenset({"/quit", "/exit", "/avslutt"})

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from bot.engine.models import Reply
-from knowledge.models import Language
-from workflows.messages import format_date, format_moment, say
+from bot.messages import say
+from core.dates import format_date, format_moment
+from core.language import Language
 from workflows.views import ChecklistView, MarkView, StepState, StepView
 
 _BOXES = {StepState.DONE: "[x]", StepState.SKIPPED: "[-]", StepState.PARTIAL: "[~]", StepState.OPEN: "[ ]"}
 
 
 def render_reply(reply: Reply) -> str:
-    """The reply's text, followed by its checklist when it carries one."""
-    if isinstance(reply.checklist, ChecklistView):
-        return f"{reply.text}\n\n{render_checklist(reply.checklist)}"
-    return reply.text
+    """The reply as plain text: an answer with its source lines and step hint, or the message (with the current
+    step), followed by its checklist when it carries one."""
+    if reply.answer is not None:
+        text = "\n\n".join(part for part in (reply.answer.answer.text, reply.hint) if part)
+    else:
+        text = reply.lines()
+    if reply.checklist is not None:
+        return f"{text}\n\n{render_checklist(reply.checklist)}"
+    return text
 
 
 def render_checklist(view: ChecklistView) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from core.language import Language
 from knowledge.catalog import Catalog
-from knowledge.models import Chunk, Language
+from knowledge.models import Chunk
 from knowledge.retrieval import Hit
 from knowledge.text.question_words import asked_cues, gives
 from knowledge.text.tokens import split_sentences

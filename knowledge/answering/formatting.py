@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from core.dates import DateStyle, format_date
+from core.language import Language
 from knowledge.answering.extractive import Excerpt
-from knowledge.answering.messages import format_date, text
-from knowledge.models import Citation, Language
+from knowledge.answering.messages import text
+from knowledge.models import Citation
 
 
 def source_line(citation: Citation, language: Language) -> str:
@@ -18,7 +20,7 @@ def source_line(citation: Citation, language: Language) -> str:
     if citation.url:
         line += f" – {citation.url}"
     if citation.updated:
-        line += f" ({text('updated', language, date=format_date(citation.updated, language))})"
+        line += f" ({text('updated', language, date=format_date(citation.updated, language, style=DateStyle.LONG))})"
     if not citation.official:
         line += f" {text('unofficial', language)}"
     return line

@@ -14,7 +14,8 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from knowledge.models import Chunk, Language
+from core.language import Language
+from knowledge.models import Chunk
 
 log = logging.getLogger(__name__)
 

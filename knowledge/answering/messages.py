@@ -1,92 +1,47 @@
-"""Every user-facing sentence of the answer engine, in Bokmål and English."""
+"""Every user-facing sentence of the answer engine, in Bokmål and English (the one catalogue shape)."""
 
 from __future__ import annotations
 
-from datetime import date
+from core.catalogue import Catalogue
+from core.language import Language
 
-from knowledge.models import Language
-
-_MONTHS = {
-    Language.NB: [
-        "januar",
-        "februar",
-        "mars",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "desember",
-    ],
-    Language.EN: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
+ENTRIES: dict[str, tuple[str, str]] = {
+    "abstain": (
+        "Jeg finner ikke svar på dette i HK-dirs veiledning, og jeg vil ikke gjette. Spør HK-dir direkte: {contact}",
+        "I can't find the answer to this in HK-dir's guidance, and I won't guess. Please ask HK-dir directly: {contact}",
+    ),
+    "empty": (
+        "Skriv et spørsmål om Erasmus+-prosjektet ditt, for eksempel «Når er fristen for sluttrapporten?»",
+        'Please type a question about your Erasmus+ project, e.g. "When is the final report due?"',
+    ),
+    "no_words": (
+        "Jeg fant ingen ord å søke etter i meldingen. Kan du skrive spørsmålet med ord?",
+        "I couldn't find any words to search for in that message. Could you ask in words?",
+    ),
+    "too_long": (
+        "Meldingen er for lang ({length} tegn; grensen er {limit}). Skriv spørsmålet kort, så finner jeg svaret i veiledningen.",
+        "That message is too long ({length} characters; the limit is {limit}). Please ask the question briefly and I'll look it up in the guidance.",
+    ),
+    "source": (
+        "Kilde",
+        "Source",
+    ),
+    "updated": (
+        "sist oppdatert {date}",
+        "last updated {date}",
+    ),
+    "unofficial": (
+        "Uoffisiell oversettelse; den norske siden gjelder.",
+        "Unofficial English translation; the Norwegian page is authoritative.",
+    ),
+    "other_language_only": (
+        "Dette står bare på engelsk i veiledningen:",
+        "This is only in HK-dir's Norwegian guidance:",
+    ),
 }
-
-TEXTS: dict[str, dict[Language, str]] = {
-    "abstain": {
-        Language.NB: (
-            "Jeg finner ikke svar på dette i HK-dirs veiledning, og jeg vil ikke gjette. "
-            "Spør HK-dir direkte: {contact}"
-        ),
-        Language.EN: (
-            "I can't find the answer to this in HK-dir's guidance, and I won't guess. "
-            "Please ask HK-dir directly: {contact}"
-        ),
-    },
-    "empty": {
-        Language.NB: "Skriv et spørsmål om Erasmus+-prosjektet ditt, for eksempel «Når er fristen for sluttrapporten?»",
-        Language.EN: 'Please type a question about your Erasmus+ project, e.g. "When is the final report due?"',
-    },
-    "no_words": {
-        Language.NB: "Jeg fant ingen ord å søke etter i meldingen. Kan du skrive spørsmålet med ord?",
-        Language.EN: "I couldn't find any words to search for in that message. Could you ask in words?",
-    },
-    "too_long": {
-        Language.NB: (
-            "Meldingen er for lang ({length} tegn; grensen er {limit}). "
-            "Skriv spørsmålet kort, så finner jeg svaret i veiledningen."
-        ),
-        Language.EN: (
-            "That message is too long ({length} characters; the limit is {limit}). "
-            "Please ask the question briefly and I'll look it up in the guidance."
-        ),
-    },
-    "source": {Language.NB: "Kilde", Language.EN: "Source"},
-    "updated": {Language.NB: "sist oppdatert {date}", Language.EN: "last updated {date}"},
-    "unofficial": {
-        Language.NB: "Uoffisiell oversettelse; den norske siden gjelder.",
-        Language.EN: "Unofficial English translation; the Norwegian page is authoritative.",
-    },
-    "other_language_only": {
-        Language.NB: "Dette står bare på engelsk i veiledningen:",
-        Language.EN: "This is only in HK-dir's Norwegian guidance:",
-    },
-}
+CATALOGUE = Catalogue(ENTRIES)
 
 
-def text(key: str, language: Language, **values: object) -> str:
+def text(key: str, language: Language, /, **values: object) -> str:
     """The sentence ``key`` in ``language`` with ``values`` filled in."""
-    return TEXTS[key][language].format(**values)
-
-
-def format_date(value: date, language: Language) -> str:
-    """A date as people write it: "3. januar 2024" or "3 January 2024"."""
-    month = _MONTHS[language][value.month - 1]
-    if language is Language.NB:
-        return f"{value.day}. {month} {value.year}"
-    return f"{value.day} {month} {value.year}"
+    return CATALOGUE.say(key, language, **values)

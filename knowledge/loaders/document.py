@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from core.language import Language
 from knowledge.errors import UnreadableDocumentError
 from knowledge.loaders.language_guess import LanguageDetector
 from knowledge.loaders.source import SourceFile
-from knowledge.models import Document, Language, Section
+from knowledge.models import Document, Section
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from core.language import Language
 from knowledge.errors import UnreadableDocumentError
 from knowledge.loaders.dates import parse_date
 from knowledge.loaders.document import Metadata
 from knowledge.loaders.language_guess import language_from_code
-from knowledge.models import Language
 
 
 def read_metadata(front_matter: Mapping[str, Any], *, path: Path) -> tuple[Metadata, str | None]:

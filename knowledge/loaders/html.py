@@ -11,13 +11,14 @@ from datetime import date
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import PreformattedString
 
+from core.language import Language
 from knowledge.loaders.chrome import is_page_chrome
 from knowledge.loaders.dates import parse_date, parse_last_updated
 from knowledge.loaders.document import Metadata, build_document
 from knowledge.loaders.language_guess import LanguageDetector, language_from_code
 from knowledge.loaders.sections import SectionBuilder, normalise_space
 from knowledge.loaders.source import SourceFile
-from knowledge.models import Document, Language, Section
+from knowledge.models import Document, Section
 
 _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg", "iframe")
 _CHROME_TAGS = (*_INVISIBLE_TAGS, "nav", "aside", "form", "figcaption")

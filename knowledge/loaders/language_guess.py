@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from knowledge.models import Language
+from core.language import Language
 
 LanguageDetector = Callable[[str], Language]
 """Something that tells which supported language a text is written in."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from knowledge.models import Language
+from core.language import Language
 from knowledge.text.compounds import CompoundSplitter
 from knowledge.text.stemming import stem
 from knowledge.text.stopwords import is_stopword

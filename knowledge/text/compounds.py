@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from knowledge.models import Language
+from core.language import Language
 from knowledge.text.stemming import stem
 
 _MIN_PART = 3

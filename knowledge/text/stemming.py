@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import threading
 
 import Stemmer
 
-from knowledge.models import Language
+from core.language import Language
 
 _ALGORITHM = {Language.NB: "norwegian", Language.EN: "english"}
+_LOCAL = threading.local()  # PyStemmer objects are not thread-safe: one pair per thread
 
 
-@lru_cache(maxsize=2)
 def _stemmer(language: Language) -> Stemmer.Stemmer:
-    return Stemmer.Stemmer(_ALGORITHM[language])
+    stemmers: dict[Language, Stemmer.Stemmer] | None = getattr(_LOCAL, "stemmers", None)
+    if stemmers is None:
+        stemmers = _LOCAL.stemmers = {}
+    if language not in stemmers:
+        stemmers[language] = Stemmer.Stemmer(_ALGORITHM[language])
+    return stemmers[language]
 
 
 def stem(word: str, language: Language) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knowledge.models import Language
+from core.language import Language
 
 _NB = """
 og i jeg det at en et den til er som på de med han av ikke ikkje der så var meg seg men ett har om vi min

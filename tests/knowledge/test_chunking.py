@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from core.language import Language
 from knowledge.bootstrap import SHIPPED_DOCS
 from knowledge.chunking import MAX_CHARS, chunk_document, plan_spans, section_units
 from knowledge.loaders.registry import load_document
-from knowledge.models import Document, Language, Section
+from knowledge.models import Document, Section
 
 
 def _doc(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.language import Language
 from knowledge.language import detect_language
-from knowledge.models import Language
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from core.language import Language
 from knowledge.bootstrap import SHIPPED_DOCS, KnowledgeBase
 from knowledge.embeddings import Embedder
-from knowledge.models import AnswerKind, Language, Question
+from knowledge.models import AnswerKind, Question
 from knowledge.retrieval import Retriever
 from knowledge.service import KnowledgeService
 from knowledge.vector_store import ChromaStore

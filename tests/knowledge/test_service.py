@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from knowledge.models import AnswerKind, Language, Question
+from core.language import Language
+from knowledge.models import AnswerKind, Question
 from knowledge.service import KnowledgeService, clean_question
 
 URL = "https://erasmuspluss.no/skoleutvekslingspartnerskap"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from knowledge.models import Language
+from core.language import Language
 from knowledge.translation import GlossaryTranslator
 
 GLOSSARY = "# comment\nfinal report\tsluttrapport|sluttrapporten\ndeadline\tfrist|innen\nbudget\tbudsjett\n"

@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from knowledge.models import Chunk, Language
+from core.language import Language
+from knowledge.models import Chunk
 from knowledge.vector_store import ChromaStore
 
 

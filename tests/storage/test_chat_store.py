@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from bot.engine.records import AnswerRecord, FeedbackRecord, PostedChecklist, StoredConversation
+from core.records import AnswerRecord, FeedbackRecord, PostedChecklist, StoredConversation
 from storage.chat_store import SqlChatStore
 
 C = "C1"

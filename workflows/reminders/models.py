@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from knowledge.models import Language
+from core.language import Language
 
 
 class ReminderKind(StrEnum):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from knowledge.models import Language
+from core.dates import format_date
+from core.language import Language
 from workflows.commands import Command, CommandKind
-from workflows.messages import format_date, say
+from workflows.messages import say
 from workflows.reminders.calendar import local_date
 from workflows.reminders.errors import ReminderInPast, UnknownReminder
 from workflows.reminders.service import ReminderService

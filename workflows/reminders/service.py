@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 
 from pydantic import BaseModel, ConfigDict
 
-from knowledge.models import Language
+from core.language import Language
 from workflows.errors import NotAuthorised
 from workflows.models import Project, Role
 from workflows.reminders.calendar import local_moment, working_day_on_or_before

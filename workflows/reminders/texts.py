@@ -7,8 +7,9 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict
 
-from knowledge.models import Language
-from workflows.messages import format_date, say
+from core.dates import format_date
+from core.language import Language
+from workflows.messages import say
 from workflows.models import FINAL_REPORT_DAYS, Project, Role
 from workflows.reminders.models import Reminder, ReminderKind
 from workflows.views import ChecklistView

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from knowledge.models import Language
+from core.language import Language
 from workflows.models import Project, Role
 from workflows.notices import DeliveryFailed, Notice, NoticePoster
 from workflows.reminders.calendar import local_date

@@ -7,10 +7,12 @@ from typing import Any
 from slack_bolt import Ack, App
 
 from bot.engine.actions import StepClick
-from bot.engine.models import Platform
+from bot.engine.front import FeedbackClick
+from bot.engine.models import ReplyKind
 from bot.slack import ids, payloads
 from bot.slack.deps import SlackDeps
 from bot.slack.responder import Where
+from core.language import Platform
 
 
 def register(app: App, deps: SlackDeps) -> None:
@@ -34,7 +36,7 @@ def _tick(deps: SlackDeps, body: dict[str, Any], action: dict[str, Any]) -> None
     button = payloads.step_button(str(action.get("value") or ""))
     if button is None:
         return
-    outcome = deps.actions.click(
+    reply = deps.engine.click(
         StepClick(
             platform=Platform.SLACK,
             user_id=where.user_id,
@@ -45,13 +47,16 @@ def _tick(deps: SlackDeps, body: dict[str, Any], action: dict[str, Any]) -> None
             language=language,
         )
     )
-    if outcome.notice is not None:
-        deps.responder.private(outcome.notice.text, where, language=language)
-    if outcome.state is None:
+    if reply.kind is not ReplyKind.STEP_CHANGED:
+        if reply.text:
+            deps.responder.private(reply.text, where, language=language)
         return
     message_ts = str((body.get("message") or {}).get("ts") or "")
     if message_ts:
-        deps.responder.adopt(button.run_id, channel_id=where.channel_id, message_ts=message_ts, language=language)
+        deps.engine.adopt(
+            run_id=button.run_id, platform=Platform.SLACK, channel_id=where.channel_id, message_id=message_ts,
+            language=language,
+        )
     deps.responder.refresh(button.run_id)
 
 
@@ -62,12 +67,14 @@ def _feedback(deps: SlackDeps, body: dict[str, Any], action: dict[str, Any]) -> 
     if answer_id is None:
         return
     language = deps.language_of(where.user_id)
-    reply = deps.feedback.record_feedback(
-        answer_id=answer_id,
-        user_id=where.user_id,
-        helpful=action.get("action_id") == ids.FEEDBACK_HELPFUL,
-        platform=Platform.SLACK,
-        language=language,
+    reply = deps.engine.feedback(
+        FeedbackClick(
+            platform=Platform.SLACK,
+            user_id=where.user_id,
+            answer_id=answer_id,
+            helpful=action.get("action_id") == ids.FEEDBACK_HELPFUL,
+            language=language,
+        )
     )
     deps.responder.private(reply.text, where, language=language)
 

@@ -9,11 +9,11 @@ from typing import Any
 
 from slack_bolt import App, Assistant, Say, SetSuggestedPrompts
 
-from bot.engine.models import IncomingMessage, Platform
+from bot.engine.models import IncomingMessage
+from bot.messages import say as text
 from bot.slack.deps import SlackDeps
 from bot.slack.responder import Where
-from knowledge.models import Language
-from workflows.messages import say as text
+from core.language import Language, Platform
 
 SUGGESTED_PROMPTS = (
     {"title": "Når er fristen for sluttrapporten?", "message": "Når er fristen for sluttrapporten?"},
@@ -44,6 +44,6 @@ def register(app: App, deps: SlackDeps) -> None:
         where = Where(
             channel_id=incoming.channel_id, user_id=incoming.user_id, thread_ts=incoming.thread_id, direct=True
         )
-        deps.responder.reply(deps.handle(incoming), where)
+        deps.responder.reply(deps.engine.handle(incoming), where)
 
     app.use(assistant)

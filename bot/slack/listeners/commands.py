@@ -7,10 +7,11 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
-from bot.engine.models import IncomingMessage, Platform
+from bot.engine.models import IncomingMessage
 from bot.slack import blocks, ids
 from bot.slack.deps import SlackDeps
 from bot.slack.responder import Where
+from core.language import Platform
 
 
 def register(app: App, deps: SlackDeps) -> None:
@@ -26,7 +27,7 @@ def register(app: App, deps: SlackDeps) -> None:
             text=f"/{text}" if text else "/help",  # a slash command is always a command: unknown ones get help
             platform=Platform.SLACK,
         )
-        reply = deps.handle(message)
+        reply = deps.engine.handle(message)
         explain = _ephemeral(respond)
         if reply.private:
             explain(reply.text)

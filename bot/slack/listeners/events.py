@@ -7,11 +7,12 @@ from typing import Any
 
 from slack_bolt import App
 
-from bot.engine.models import Platform
-from bot.slack import blocks, payloads
+from bot.engine.models import IncomingMessage
+from bot.messages import say
+from bot.slack import payloads
 from bot.slack.deps import SlackDeps
 from bot.slack.responder import Where
-from bot.slack.sender import SlackDeliveryError
+from core.language import Platform
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ def register(app: App, deps: SlackDeps) -> None:
             return  # the app_mention event answers it
         thread = event.get("thread_ts")
         channel = str(event.get("channel", ""))
-        if thread and deps.actions.run_for_message(platform=Platform.SLACK, channel_id=channel, message_id=str(thread)):
+        if thread and deps.engine.run_for_message(platform=Platform.SLACK, channel_id=channel, message_id=str(thread)):
             _answer(deps, event, context)  # "ferdig" / "done" in a checklist's thread
 
     @app.event("app_home_opened")
@@ -45,20 +46,25 @@ def register(app: App, deps: SlackDeps) -> None:
         if event.get("tab", "home") != "home":
             return
         user_id = str(event.get("user", ""))
-        overview = deps.home(user_id, deps.language_of(user_id), deps.clock().date())
-        try:
-            deps.sender.call("views.publish", user_id=user_id, view=blocks.home_view(overview))
-        except SlackDeliveryError as error:
-            log.warning("home tab of %s not published: %s", user_id, error.reason)
+        deps.responder.publish_home(user_id, deps.engine.home(platform=Platform.SLACK, user_id=user_id))
 
 
 def _answer(deps: SlackDeps, event: dict[str, Any], context: dict[str, Any]) -> None:
+    """Answer on the answer workers, so that Bolt's listener threads stay free for acknowledgements."""
     message = payloads.incoming(event, bot_user_id=context.get("bot_user_id"))
-    reply = deps.handle(message)
     where = Where(
         channel_id=message.channel_id,
         user_id=message.user_id,
         thread_ts=message.thread_id,
         direct=payloads.is_direct(event),
     )
-    deps.responder.reply(reply, where)
+    deps.answers.submit(_answer_now, deps, message, where)
+
+
+def _answer_now(deps: SlackDeps, message: IncomingMessage, where: Where) -> None:
+    try:
+        deps.responder.reply(deps.engine.handle(message), where)
+    except Exception:  # off Bolt's threads its error handler never sees this: log it and tell the person
+        log.exception("answering %s in %s failed", where.user_id, where.channel_id)
+        language = deps.language_of(where.user_id)
+        deps.responder.private(say("error.unexpected", language), where, language=language)

@@ -5,9 +5,9 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.engine.actions import ChecklistActions, FeedbackActions, StepClick
-from bot.engine.models import Platform
-from bot.engine.records import PostedChecklist
-from knowledge.models import Answer, AnswerKind, Citation, Language
+from core.language import Language, Platform
+from core.records import PostedChecklist
+from knowledge.models import Answer, AnswerKind, Citation
 from storage.chat_store import SqlChatStore
 from workflows.models import Role
 from workflows.transitions import StepAction

@@ -3,8 +3,8 @@
 import pytest
 
 from bot.engine.commands import WorkflowCommands
-from bot.engine.models import IncomingMessage, Platform
-from knowledge.models import Language
+from bot.engine.models import IncomingMessage
+from core.language import Language, Platform
 from storage import SqlWorkflowStore, create_database
 from workflows.definitions import load_procedures
 from workflows.service import WorkflowService
@@ -35,9 +35,9 @@ def setup(commands):
 def test_help_lists_the_commands_in_the_users_language(commands):
     english, norwegian = say(commands, "u", "help"), say(commands, "u", "hjelp", NB)
     for reply in (english, norwegian):
-        assert "project add <project number> <end date> [name]" in reply.text
-        assert "member add <user-id> coordinator" in reply.text and reply.private
-    assert "Commands" in english.text and "Kommandoer" in norwegian.text
+        assert "project add <project number> <end date> [name]" in reply.lines()
+        assert "member add <user-id> coordinator" in reply.lines() and reply.private
+    assert "Commands" in english.lines() and "Kommandoer" in norwegian.lines()
 
 
 def test_questions_are_left_to_the_knowledge_base(commands):
@@ -48,22 +48,22 @@ def test_questions_are_left_to_the_knowledge_base(commands):
 
 def test_project_show_has_the_end_date_and_the_final_report_deadline(commands):
     created = say(commands, "coord", "project add 2020-1-NO01-KA229-012345 31.08.2025 Vann i Europa", NB)
-    assert "30.10.2025" in created.text and "koordinator" in created.text
+    assert "30.10.2025" in created.lines() and "koordinator" in created.lines()
     say(commands, "coord", "prosjektet vårt slutter 30. september 2025", NB)
     shown = say(commands, "coord", "project show", EN)
-    assert "Ends 30 Sep 2025" in shown.text and "29 Nov 2025" in shown.text
-    assert "coord (coordinator)" in shown.text
+    assert "Ends 30 Sep 2025" in shown.lines() and "29 Nov 2025" in shown.lines()
+    assert "coord (coordinator)" in shown.lines()
 
 
 def test_bad_input_gets_a_clear_message(commands):
     setup(commands)
     assert "31.02.2025" in say(commands, "coord", "project end 31.02.2025").text
-    assert "Hvilken dato" in say(commands, "coord", "prosjektet vårt slutter snart", NB).text
-    assert "2020-1-NO01-KA229-012345" in say(commands, "x", "project add 2020-NO-1 31.08.2025", EN).text
+    assert "Hvilken dato" in say(commands, "coord", "prosjektet vårt slutter snart", NB).lines()
+    assert "2020-1-NO01-KA229-012345" in say(commands, "x", "project add 2020-NO-1 31.08.2025", EN).lines()
     assert "frobnicate" in say(commands, "coord", "/frobnicate").text
     say(commands, "coord", "start final-report")
     unknown_step = say(commands, "coord", "done make-coffee")
-    assert "make-coffee" in unknown_step.text and "qualitative-content" in unknown_step.text
+    assert "make-coffee" in unknown_step.lines() and "qualitative-content" in unknown_step.lines()
     assert "final-report" in say(commands, "coord", "start tax-return").text
     assert "Escola X" in say(commands, "coord", "member add U9 partner Nowhere").text
 
@@ -72,11 +72,11 @@ def test_refusals_say_why(commands):
     setup(commands)
     say(commands, "coord", "start final-report")
     partner = say(commands, "ana", "done ready-for-submission", NB)
-    assert "koordinator" in partner.text and partner.private
+    assert "koordinator" in partner.lines() and partner.private
     coordinator = say(commands, "coord", "done partner-use-of-funds")
-    assert "each partner school" in coordinator.text
+    assert "each partner school" in coordinator.lines()
     outsider = say(commands, "eve", "status")
-    assert "not part of project 2020-1-NO01-KA229-012345" in outsider.text
+    assert "not part of project 2020-1-NO01-KA229-012345" in outsider.lines()
     assert "Only the coordinator" in say(commands, "ana", "partner add Liceo Z, IT").text
     assert "no project" in say(commands, "coord", "status", channel="C_OTHER").text
 
@@ -84,19 +84,19 @@ def test_refusals_say_why(commands):
 def test_walking_through_shows_step_source_and_checklist(commands):
     setup(commands)
     started = say(commands, "coord", "la oss starte sluttrapporten", NB)
-    assert "Steg 1 av 6" in started.text and "Sluttrapportering" in started.text
-    assert "https://erasmuspluss.no/skoleutvekslingspartnerskap" in started.text
+    assert "Steg 1 av 6" in started.lines() and "Sluttrapportering" in started.lines()
+    assert "https://erasmuspluss.no/skoleutvekslingspartnerskap" in started.lines()
     assert isinstance(started.checklist, ChecklistView)
     ticked = say(commands, "coord", "ferdig", NB)
-    assert "Avkrysset" in ticked.text and "Steg 2 av 6" in ticked.text and "Dokumentasjon" in ticked.text
+    assert "Avkrysset" in ticked.lines() and "Steg 2 av 6" in ticked.lines() and "Dokumentasjon" in ticked.lines()
     skipped = say(commands, "coord", "hopp over", NB)
     assert skipped.checklist.steps[1].state is StepState.SKIPPED
     back = say(commands, "coord", "back")
-    assert "Step 2 of 6" in back.text
+    assert "Step 2 of 6" in back.lines()
     stale = say(commands, "coord", "skip")
-    assert "already skipped by coord" in stale.text and "Nothing was changed" in stale.text
+    assert "already skipped by coord" in stale.lines() and "Nothing was changed" in stale.lines()
     undone = say(commands, "coord", "undo")
-    assert "open again" in undone.text and undone.checklist.steps[1].state is StepState.OPEN
+    assert "open again" in undone.lines() and undone.checklist.steps[1].state is StepState.OPEN
 
 
 def test_status_is_a_partnership_dashboard(commands):
@@ -109,8 +109,8 @@ def test_status_is_a_partnership_dashboard(commands):
         ("Escola X", 1, 2),
         ("Gymnasium Y", 0, 2),
     ]
-    assert "Venter på Gymnasium Y (bea)" in status.text
-    assert "Venter på koordinator (coord)" in status.text
+    assert "Venter på Gymnasium Y (bea)" in status.lines()
+    assert "Venter på koordinator (coord)" in status.lines()
     assert view.steps[3].state is StepState.PARTIAL
 
 
@@ -131,8 +131,8 @@ def test_the_audit_trail_is_for_the_coordinator(commands):
     say(commands, "coord", "done")
     say(commands, "ana", "done partner-use-of-funds")
     audit = say(commands, "coord", "audit", NB)
-    assert "krysset av · partner-use-of-funds (Escola X) · slack" in audit.text
-    assert "coord · krysset av · qualitative-content" in audit.text
+    assert "krysset av · partner-use-of-funds (Escola X) · slack" in audit.lines()
+    assert "coord · krysset av · qualitative-content" in audit.lines()
     assert "Only the coordinator" in say(commands, "ana", "audit").text
 
 
@@ -147,4 +147,4 @@ def test_a_database_outage_gets_a_friendly_reply(tmp_path, clock):
     database.close()
     path.unlink()
     reply = say(commands, "coord", "done", NB)
-    assert "Ingenting ble endret" in reply.text and "prøv igjen" in reply.text
+    assert "Ingenting ble endret" in reply.lines() and "prøv igjen" in reply.lines()

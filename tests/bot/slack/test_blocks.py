@@ -6,9 +6,11 @@ from datetime import date
 import pytest
 
 from bot.engine.home import HomeOverview, ProjectSummary, RunSummary, build_home
+from bot.engine.models import AnswerPart
 from bot.slack import ids
 from bot.slack.blocks import MAX_BLOCKS, answer_blocks, checklist_blocks, checklist_text, home_view
-from knowledge.models import Answer, AnswerKind, Citation, Language
+from core.language import Language
+from knowledge.models import Answer, AnswerKind, Citation
 from workflows.models import Role
 from workflows.reminders.models import Deadline, DeadlineKind
 from workflows.transitions import StepAction
@@ -53,19 +55,24 @@ def answer(*, language=NB, kind=AnswerKind.EXTRACTIVE, body="Sluttrapporten leve
     )
 
 
+def drawn(answer, answer_id):
+    """What the responder passes for an answer: its typed parts and the reply's language."""
+    return {"part": AnswerPart.of(answer, answer_id=answer_id), "language": answer.language}
+
+
 def by_block_id(blocks, block_id):
     return next(b for b in blocks if b.get("block_id") == block_id)
 
 
 def test_an_answer_has_its_body_as_the_first_section():
-    blocks = answer_blocks(answer(), answer_id=None)
+    blocks = answer_blocks(**drawn(answer(), None))
     first = blocks[0]
     assert first["type"] == "section" and first["block_id"] == ids.ANSWER_BLOCK
     assert first["text"] == {"type": "mrkdwn", "text": "Sluttrapporten leveres *innen 60 dager*."}
 
 
 def test_the_sources_block_links_the_citation_with_section_and_date_in_norwegian():
-    sources = by_block_id(answer_blocks(answer(), answer_id=None), ids.SOURCES_BLOCK)
+    sources = by_block_id(answer_blocks(**drawn(answer(), None)), ids.SOURCES_BLOCK)
     assert sources["type"] == "context"
     [element] = sources["elements"]
     assert element["type"] == "mrkdwn"
@@ -77,7 +84,7 @@ def test_the_sources_block_in_english_with_the_unofficial_translation_note():
         title="School exchange partnerships", section="Final report", language=EN, official=False,
         url="https://erasmuspluss.no/en/school-exchange",
     )  # fmt: skip
-    blocks = answer_blocks(answer(language=EN, body="Within **60 days**.", cited=(english,)), answer_id=None)
+    blocks = answer_blocks(**drawn(answer(language=EN, body="Within **60 days**.", cited=(english,)), None))
     text = by_block_id(blocks, ids.SOURCES_BLOCK)["elements"][0]["text"]
     assert text.startswith("📄 <https://erasmuspluss.no/en/school-exchange|School exchange partnerships> › Final report")
     assert "last updated 3 January 2024" in text
@@ -85,24 +92,24 @@ def test_the_sources_block_in_english_with_the_unofficial_translation_note():
 
 
 def test_an_official_source_has_no_unofficial_note():
-    text = by_block_id(answer_blocks(answer(), answer_id=None), ids.SOURCES_BLOCK)["elements"][0]["text"]
+    text = by_block_id(answer_blocks(**drawn(answer(), None)), ids.SOURCES_BLOCK)["elements"][0]["text"]
     assert "Uoffisiell" not in text and "\n" not in text
 
 
 def test_a_source_without_url_or_date_is_a_bold_escaped_title():
     bare = citation(url=None, updated=None, title="A & <B>", section="A & <B>")
-    text = by_block_id(answer_blocks(answer(cited=(bare,)), answer_id=None), ids.SOURCES_BLOCK)["elements"][0]["text"]
+    text = by_block_id(answer_blocks(**drawn(answer(cited=(bare,)), None)), ids.SOURCES_BLOCK)["elements"][0]["text"]
     assert text == "📄 *A &amp; &lt;B&gt;*"
 
 
 def test_repeated_citations_are_shown_once_and_at_most_three():
     many = tuple(citation(title=f"Side {i}", url=f"https://x.no/{i}") for i in range(5))
-    elements = by_block_id(answer_blocks(answer(cited=(many[0], *many)), answer_id=None), ids.SOURCES_BLOCK)["elements"]
+    elements = by_block_id(answer_blocks(**drawn(answer(cited=(many[0], *many)), None)), ids.SOURCES_BLOCK)["elements"]
     assert [e["text"].split("|")[1].split(">")[0] for e in elements] == ["Side 0", "Side 1", "Side 2"]
 
 
 def test_feedback_buttons_carry_the_answer_id():
-    blocks = answer_blocks(answer(), answer_id=42)
+    blocks = answer_blocks(**drawn(answer(), 42))
     feedback = by_block_id(blocks, ids.FEEDBACK_BLOCK)
     assert blocks[-1] is feedback and feedback["type"] == "actions"
     helpful, not_helpful = feedback["elements"]
@@ -113,41 +120,41 @@ def test_feedback_buttons_carry_the_answer_id():
 
 
 def test_feedback_buttons_in_english():
-    feedback = by_block_id(answer_blocks(answer(language=EN), answer_id=1), ids.FEEDBACK_BLOCK)
+    feedback = by_block_id(answer_blocks(**drawn(answer(language=EN), 1)), ids.FEEDBACK_BLOCK)
     assert [e["text"]["text"] for e in feedback["elements"]] == ["👍 Helpful", "👎 Not helpful"]
 
 
 def test_no_feedback_buttons_without_an_answer_id():
-    assert all(b.get("block_id") != ids.FEEDBACK_BLOCK for b in answer_blocks(answer(), answer_id=None))
-    assert all(b["type"] != "actions" for b in answer_blocks(answer(), answer_id=None))
+    assert all(b.get("block_id") != ids.FEEDBACK_BLOCK for b in answer_blocks(**drawn(answer(), None)))
+    assert all(b["type"] != "actions" for b in answer_blocks(**drawn(answer(), None)))
 
 
 def test_no_feedback_buttons_on_an_invalid_answer():
     invalid = answer(kind=AnswerKind.INVALID, body="", cited=())
-    assert all(b["type"] != "actions" for b in answer_blocks(invalid, answer_id=9))
+    assert all(b["type"] != "actions" for b in answer_blocks(**drawn(invalid, 9)))
 
 
 def test_an_abstained_answer_shows_its_text_and_no_sources_block():
     abstained = answer(kind=AnswerKind.ABSTAINED, body="", cited=(citation(),))
-    blocks = answer_blocks(abstained, answer_id=5)
+    blocks = answer_blocks(**drawn(abstained, 5))
     assert blocks[0]["text"]["text"] == "Jeg fant ikke noe svar i veiledningen."
     assert all(b.get("block_id") != ids.SOURCES_BLOCK for b in blocks)
     assert by_block_id(blocks, ids.FEEDBACK_BLOCK)["elements"][0]["value"] == "5"  # abstaining can be rated
 
 
 def test_answer_text_is_escaped_so_it_cannot_ping_or_link():
-    blocks = answer_blocks(answer(body="Skriv til <!channel> & @here"), answer_id=None)
+    blocks = answer_blocks(**drawn(answer(body="Skriv til <!channel> & @here"), None))
     assert blocks[0]["text"]["text"] == f"Skriv til &lt;!channel&gt; &amp; @{WJ}here"
 
 
 def test_a_hint_is_an_extra_context_block_before_the_buttons():
-    blocks = answer_blocks(answer(), answer_id=3, hint="Spør **gjerne** igjen")
+    blocks = answer_blocks(**drawn(answer(), 3), hint="Spør **gjerne** igjen")
     assert blocks[-2] == {"type": "context", "elements": [{"type": "mrkdwn", "text": "Spør *gjerne* igjen"}]}
 
 
 def test_a_long_answer_is_split_into_sections_within_slacks_limit():
     body = "\n".join(f"Avsnitt {i}: " + "tekst " * 80 for i in range(30))
-    sections = [b for b in answer_blocks(answer(body=body), answer_id=None) if b["type"] == "section"]
+    sections = [b for b in answer_blocks(**drawn(answer(body=body), None)) if b["type"] == "section"]
     assert len(sections) > 1 and all(len(s["text"]["text"]) <= 3000 for s in sections)
 
 

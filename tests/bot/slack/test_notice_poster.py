@@ -3,9 +3,12 @@
 from datetime import timedelta
 
 import pytest
+from slack_sdk import WebClient
 
-from bot.engine.records import PostedChecklist
-from bot.slack.notice_poster import SlackNoticePoster, build_client, escape_mrkdwn
+from bot.slack.formatting import escape
+from bot.slack.notice_poster import SlackNoticePoster
+from bot.slack.sender import SlackSender
+from core.records import PostedChecklist
 from storage.chat_store import SqlChatStore
 from storage.reminder_store import SqlReminderStore
 from tests.stand_ins.slack_web_api import SlackWebApi
@@ -22,19 +25,19 @@ def slack():
 
 
 def _poster(slack, checklists=None):
-    return SlackNoticePoster(
-        client=build_client(token="xoxb-test", base_url=slack.url), checklists=checklists
-    )
+    client = WebClient(token="xoxb-test", base_url=slack.url, retry_handlers=[])
+    return SlackNoticePoster(sender=SlackSender(client=client, attempts=1), checklists=checklists)
 
 
 def test_mentions_come_first_and_the_text_is_escaped(slack):
-    notice = Notice(channel_id="C1", text="Tom & Jerry <!channel> @here <b>", mention_user_ids=("U1", "U2"))
+    notice = Notice(channel_id="C1", text="Tom & Jerry <!channel> @here <b>", mention_user_ids=("U01", "U02"))
     ts = _poster(slack).post(notice)
     [call] = slack.calls_to("chat.postMessage")
     assert call.token == "xoxb-test" and call.params["channel"] == "C1" and ts
-    assert call.params["text"] == "<@U1> <@U2> Tom &amp; Jerry &lt;!channel&gt; @here &lt;b&gt;"
-    assert call.params["link_names"] is False  # a plain @here never pings
-    assert escape_mrkdwn("<!here>") == "&lt;!here&gt;"
+    # The one Slack escaper: nothing becomes a link, and a plain @here is defused as well (it never pings).
+    assert call.params["text"] == "<@U01> <@U02> Tom &amp; Jerry &lt;!channel&gt; @\u2060here &lt;b&gt;"
+    assert call.params["link_names"] is False
+    assert escape("<!here>") == "&lt;!here&gt;"
 
 
 def test_a_posted_checklist_is_linked(slack, database, workflow_service):
@@ -78,7 +81,7 @@ def test_the_ticker_waits_out_slacks_retry_after_and_posts_a_custom_reminder_esc
 ):
     from datetime import date
 
-    from knowledge.models import Language
+    from core.language import Language
 
     clock.now = utc(2025, 8, 1, 12, 0)
     make_project(workflow_service)
@@ -99,5 +102,5 @@ def test_the_ticker_waits_out_slacks_retry_after_and_posts_a_custom_reminder_esc
     calls = slack.calls_to("chat.postMessage")
     assert len(calls) == 2 and sleeps == [2.0] and len(report.sent) == 1
     text = calls[-1].params["text"]
-    assert text.startswith("<@UCOORD> Reminder for 2020-1-NO01-KA229-012345: &lt;!channel&gt; @here")
+    assert text.startswith("<@UCOORD> Reminder for 2020-1-NO01-KA229-012345: &lt;!channel&gt; @\u2060here")
     assert "<!channel>" not in text and "<@U999>" not in text and "&lt;@U999&gt;" in text

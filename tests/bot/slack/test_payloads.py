@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from bot.engine.models import IncomingMessage, Platform
+from bot.engine.models import IncomingMessage
 from bot.slack.payloads import (
     StepButton,
     answer_id,
@@ -17,6 +17,7 @@ from bot.slack.payloads import (
     strip_mention,
     thread_of,
 )
+from core.language import Platform
 
 BOT = "UBOT"
 

@@ -43,7 +43,7 @@ def secured_url() -> Iterator[str]:
         **{PREFIX + "CLIENTID": "11111111-2222-3333-4444-555555555555", PREFIX + "TENANTID": "t"}
     )
     # The handlers never run here: every request is refused before it reaches them.
-    services = TeamsServices(engine=None, checklists=None, feedback=None, store=None)  # type: ignore[arg-type]
+    services = TeamsServices(engine=None, store=None)  # type: ignore[arg-type]
     app = build_web_app(build_bot(sdk=build_sdk(settings), services=services))
     loop = asyncio.new_event_loop()
     runner = web.AppRunner(app)

@@ -8,13 +8,14 @@ from typing import Any
 
 from microsoft_agents.activity import ChannelAccount
 
-from bot.engine.models import Reply
+from bot.engine.models import AnswerPart, Reply, ReplyKind
 from bot.teams.action_ids import ADAPTIVE_CARD, FEEDBACK_VERB, STEP_VERB
 from bot.teams.activities import card_activity, mention_activity
 from bot.teams.cards import answer_card, checklist_card
 from bot.teams.payloads import feedback_data, split_conversation_id, step_data, strip_mentions
+from core.language import Language
 from knowledge.answering.formatting import source_line
-from knowledge.models import Answer, AnswerKind, Citation, Language
+from knowledge.models import Answer, AnswerKind, Citation
 from workflows.definitions import load_procedures
 from workflows.models import ChecklistRun, MarkStatus, Member, Partner, Project, Role, StepMark
 from workflows.service import RunState
@@ -44,13 +45,15 @@ TRANSLATED = Citation(
 )
 
 
-def _answer_reply(language: Language, *citations: Citation) -> Reply:
+def _answer_reply(language: Language, *citations: Citation, answer_id: int | None = None) -> Reply:
     body = "Rapporten leveres innen 60 dager."
     text = "\n\n".join([body, "\n".join(source_line(c, language) for c in citations)])
     answer = Answer(
-        question="frist?", text=text, language=language, kind=AnswerKind.EXTRACTIVE, citations=citations
+        question="frist?", text=text, language=language, kind=AnswerKind.EXTRACTIVE, citations=citations,
+        body=body, cited=citations,
     )
-    return Reply(text=text, language=language, answer=answer)
+    part = AnswerPart.of(answer, answer_id=answer_id)
+    return Reply(kind=ReplyKind.ANSWER, language=language, answer=part)
 
 
 def _texts(card: dict[str, Any]) -> list[str]:
@@ -89,7 +92,7 @@ def _actions(card: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def test_an_answer_card_shows_the_text_then_each_source_as_a_link_with_section_and_date() -> None:
-    card = answer_card(_answer_reply(Language.NB, OFFICIAL), answer_id=42)
+    card = answer_card(_answer_reply(Language.NB, OFFICIAL, answer_id=42))
     texts = _texts(card)
     assert card["type"] == "AdaptiveCard" and card["version"] == "1.5"
     assert texts[0] == "Rapporten leveres innen 60 dager."  # the plain source line is not repeated
@@ -99,7 +102,7 @@ def test_an_answer_card_shows_the_text_then_each_source_as_a_link_with_section_a
 
 
 def test_an_unofficial_translation_says_so_and_links_the_original() -> None:
-    texts = _texts(answer_card(_answer_reply(Language.EN, TRANSLATED), answer_id=1))
+    texts = _texts(answer_card(_answer_reply(Language.EN, TRANSLATED, answer_id=1)))
     assert "**Source:** Final report › Deadlines" in texts  # no URL: the title alone
     assert (
         "Unofficial translation – the original: [Sluttrapport](https://erasmuspluss.no/sluttrapport)" in texts
@@ -107,13 +110,13 @@ def test_an_unofficial_translation_says_so_and_links_the_original() -> None:
 
 
 def test_feedback_buttons_carry_the_answer_id_and_are_left_out_without_one() -> None:
-    card = answer_card(_answer_reply(Language.EN, OFFICIAL), answer_id=42)
+    card = answer_card(_answer_reply(Language.EN, OFFICIAL, answer_id=42))
     helpful, not_helpful = card["actions"]
     assert helpful["type"] == "Action.Submit" and helpful["title"] == "Helpful"
     assert helpful["data"] == {"verb": FEEDBACK_VERB, "answer_id": 42, "helpful": True, "language": "en"}
     assert not_helpful["data"]["helpful"] is False
     assert feedback_data(helpful["data"]) is not None
-    assert "actions" not in answer_card(_answer_reply(Language.EN, OFFICIAL), answer_id=None)
+    assert "actions" not in answer_card(_answer_reply(Language.EN, OFFICIAL, answer_id=None))
 
 
 PROJECT = Project(

@@ -55,7 +55,7 @@ def routing(sqlite_database: Database) -> Iterator[tuple[RoutingNoticePoster, Bo
             )
             store.save_conversation(conversation=stored(key=key, reference=reference, at=AT))
         teams = TeamsNoticePoster(sdk=build_sdk(settings), directory=store)
-        yield RoutingNoticePoster(directory=store, teams=teams, slack=slack), connector, slack
+        yield RoutingNoticePoster(teams=teams, slack=slack), connector, slack
         teams.close()
 
 

@@ -9,7 +9,7 @@ import pytest
 from bot.engine.commands import WorkflowCommands
 from bot.engine.models import IncomingMessage, Reply
 from bot.terminal.chat import run_chat
-from knowledge.models import Language
+from core.language import Language
 from storage import SqlWorkflowStore, create_database
 from workflows.definitions import load_procedures
 from workflows.service import WorkflowService
@@ -31,7 +31,7 @@ class StandInEngine:
         if reply is not None:
             return reply
         hint = self._commands.resume_hint(message, language=self._language)
-        return Reply(text="\n".join(filter(None, ["(knowledge answer)", hint])), language=self._language)
+        return Reply.message("\n".join(filter(None, ["(knowledge answer)", hint])), self._language)
 
 
 class Process:
@@ -111,7 +111,7 @@ def test_the_chat_ends_cleanly_on_end_of_input_and_skips_blank_lines(sqlite_data
 
         def handle(self, message: IncomingMessage) -> Reply:
             self.seen.append(message)
-            return Reply(text=f"echo {message.text}", language=Language.EN)
+            return Reply.message(f"echo {message.text}", Language.EN)
 
     echo, out = Echo(), io.StringIO()
     run_chat(
@@ -130,7 +130,7 @@ def test_an_engine_failure_is_reported_and_the_chat_goes_on():
             self.calls += 1
             if self.calls == 1:
                 raise RuntimeError("boom")
-            return Reply(text="ok", language=Language.NB)
+            return Reply.message("ok", Language.NB)
 
     out = io.StringIO()
     run_chat(Broken(), user_id="U1", channel_id="C9", stdin=io.StringIO("a\nb\n"), stdout=out)

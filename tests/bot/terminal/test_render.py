@@ -1,8 +1,8 @@
 from datetime import UTC, date, datetime
 
-from bot.engine.models import Reply
+from bot.engine.models import Reply, ReplyKind
 from bot.terminal.render import render_checklist, render_reply
-from knowledge.models import Language
+from core.language import Language
 from workflows.definitions import load_procedures
 from workflows.models import ChecklistRun, MarkStatus, Member, Partner, Project, Role, StepMark
 from workflows.service import RunState
@@ -74,6 +74,6 @@ def test_english_rendering_and_the_partners_own_position():
 
 
 def test_a_reply_without_a_checklist_is_just_its_text():
-    assert render_reply(Reply(text="Hei", language=Language.NB)) == "Hei"
-    with_view = render_reply(Reply(text="Status", language=Language.EN, checklist=view(Language.EN)))
+    assert render_reply(Reply.message("Hei", Language.NB)) == "Hei"
+    with_view = render_reply(Reply(kind=ReplyKind.CHECKLIST, text="Status", language=Language.EN, checklist=view(Language.EN)))
     assert with_view.startswith("Status\n\n") and "Partnership Dashboard:" in with_view

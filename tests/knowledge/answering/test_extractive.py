@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from core.language import Language
 from knowledge.answering.extractive import passage_for, score_candidates, select_sentences
 from knowledge.catalog import Catalog
-from knowledge.models import Chunk, Language
+from knowledge.models import Chunk
 from knowledge.retrieval import Hit
 
 

@@ -11,9 +11,10 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from langchain_core.outputs import ChatResult
 from pydantic import Field
 
+from core.language import Language
 from knowledge.answering.generative import GenerativeAnswerer, build_messages
 from knowledge.bootstrap import KnowledgeBase
-from knowledge.models import AnswerKind, Chunk, Language, Question
+from knowledge.models import AnswerKind, Chunk, Question
 from knowledge.service import KnowledgeService
 
 QUESTION = "Kan vi flytte penger mellom budsjettpostene?"

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from core.language import Language
 from knowledge.errors import UnreadableDocumentError
 from knowledge.loaders.html import load_html
 from knowledge.loaders.source import read_source
-from knowledge.models import Document, Language
+from knowledge.models import Document
 
 PAGE = """<!DOCTYPE html>
 <html lang="nb-NO">

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.language import Language
 from knowledge.loaders.language_guess import guess_language, language_from_code
-from knowledge.models import Language
 
 
 @pytest.mark.parametrize(

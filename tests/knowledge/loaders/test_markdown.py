@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 import knowledge
+from core.language import Language
 from knowledge.errors import UnreadableDocumentError
 from knowledge.loaders.language_guess import guess_language
 from knowledge.loaders.markdown import clean_inline, load_markdown, parse_markdown
 from knowledge.loaders.source import read_source
-from knowledge.models import Document, Language
+from knowledge.models import Document
 
 DOCS = Path(knowledge.__file__).parent / "docs"
 _ADDRESS = re.compile(r"https?://\S+|[\w.+-]+@[\w-]+\.[\w.]+")

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from core.language import Language
 from knowledge.errors import UnreadableDocumentError
 from knowledge.loaders.language_guess import guess_language
 from knowledge.loaders.pdf import load_pdf
 from knowledge.loaders.source import read_source
-from knowledge.models import Document, Language
+from knowledge.models import Document
 
 LINES = (
     "Rapportering",

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from core.language import Language
 from knowledge.errors import KnowledgeError, UnreadableDocumentError
 from knowledge.loaders import load_document
 from knowledge.loaders.registry import SUPPORTED_SUFFIXES
-from knowledge.models import Language
 
 TEXT = "Frister\n\nThe final report is due 60 days after the project ends.\n"
 

@@ -6,11 +6,12 @@ from datetime import date
 from pathlib import Path
 
 import knowledge
+from core.language import Language
 from knowledge.loaders.language_guess import guess_language
 from knowledge.loaders.markdown import load_markdown
 from knowledge.loaders.source import read_source
 from knowledge.loaders.text import load_text, parse_text
-from knowledge.models import Document, Language
+from knowledge.models import Document
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 SEED = FIXTURES / "skoleutvekslingspartnerskap.txt"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.models import Language
+from core.language import Language
 from knowledge.text.analyzer import Analyzer
 from knowledge.text.compounds import CompoundSplitter
 

@@ -3,8 +3,8 @@
 import pytest
 
 from bot.engine.commands import WorkflowCommands
-from bot.engine.models import IncomingMessage, Platform
-from knowledge.models import Language
+from bot.engine.models import IncomingMessage
+from core.language import Language, Platform
 from tests.workflows.reminders.scenario import ANA, COORD, C, make_project, make_reminders, utc
 
 NB, EN = Language.NB, Language.EN

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from knowledge.models import Language
+from core.language import Language
 from storage.reminder_store import SqlReminderStore
 from tests.workflows.reminders.scenario import (
     ANA,

@@ -1,4 +1,4 @@
-"""What the chat adapters keep besides projects and runs, and the small storage contracts for it.
+"""What the chat adapters keep besides projects and runs, and the small storage contracts for it (below ``storage``).
 
 ``storage.chat_store.SqlChatStore`` implements every contract here over SQL.
 """

@@ -1,4 +1,11 @@
-"""Chat platforms: feedback, Slack and Teams specifics, the home tab and the assistant container. Bokmål first, English second."""
+"""Chat platform strings (feedback, Slack and Teams specifics, the home tab, the assistant container), and ``say``
+over them together with the workflow catalogue: what the adapters show. Bokmål first, English second."""
+
+from __future__ import annotations
+
+from core.catalogue import Catalogue
+from core.language import Language
+from workflows.catalogue import procedures, reminders
 
 ENTRIES: dict[str, tuple[str, str]] = {
     "chat.helpful": ("👍 Nyttig", "👍 Helpful"),
@@ -88,3 +95,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
         'Hi! I am Rapportlos and help with Erasmus+ reporting. Mention me with a question, or type "help".',
     ),
 }
+
+
+CATALOGUE = Catalogue(procedures.ENTRIES, reminders.ENTRIES, ENTRIES)
+
+
+def say(key: str, language: Language, /, **values: object) -> str:
+    """The message ``key`` (a chat or a workflow message) in ``language``, with ``values`` filled in."""
+    return CATALOGUE.say(key, language, **values)

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from slack_sdk import WebClient
 
     from bot.engine.commands import WorkflowCommands
+    from bot.engine.front import ChatEngine
     from bot.slack.deps import SlackDeps
     from knowledge.answering.generative import GenerativeAnswerer
     from storage.database import Database
@@ -86,44 +87,64 @@ def _workflows(settings: Settings, database: Database) -> tuple[WorkflowService,
 
 
 def build_engine(settings: Settings, database: Database | None = None) -> Engine:
-    """The conversation engine with knowledge answers and workflow commands."""
-    return Engine(knowledge=build_knowledge(settings), commands=build_commands(settings, database))
+    """The conversation engine with knowledge answers, workflow commands and memory in the database."""
+    from storage.conversation_memory import SqlConversationMemory
+
+    database = database or open_database(settings)
+    return Engine(
+        knowledge=build_knowledge(settings),
+        commands=build_commands(settings, database),
+        memory=SqlConversationMemory(database=database),
+    )
+
+
+def build_front(settings: Settings, database: Database) -> ChatEngine:
+    """The engine's one front over ``database``: messages, clicks, feedback and overviews for every platform."""
+    from bot.engine.actions import ChecklistActions, FeedbackActions
+    from bot.engine.front import ChatEngine
+    from bot.engine.home import build_home
+    from storage.chat_store import SqlChatStore
+    from storage.conversation_memory import SqlConversationMemory
+
+    service, commands = _workflows(settings, database)
+    store = SqlChatStore(database=database)
+    conversation = Engine(
+        knowledge=build_knowledge(settings),
+        commands=commands,
+        memory=SqlConversationMemory(database=database),
+    )
+    return ChatEngine(
+        conversation=conversation,
+        checklists=ChecklistActions(service=service, messages=store),
+        feedback=FeedbackActions(log=store),
+        overview=lambda user_id, language, today: build_home(
+            service, user_id=user_id, language=language, today=today
+        ),
+        ledger=store,
+    )
 
 
 def build_slack(settings: Settings, database: Database) -> tuple[SlackDeps, WebClient]:
     """The Slack listeners' dependencies over ``database``, and the Web API client."""
-    from slack_sdk import WebClient
-
-    from bot.engine.actions import ChecklistActions, FeedbackActions
-    from bot.engine.home import build_home
     from bot.slack.deps import SlackDeps
     from bot.slack.responder import SlackResponder
     from bot.slack.sender import SlackSender
-    from storage.chat_store import SqlChatStore
-    from workflows.service import utc_now
 
-    service, commands = _workflows(settings, database)
-    engine = Engine(knowledge=build_knowledge(settings), commands=commands)
-    chat_store = SqlChatStore(database=database)
-    client = WebClient(
-        token=settings.secret("slack_bot_token"), base_url=settings.slack_api_url or WebClient.BASE_URL
+    client = build_slack_client(settings)
+    engine = build_front(settings, database)
+    return SlackDeps(engine=engine, responder=SlackResponder(sender=SlackSender(client=client), engine=engine)), client
+
+
+def build_slack_client(settings: Settings) -> WebClient:
+    """The Web API client with the bot token, aimed at ``SLACK_API_URL`` when set (its own retries off: the
+    one Slack sender decides when to retry)."""
+    from slack_sdk import WebClient
+
+    return WebClient(
+        token=settings.secret("slack_bot_token"),
+        base_url=settings.slack_api_url or WebClient.BASE_URL,
+        retry_handlers=[],
     )
-    sender = SlackSender(client=client)
-    actions = ChecklistActions(service=service, messages=chat_store)
-    feedback = FeedbackActions(log=chat_store)
-    deps = SlackDeps(
-        engine=engine,
-        actions=actions,
-        feedback=feedback,
-        ledger=chat_store,
-        responder=SlackResponder(sender=sender, actions=actions, feedback=feedback),
-        sender=sender,
-        home=lambda user_id, language, today: build_home(
-            service, user_id=user_id, language=language, today=today
-        ),
-        clock=utc_now,
-    )
-    return deps, client
 
 
 # Microsoft Teams.
@@ -135,19 +156,11 @@ if TYPE_CHECKING:
 
 
 def build_teams_services(settings: Settings, database: Database) -> TeamsServices:
-    """The Teams adapter's engine, step clicks, feedback and chat store, over ``database``."""
-    from bot.engine.actions import ChecklistActions, FeedbackActions
+    """The Teams adapter's engine front and conversation directory, over ``database``."""
     from bot.teams.services import TeamsServices
     from storage.chat_store import SqlChatStore
 
-    service, commands = _workflows(settings, database)
-    store = SqlChatStore(database=database)
-    return TeamsServices(
-        engine=Engine(knowledge=build_knowledge(settings), commands=commands),
-        checklists=ChecklistActions(service=service, messages=store),
-        feedback=FeedbackActions(log=store),
-        store=store,
-    )
+    return TeamsServices(engine=build_front(settings, database), store=SqlChatStore(database=database))
 
 
 def build_teams_bot(settings: Settings, database: Database) -> TeamsBot:
@@ -171,12 +184,10 @@ def build_teams_notice_poster(settings: Settings, database: Database | None = No
 def build_routing_poster(settings: Settings, *, slack: NoticePoster, database: Database) -> NoticePoster:
     """Notices to Teams channels through Teams and to all others through ``slack``; just ``slack`` without Teams."""
     from bot.routing_poster import RoutingNoticePoster
-    from storage.chat_store import SqlChatStore
 
     if not settings.teams_app_id and not settings.teams_anonymous_allowed:
         return slack
-    teams = build_teams_notice_poster(settings, database)
-    return RoutingNoticePoster(directory=SqlChatStore(database=database), teams=teams, slack=slack)
+    return RoutingNoticePoster(teams=build_teams_notice_poster(settings, database), slack=slack)
 
 
 # Deadline reminders (``rapportlos remind tick`` and the serve loops): no embedding model, no Chroma.
@@ -200,12 +211,13 @@ def build_reminder_service(
 
 def build_notice_poster(settings: Settings, database: Database | None = None) -> SlackNoticePoster:
     """Slack notices with the bot token, to ``SLACK_API_URL`` when set; links to posted checklists."""
-    from bot.slack.notice_poster import SlackNoticePoster, build_client
+    from bot.slack.notice_poster import SlackNoticePoster
+    from bot.slack.sender import SlackSender
     from storage.chat_store import SqlChatStore
 
-    client = build_client(token=settings.secret("slack_bot_token"), base_url=settings.slack_api_url)
+    sender = SlackSender(client=build_slack_client(settings), attempts=1)  # the ticker decides on retries
     checklists = SqlChatStore(database=database or open_database(settings))
-    return SlackNoticePoster(client=client, checklists=checklists)
+    return SlackNoticePoster(sender=sender, checklists=checklists)
 
 
 def build_reminder_ticker(
