@@ -1,36 +1,7 @@
-"""Suite-wide fixtures: the real embedding model and a knowledge base of the shipped pages, built once."""
+"""Suite-wide set-up, kept light: a pure unit test starts without torch, Chroma or SQLAlchemy.
 
-from __future__ import annotations
+The database fixtures (SQLite and PostgreSQL, workflow services) are registered here but import SQLAlchemy only
+when a test uses them; the embedding model and Chroma fixtures live in ``tests/knowledge/conftest.py``.
+"""
 
-import pytest
-
-from knowledge.bootstrap import SHIPPED_DOCS, KnowledgeBase
-from knowledge.embeddings import SentenceTransformerEmbedder
-from knowledge.service import KnowledgeService
-from knowledge.vector_store import ChromaStore
-
-# The database fixtures (SQLite and PostgreSQL, workflow services) are shared by the whole suite.
 pytest_plugins = ["tests.databases"]
-
-
-@pytest.fixture(scope="session")
-def embedder() -> SentenceTransformerEmbedder:
-    """The bundled sentence-transformers model, loaded once per test run."""
-    return SentenceTransformerEmbedder()
-
-
-@pytest.fixture(scope="session")
-def shipped_kb(
-    tmp_path_factory: pytest.TempPathFactory, embedder: SentenceTransformerEmbedder
-) -> KnowledgeBase:
-    """A knowledge base in a temporary embedded Chroma with the shipped pages ingested. Do not ingest into it."""
-    store = ChromaStore(path=str(tmp_path_factory.mktemp("shipped-chroma")))
-    kb = KnowledgeBase(store=store, embedder=embedder)
-    kb.ingest([SHIPPED_DOCS])
-    return kb
-
-
-@pytest.fixture(scope="session")
-def service(shipped_kb: KnowledgeBase) -> KnowledgeService:
-    """The answer engine over the shipped pages, configured as in production."""
-    return KnowledgeService(retriever=shipped_kb.retriever(), threshold=0.45, contact="erasmuspluss@hkdir.no")

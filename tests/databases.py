@@ -11,14 +11,13 @@ import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
-from storage import Database, SqlWorkflowStore, create_database
-from workflows.definitions import load_procedures
-from workflows.service import WorkflowService
+if TYPE_CHECKING:  # SQLAlchemy is imported by the fixtures that use it: pure tests start without it
+    from storage import Database
+    from workflows.service import WorkflowService
 
 POSTGRES_ENV = "RAPPORTLOS_TEST_POSTGRES_URL"
 TABLES = (
@@ -55,6 +54,9 @@ def postgres_url() -> Iterator[str]:
     base = os.environ.get(POSTGRES_ENV)
     if not base:
         pytest.skip(f"{POSTGRES_ENV} is not set; PostgreSQL tests need a server (CI sets it)")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
@@ -70,6 +72,8 @@ def postgres_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def postgres_session_database(postgres_url: str) -> Iterator[Database]:
+    from storage import create_database
+
     database = create_database(postgres_url)
     yield database
     database.close()
@@ -78,6 +82,8 @@ def postgres_session_database(postgres_url: str) -> Iterator[Database]:
 @pytest.fixture
 def postgres_database(postgres_session_database: Database) -> Database:
     """The session's PostgreSQL database, emptied for this test."""
+    from sqlalchemy import text
+
     with postgres_session_database.engine.begin() as connection:
         connection.execute(text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
     return postgres_session_database
@@ -85,6 +91,8 @@ def postgres_database(postgres_session_database: Database) -> Database:
 
 @pytest.fixture
 def sqlite_database(tmp_path: Path) -> Iterator[Database]:
+    from storage import create_database
+
     database = create_database(f"sqlite:///{tmp_path / 'data' / 'rapportlos.db'}")
     yield database
     database.close()
@@ -104,6 +112,10 @@ def clock() -> Clock:
 @pytest.fixture
 def make_workflow_service(database: Database, clock: Clock) -> Callable[[], WorkflowService]:
     """Builds a fresh service (as after a restart) on the test's database."""
+    from storage import SqlWorkflowStore
+    from workflows.definitions import load_procedures
+    from workflows.service import WorkflowService
+
 
     def build() -> WorkflowService:
         return WorkflowService(

@@ -13,7 +13,7 @@ from knowledge.loaders.source import read_source
 from knowledge.loaders.text import load_text, parse_text
 from knowledge.models import Document
 
-FIXTURES = Path(__file__).parents[1] / "fixtures"
+FIXTURES = Path(__file__).parents[3] / "knowledge" / "fixtures"
 SEED = FIXTURES / "skoleutvekslingspartnerskap.txt"
 SHIPPED = Path(knowledge.__file__).parent / "docs" / "skoleutvekslingspartnerskap.md"
 

@@ -7,7 +7,7 @@ import pytest
 from workflows.definitions import PROCEDURES_DIR, Actor, load_procedure, load_procedures
 from workflows.errors import ProcedureDefinitionError, UnknownProcedure, UnknownStep
 
-KNOWLEDGE_PAGE = Path(__file__).parents[2] / "knowledge" / "docs" / "skoleutvekslingspartnerskap.md"
+KNOWLEDGE_PAGE = Path(__file__).parents[3] / "knowledge" / "docs" / "skoleutvekslingspartnerskap.md"
 
 
 def _sections() -> set[str]:
