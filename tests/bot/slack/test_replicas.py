@@ -11,7 +11,7 @@ import pytest
 
 from storage import SqlWorkflowStore, create_database
 from storage.reminder_store import SqlReminderStore
-from tests.bot.slack.harness import SECRET, bot_process, mention, texts, unique
+from tests.bot.slack.harness import SECRET, bot_process, mention, message, texts, unique
 from tests.stand_ins.slack_requests import SignedPoster
 from tests.stand_ins.slack_web_api import SlackWebApi
 from workflows.reminders.models import NewReminder
@@ -56,7 +56,48 @@ def test_two_processes_answer_a_duplicated_event_once_and_post_a_due_reminder_on
             timeout=60,
         )
         assert "<!channel>" not in texts(reminder)
-        time.sleep(4)  # several more ticks of both loops
+        # A second reminder, due after the first was posted: once it is out, both loops have ticked past the first.
+        database = create_database(postgres_url)
+        SqlReminderStore(database=database).add(
+            new=NewReminder(project_id=project.id, due_at=datetime.now(UTC) + timedelta(seconds=2), text="Siste",
+                            created_by=user),
+            at=datetime.now(UTC),
+        )  # fmt: skip
+        database.close()
+        api.wait_for("chat.postMessage", where=lambda c: "Siste" in texts(c), timeout=60)
         answers = [c for c in api.calls_to("chat.postMessage") if c.params.get("channel") == channel]
         reminders = [c for c in api.calls_to("chat.postMessage") if "møtet" in texts(c)]
         assert len(answers) == 1 and len(reminders) == 1
+
+
+def test_a_follow_up_reaching_the_other_replica_keeps_its_thread_and_a_language_survives_a_restart(
+    postgres_url, tmp_path
+):
+    env = {"RAPPORTLOS_DATABASE_URL": postgres_url}
+    channel, user = unique("D"), unique("U")
+    with SlackWebApi() as api:
+        with ExitStack() as stack:
+            posters = []
+            for name in ("a", "b"):
+                _, _, port = stack.enter_context(bot_process(api=api, data_dir=tmp_path / name, http=True, env=env))
+                posters.append(SignedPoster(f"http://127.0.0.1:{port}/slack/events", SECRET))
+            first = message("When is the final report due?", user=user, channel=channel)
+            assert posters[0].event(first, event_id=unique("Ev"))[0] == 200
+            api.wait_for("chat.postMessage", where=lambda c: c.params.get("channel") == channel, timeout=60)
+            # On its own "what happens after that?" is declined; on replica b it still follows the first question.
+            follow_up = message("what happens after that?", user=user, channel=channel, thread_ts=first["ts"])
+            assert posters[1].event(follow_up, event_id=unique("Ev"))[0] == 200
+            _, answer = api.wait_for(
+                "chat.postMessage", where=lambda c: c.params.get("channel") == channel, count=2, timeout=60
+            )
+            assert answer.params["thread_ts"] == first["ts"]
+            assert "final report" in texts(answer) and "erasmuspluss@hkdir.no" not in texts(answer)
+
+        # Both processes are gone; a new one still knows the person writes English (a command says nothing).
+        with bot_process(api=api, data_dir=tmp_path / "a", http=True, env=env) as (_, _, port):
+            poster = SignedPoster(f"http://127.0.0.1:{port}/slack/events", SECRET)
+            body = {"token": "t", "team_id": "T0001", "channel_id": unique("C"), "user_id": user,
+                    "command": "/erasmus", "text": "help", "response_url": f"{api.url}response_url"}  # fmt: skip
+            assert poster.command(body)[0] == 200
+            [help_text] = api.wait_for("response_url", timeout=60)
+            assert "Commands (plain sentences work too)" in texts(help_text)
