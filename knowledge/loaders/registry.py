@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Protocol
 
 from knowledge.errors import UnreadableDocumentError
+from knowledge.language import detect_language
 from knowledge.loaders.html import load_html
-from knowledge.loaders.language_guess import LanguageDetector, guess_language
+from knowledge.loaders.language_guess import LanguageDetector
 from knowledge.loaders.markdown import load_markdown
 from knowledge.loaders.pdf import load_pdf
 from knowledge.loaders.source import SourceFile, read_source
@@ -48,7 +49,7 @@ def loader_for(path: Path) -> Loader:
     return loader
 
 
-def load_document(path: Path, *, detect: LanguageDetector = guess_language) -> Document:
+def load_document(path: Path, *, detect: LanguageDetector = detect_language) -> Document:
     """Read and parse one file into a document.
 
     Args:

@@ -9,7 +9,7 @@ import pytest
 
 from core.language import Language
 from knowledge.errors import UnreadableDocumentError
-from knowledge.loaders.language_guess import guess_language
+from knowledge.language import detect_language
 from knowledge.loaders.pdf import load_pdf
 from knowledge.loaders.source import read_source
 from knowledge.models import Document
@@ -63,7 +63,7 @@ def minimal_pdf(lines: tuple[str, ...], *, title: str | None = None) -> bytes:
 def _load(tmp_path: Path, data: bytes, name: str = "veiledning.pdf") -> Document:
     path = tmp_path / name
     path.write_bytes(data)
-    return load_pdf(read_source(path), detect=guess_language)
+    return load_pdf(read_source(path), detect=detect_language)
 
 
 def test_title_comes_from_the_first_line_without_metadata(tmp_path: Path) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from core.language import Language
-from knowledge.loaders.language_guess import guess_language, language_from_code
+from knowledge.language import detect_language
+from knowledge.loaders.language_guess import language_from_code
 
 
 @pytest.mark.parametrize(
@@ -24,8 +25,8 @@ from knowledge.loaders.language_guess import guess_language, language_from_code
         ("", Language.NB),
     ],
 )
-def test_guess_language(text: str, expected: Language) -> None:
-    assert guess_language(text) is expected
+def test_detect_language(text: str, expected: Language) -> None:
+    assert detect_language(text) is expected
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import pytest
 import knowledge
 from core.language import Language
 from knowledge.errors import UnreadableDocumentError
-from knowledge.loaders.language_guess import guess_language
+from knowledge.language import detect_language
 from knowledge.loaders.markdown import clean_inline, load_markdown, parse_markdown
 from knowledge.loaders.source import read_source
 from knowledge.models import Document
@@ -22,7 +22,7 @@ _ORDERED_ITEM = re.compile(r"\d+\. ")
 
 
 def _load(path: Path) -> Document:
-    return load_markdown(read_source(path), detect=guess_language)
+    return load_markdown(read_source(path), detect=detect_language)
 
 
 def _item_number(block: str) -> str | None:

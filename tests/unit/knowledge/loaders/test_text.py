@@ -7,7 +7,7 @@ from pathlib import Path
 
 import knowledge
 from core.language import Language
-from knowledge.loaders.language_guess import guess_language
+from knowledge.language import detect_language
 from knowledge.loaders.markdown import load_markdown
 from knowledge.loaders.source import read_source
 from knowledge.loaders.text import load_text, parse_text
@@ -19,7 +19,7 @@ SHIPPED = Path(knowledge.__file__).parent / "docs" / "skoleutvekslingspartnerska
 
 
 def _load_seed() -> Document:
-    return load_text(read_source(SEED), detect=guess_language)
+    return load_text(read_source(SEED), detect=detect_language)
 
 
 def test_seed_page_title_date_and_no_url() -> None:
@@ -64,7 +64,7 @@ def test_seed_page_drops_chrome_lines() -> None:
 
 def test_seed_page_has_the_shape_of_the_shipped_markdown() -> None:
     from_text = _load_seed()
-    from_markdown = load_markdown(read_source(SHIPPED), detect=guess_language)
+    from_markdown = load_markdown(read_source(SHIPPED), detect=detect_language)
 
     assert [(s.heading, len(s.blocks)) for s in from_text.sections] == [
         (s.heading, len(s.blocks)) for s in from_markdown.sections
