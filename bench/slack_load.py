@@ -10,6 +10,7 @@ Reports whether every acknowledgement came within Slack's 3 seconds, how many re
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import threading
@@ -48,12 +49,17 @@ class Request:
 def checklist(api: SlackWebApi, poster: SignedPoster, *, channel: str, user: str) -> Call:
     """A project with a started final-report run in ``channel``; returns the posted checklist message."""
     number = f"2023-1-NO01-KA210-SCH-{int(time.time() * 1000) % 10**9:09d}"
-    for text in (f"project add {number} 30.06.2027 Last", "start final-report"):
+    for count, text in enumerate((f"project add {number} 30.06.2027 Last", "start final-report"), start=1):
         payload = command_payload(text, user=user, channel=channel, response_url=f"{api.url}setup")
         assert poster.command(payload)[0] == 200
+        api.wait_for(
+            "chat.postMessage", where=lambda c: c.params.get("channel") == channel, count=count, timeout=60
+        )
     [posted] = api.wait_for(
         "chat.postMessage",
-        where=lambda c: c.params.get("channel") == channel and "blocks" in c.params,
+        where=lambda c: (
+            c.params.get("channel") == channel and any(a.startswith("step_done") for a in buttons(c))
+        ),
         timeout=60,
     )
     return posted
@@ -71,25 +77,33 @@ def send(poster: SignedPoster, request: Request, body: Any, start: threading.Eve
     request.ack_s, request.status = time.time() - request.sent, status
 
 
-def answered_at(api: SlackWebApi, request: Request, *, coordinator: str) -> float | None:
-    """When the request's response reached the Web API stand-in (None: lost)."""
+def fits(call: Call, request: Request, *, coordinator: str, project: str) -> bool:
+    """True when ``call`` is the response ``request`` is waiting for."""
+    if call.at < request.sent:
+        return False
+    if request.kind == "mention":
+        return call.method == "chat.postMessage" and call.params.get("channel") == request.key
+    if request.kind == "command":  # help answers privately; status posts the checklist in the channel
+        if request.key.startswith("status"):
+            return (
+                call.method == "chat.postMessage"
+                and call.params.get("channel") == project
+                and bool(buttons(call))
+            )
+        return call.method == request.key
+    personal = call.method == "chat.postEphemeral" and call.params.get("user") == request.key
+    return personal or (request.key == coordinator and call.method == "chat.update")
+
+
+def answered(api: SlackWebApi, work: list[Request], *, coordinator: str, project: str) -> list[float | None]:
+    """When each request's response reached the Web API stand-in (None: lost); a call answers one request."""
+    times: list[float | None] = [None] * len(work)
     for call in api.calls:
-        if call.at < request.sent:
-            continue
-        if (
-            request.kind == "mention"
-            and call.method == "chat.postMessage"
-            and call.params.get("channel") == request.key
-        ):
-            return call.at
-        if request.kind == "command" and call.method == request.key:
-            return call.at
-        if request.kind == "click" and (
-            (call.method == "chat.postEphemeral" and call.params.get("user") == request.key)
-            or (request.key == coordinator and call.method == "chat.update")
-        ):
-            return call.at
-    return None
+        for i, request in enumerate(work):
+            if times[i] is None and fits(call, request, coordinator=coordinator, project=project):
+                times[i] = call.at
+                break
+    return times
 
 
 def burst(
@@ -114,9 +128,9 @@ def burst(
                 )
             )
         for i in range(args.commands):
-            key = f"cmd{i}"
+            key = f"status{i}" if i % 2 else f"cmd{i}"
             body = command_payload(
-                "status" if i % 2 else "help",
+                "status" if key.startswith("status") else "help",
                 user=coordinator,
                 channel=project,
                 response_url=f"{api.url}{key}",
@@ -136,12 +150,14 @@ def burst(
         start.set()
         for thread in threads:
             thread.join()
+        requests = [r for r, _ in work]
         deadline = time.time() + WAIT_S
-        while time.time() < deadline and any(
-            answered_at(api, r, coordinator=coordinator) is None for r, _ in work
-        ):
+        while time.time() < deadline:
+            times = answered(api, requests, coordinator=coordinator, project=project)
+            if all(t is not None for t in times):
+                break
             time.sleep(0.5)
-        return [(r, answered_at(api, r, coordinator=coordinator)) for r, _ in work]
+        return list(zip(requests, times, strict=True))
 
 
 def report(args: argparse.Namespace, results: list[tuple[Request, float | None]]) -> list[str]:
@@ -161,7 +177,9 @@ def report(args: argparse.Namespace, results: list[tuple[Request, float | None]]
         "waitress, SQLite, embedded Chroma, the bundled model) and the local Slack Web API stand-in, on this machine.",
         "",
         f"- every acknowledgement under 3 s with HTTP 200: **{'yes' if not slow else 'no'}** ({len(slow)} late or failed)",
-        f"- lost (no answer, response or update within {WAIT_S:.0f} s): **{len(lost)}** of {len(results)}",
+        f"- lost (no answer, response or update within {WAIT_S:.0f} s): **{len(lost)}** of {len(results)}"
+        + (f" ({', '.join(sorted(f'{r.kind} {r.key}' for r in lost))})" if lost else ""),
+        f"- load average of the machine when the burst ended: {os.getloadavg()[0]:.1f} (2 cores, shared)",
         "",
         "| | p50 ms | p95 ms | max ms |",
         "|---|---|---|---|",
