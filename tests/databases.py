@@ -22,6 +22,9 @@ from workflows.service import WorkflowService
 
 POSTGRES_ENV = "RAPPORTLOS_TEST_POSTGRES_URL"
 TABLES = (
+    "partner_mail",
+    "partner_contacts",
+    "partner_links",
     "reminders",
     "reminder_settings",
     "conversations",
