@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from knowledge.models import Language
-from workflows.catalogue import chat, procedures, reminders
+from workflows.catalogue import chat, links, procedures, reminders
 
 USAGE: dict[str, str] = {
     "project_add": "project add <project number> <end date> [name]",
@@ -28,6 +28,8 @@ USAGE: dict[str, str] = {
     "remind_add": "remind add <date> [time] <text>",
     "remind_remove": "remind remove <id>",
     "remind_pause": "remind pause | remind resume",
+    "partner_link": "partner link <partner name> | partner link revoke <partner name>",
+    "partner_email": "partner email <partner name> <address> [nb|en]",
 }
 
 
@@ -42,7 +44,7 @@ def _merge(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return merged
 
 
-_CATALOGUE: dict[str, tuple[str, str]] = _merge(procedures.ENTRIES, reminders.ENTRIES, chat.ENTRIES)
+_CATALOGUE: dict[str, tuple[str, str]] = _merge(procedures.ENTRIES, reminders.ENTRIES, chat.ENTRIES, links.ENTRIES)
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 

@@ -1,4 +1,4 @@
-"""``rapportlos serve slack|teams``: the long-running chat platform servers."""
+"""``rapportlos serve slack|teams|web``: the long-running chat platform servers."""
 
 from __future__ import annotations
 
@@ -36,3 +36,14 @@ def teams(
     from bot.teams.server import run_teams
 
     run_teams(load_settings(), host=host, port=port)
+
+
+@serve_app.command()
+def web(
+    port: Annotated[int, typer.Option("--port", help="HTTP port of the partner page.")] = 8080,
+    host: Annotated[str, typer.Option("--host", help="HTTP interface.")] = "127.0.0.1",
+) -> None:
+    """The partner page: /p/<token> links for partner schools outside the workspace."""
+    from bot.web.server import run_web
+
+    run_web(load_settings(), host=host, port=port)
