@@ -238,7 +238,15 @@ def start_reminders(settings: Settings, database: Database) -> ReminderLoop | No
         return None
     from bot.reminders.loop import start_reminder_loop
 
-    ticker = build_reminder_ticker(settings, poster=build_reminder_poster(settings, database), database=database)
+    poster = build_reminder_poster(settings, database)
+    ticker = build_reminder_ticker(settings, poster=poster, database=database)
+    mail = build_mail_ticker(settings, poster=poster, database=database)
+    if mail is not None:
+        from bot.mail.ticks import ChannelThenMail
+
+        return start_reminder_loop(
+            ChannelThenMail(channel=ticker, mail=mail), interval_seconds=settings.reminder_interval_seconds
+        )
     return start_reminder_loop(ticker, interval_seconds=settings.reminder_interval_seconds)
 
 
@@ -320,4 +328,32 @@ def build_web_app(settings: Settings, database: Database) -> Starlette:
         limiter=RateLimiter(limit=settings.web_lookups_per_minute),
         timezone=settings.timezone,
         refresh=build_checklist_refresher(settings, database).refresh,
+    )
+
+
+if TYPE_CHECKING:
+    from workflows.links.mail_ticker import PartnerMailTicker
+
+
+def build_mail_ticker(settings: Settings, *, poster: NoticePoster, database: Database) -> PartnerMailTicker | None:
+    """Partner reminders by e-mail when SMTP, a sender and the public URL are set; else None."""
+    smtp_url = settings.secret("smtp_url")
+    if not smtp_url or not settings.mail_from or not settings.public_url:
+        return None
+    from bot.engine.partner_links import link_url
+    from bot.mail.smtp import SmtpMailer
+    from storage.mail_ledger import SqlMailLedger
+    from storage.reminder_store import SqlReminderStore
+    from workflows.links.mail_ticker import PartnerMailTicker
+
+    public_url = settings.public_url
+    workflows = build_workflow_service(database)
+    return PartnerMailTicker(
+        ledger=SqlMailLedger(database=database),
+        reminders=SqlReminderStore(database=database),
+        workflows=workflows,
+        links=build_link_service(database, workflows=workflows),
+        mailer=SmtpMailer(url=smtp_url, sender=settings.mail_from),
+        poster=poster,
+        link_url=lambda token: link_url(public_url, token),
     )

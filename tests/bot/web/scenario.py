@@ -45,7 +45,7 @@ def build_scenario(database: Database, clock: Clock, *, other_partner: str = OTH
     return Scenario(workflows=workflows, links=links, token=issued.token, run_id=state.run.id)
 
 
-def web_app(scenario: Scenario, *, limit: int = 1000, refresh: Refresh | None = None, timezone: str = "Europe/Oslo"):  # noqa: ANN201
+def web_app(scenario: Scenario, *, limit: int = 1000, refresh: Refresh | None = None, timezone: str = "Europe/Oslo"):
     """The Starlette app over the scenario's link service."""
     return build_app(
         links=scenario.links,

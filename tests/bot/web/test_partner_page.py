@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 import pytest
 from starlette.testclient import TestClient
 
 from storage.database import Database
-from tests.bot.web.scenario import ANA, CHANNEL, COORD, NUMBER, OTHER, PARTNER, Scenario, build_scenario, web_app
+from tests.bot.web.scenario import (
+    ANA,
+    CHANNEL,
+    COORD,
+    NUMBER,
+    OTHER,
+    PARTNER,
+    Scenario,
+    build_scenario,
+    web_app,
+)
 from tests.databases import Clock
 from workflows.models import AuditAction
 from workflows.transitions import StepAction
@@ -33,7 +42,7 @@ def _csrf(html: str) -> str:
     return found.group(1)
 
 
-def _tick(client: TestClient, token: str, step: str, *, name: str | None = "Ana Silva", action: str = "done"):  # noqa: ANN202
+def _tick(client: TestClient, token: str, step: str, *, name: str | None = "Ana Silva", action: str = "done"):
     page = client.get(f"/p/{token}")
     form = {"csrf": _csrf(page.text), "action": action, "lang": "en"}
     if name is not None:
