@@ -77,7 +77,7 @@ def _serve(data_dir: Path, sock: socket.socket) -> tuple[uvicorn.Server, threadi
     return server, thread
 
 
-def _browser(profile: Path):  # noqa: ANN202
+def _browser(profile: Path):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -100,7 +100,7 @@ def test_a_partner_ticks_both_steps_in_a_browser_and_the_terminal_chat_shows_the
     from selenium.webdriver.support.ui import WebDriverWait
 
     data_dir = tmp_path / "data"
-    base = "http://127.0.0.1:{}".format(listening.getsockname()[1])
+    base = f"http://127.0.0.1:{listening.getsockname()[1]}"
     made = _chat(
         data_dir,
         [
