@@ -24,6 +24,7 @@ def run_web(settings: Settings, *, host: str, port: int) -> None:
             proxy_headers=True,
             forwarded_allow_ips=settings.web_trusted_proxies,
             server_header=False,
+            access_log=False,  # the access log would write every link token (they are in the path) to the logs
         )
     finally:
         database.close()
