@@ -17,7 +17,7 @@ from bot.web.language import choose_language
 from bot.web.security import CSRF_COOKIE, Csrf, RateLimiter
 from bot.web.view import build_page
 from knowledge.models import Language
-from workflows.errors import InputError, NotAuthorised, StepAlreadySettled, StepNotSettled
+from workflows.errors import InputError, NotAuthorised, StepAlreadySettled, StepNotSettled, WorkflowError
 from workflows.links.errors import InvalidName, LinkNotFound
 from workflows.links.names import clean_name
 from workflows.links.service import LinkAccess, PartnerLinkService
@@ -118,6 +118,8 @@ class PartnerPages:
             note, task = "nothing_to_undo", None
         except (NotAuthorised, InputError):
             return self.not_found_page(language)
+        except WorkflowError:  # database unreachable, a racing change: nothing was written
+            return self._message(language, "page.unavailable", status=503, back=_page_url(request, language))
         target = _page_url(request, language, note=note, step=step_id) + f"#step-{step_id}"
         response = RedirectResponse(target, status_code=303, background=task)
         _set_cookie(response, request, NAME_COOKIE, quote(name))
@@ -144,6 +146,8 @@ class PartnerPages:
             return await run_in_threadpool(self._links.open, request.path_params["token"])
         except LinkNotFound:
             return self.not_found_page(language)
+        except WorkflowError:
+            return self._message(language, "page.unavailable", status=503)
 
     def _ask_name(
         self, request: Request, form: FormData, language: Language, step_id: str, *, error: bool

@@ -71,6 +71,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "page.already_done": ("«{title}» var allerede krysset av.", "\"{title}\" was already ticked."),
     "page.nothing_to_undo": ("«{title}» var ikke krysset av.", "\"{title}\" was not ticked."),
     "page.bad_name": ("Skriv navnet ditt (bokstaver og tall).", "Please type your name (letters and numbers)."),
+    "page.unavailable": (
+        "Noe gikk galt hos oss, så ingenting ble endret. Prøv igjen om litt.",
+        "Something went wrong on our side, so nothing was changed. Please try again in a moment.",
+    ),
     "page.saved": ("Lagret.", "Saved."),
     "mail.subject": (
         "Påminnelse: {project} – {partner} har steg igjen", "Reminder: {project} – {partner} has steps left"

@@ -149,8 +149,15 @@ class PartnerMailTicker:
     def _final_report(self, project: Project) -> RunState | None:
         return next((s for s in self._workflows.runs_of(project=project) if s.procedure.id == "final-report"), None)
 
-    def _finish(self, delivery: MailDelivery, token: str, status: MailStatus, at: datetime, **values: object) -> None:
-        if not self._ledger.finish(delivery_id=delivery.id, token=token, status=status, at=at, **values):  # type: ignore[arg-type]
+    def _finish(
+        self, delivery: MailDelivery, token: str, status: MailStatus, at: datetime, *, note: str | None = None,
+        message_id: str | None = None, retry_at: datetime | None = None,
+    ) -> None:  # fmt: skip
+        finished = self._ledger.finish(
+            delivery_id=delivery.id, token=token, status=status, at=at, note=note, message_id=message_id,
+            retry_at=retry_at,
+        )  # fmt: skip
+        if not finished:
             log.error("e-mail delivery %s finished after its lease expired", delivery.id)
 
 

@@ -229,3 +229,22 @@ def test_the_page_works_without_javascript_and_has_proper_labels(client: TestCli
     assert html.count('<form method="post"') == 2
     assert 'aria-describedby="status-partner-confirmation"' in html
     assert 'Mark "Partner confirmation' in html or "Mark &#34;" in html
+
+
+class _DownStore:
+    """A link store whose database is unreachable."""
+
+    def link_by_hash(self, *, token_hash: str) -> None:
+        from workflows.errors import StorageUnavailable
+
+        raise StorageUnavailable("connection refused")
+
+
+def test_a_database_outage_gets_a_clear_page_with_the_headers(scenario: Scenario, clock: Clock) -> None:
+    from workflows.links.service import PartnerLinkService
+
+    down = PartnerLinkService(store=_DownStore(), workflows=scenario.workflows, runs=None, clock=clock)  # type: ignore[arg-type]
+    client = TestClient(web_app(Scenario(workflows=scenario.workflows, links=down, token=scenario.token, run_id=0)))
+    page = client.get(f"/p/{scenario.token}")
+    assert page.status_code == 503 and "nothing was changed" in page.text
+    assert page.headers["referrer-policy"] == "no-referrer"
