@@ -141,3 +141,17 @@ def test_a_deferred_e_mail_is_retried_after_the_back_off_and_sent_once(
     later = mail.tick(clock.now + timedelta(seconds=61))
     assert len(later.sent) == 1 and len(mailbox.messages) == 1
     assert all(REFUSED in text for _user, text in poster.directs)  # only the refused address was reported
+
+
+def test_e_mail_is_only_wired_when_smtp_a_sender_and_the_public_url_are_set(sqlite_database: Database) -> None:
+    from bot.settings import Settings
+    from bot.wiring import build_mail_ticker
+
+    poster = RecordingPoster()
+    full = {"RAPPORTLOS_SMTP_URL": "smtp://127.0.0.1:2525", "RAPPORTLOS_MAIL_FROM": "r@x.example",
+            "RAPPORTLOS_PUBLIC_URL": PUBLIC}  # fmt: skip
+    for missing in full:
+        partial = {k.removeprefix("RAPPORTLOS_").lower(): v for k, v in full.items() if k != missing}
+        assert build_mail_ticker(Settings(_env_file=None, **partial), poster=poster, database=sqlite_database) is None
+    settings = Settings(_env_file=None, **{k.removeprefix("RAPPORTLOS_").lower(): v for k, v in full.items()})
+    assert isinstance(build_mail_ticker(settings, poster=poster, database=sqlite_database), PartnerMailTicker)
