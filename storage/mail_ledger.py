@@ -48,10 +48,13 @@ class SqlMailLedger:
                     "reminder_id": reminder_id, "partner_id": partner_id, "project_id": project_id,
                     "status": _PENDING, "attempts": 0, "created_at": now, "updated_at": now,
                 }  # fmt: skip
-                statement = insert(PartnerMailRow).values(**values).on_conflict_do_nothing(
-                    index_elements=["reminder_id", "partner_id"]
+                statement = (
+                    insert(PartnerMailRow)
+                    .values(**values)
+                    .on_conflict_do_nothing(index_elements=["reminder_id", "partner_id"])
+                    .returning(PartnerMailRow.id)  # rowcount is not reliable for ORM inserts on every driver
                 )
-                added += int(getattr(session.execute(statement), "rowcount", 0) or 0)
+                added += len(session.execute(statement).all())
             return added
 
     def claim_due(self, *, now: datetime, lease_seconds: float, token: str) -> list[MailDelivery]:
