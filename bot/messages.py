@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from core.catalogue import Catalogue
 from core.language import Language
-from workflows.catalogue import procedures, reminders
+from workflows.catalogue import links, procedures, reminders
 
 ENTRIES: dict[str, tuple[str, str]] = {
     "chat.helpful": ("👍 Nyttig", "👍 Helpful"),
@@ -97,7 +97,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
 }
 
 
-CATALOGUE = Catalogue(procedures.ENTRIES, reminders.ENTRIES, ENTRIES)
+CATALOGUE = Catalogue(procedures.ENTRIES, reminders.ENTRIES, links.ENTRIES, ENTRIES)
 
 
 def say(key: str, language: Language, /, **values: object) -> str:

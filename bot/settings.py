@@ -100,6 +100,22 @@ class Settings(BaseSettings):
     reminder_interval_seconds: float = Field(default=60.0, gt=0, description="How often serve ticks reminders.")
     reminder_hour: int = Field(default=9, ge=0, le=23, description="Hour of day reminders are posted.")
 
+    # Partner links (``rapportlos serve web``) and reminders by e-mail.
+    public_url: str | None = Field(
+        default=None, description="Base URL of partner links as partners reach it, e.g. https://bot.example.no."
+    )
+    web_secret: SecretStr | None = Field(
+        default=None, description="Key of the partner page's CSRF tokens; random per process when unset."
+    )
+    web_lookups_per_minute: int = Field(default=60, gt=0, description="Token look-ups per client address per minute.")
+    web_trusted_proxies: str = Field(
+        default="127.0.0.1", description="Proxies whose X-Forwarded-For/-Proto are believed (uvicorn's list)."
+    )
+    smtp_url: SecretStr | None = Field(
+        default=None, description="smtp://user:password@host:587 (STARTTLS), smtps://… (TLS); no e-mail when unset."
+    )
+    mail_from: str | None = Field(default=None, description="Sender address of reminder e-mails.")
+
     def secret(self, name: str) -> str | None:
         """The plain value of a secret setting, or None when unset."""
         value = getattr(self, name)

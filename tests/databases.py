@@ -23,6 +23,9 @@ POSTGRES_ENV = "RAPPORTLOS_TEST_POSTGRES_URL"
 TABLES = (
     "thread_questions",
     "person_languages",
+    "partner_mail",
+    "partner_contacts",
+    "partner_links",
     "reminders",
     "reminder_settings",
     "conversations",

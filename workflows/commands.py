@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+from core.language import Language
 from workflows.models import Role
 
 
@@ -34,6 +35,9 @@ class CommandKind(StrEnum):
     REMIND_REMOVE = "remind_remove"
     REMIND_PAUSE = "remind_pause"
     REMIND_RESUME = "remind_resume"
+    PARTNER_LINK = "partner_link"
+    PARTNER_LINK_REVOKE = "partner_link_revoke"
+    PARTNER_EMAIL = "partner_email"
 
 
 STEP_KINDS = frozenset(
@@ -66,3 +70,4 @@ class Command(BaseModel):
     at_time: time | None = None
     text: str | None = None
     reminder_id: int | None = None
+    contact_language: Language | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.catalogue import Catalogue
 from core.language import Language
-from workflows.catalogue import procedures, reminders
+from workflows.catalogue import links, procedures, reminders
 
 USAGE: dict[str, str] = {
     "project_add": "project add <project number> <end date> [name]",
@@ -27,10 +27,12 @@ USAGE: dict[str, str] = {
     "remind_add": "remind add <date> [time] <text>",
     "remind_remove": "remind remove <id>",
     "remind_pause": "remind pause | remind resume",
+    "partner_link": "partner link <partner name> | partner link revoke <partner name>",
+    "partner_email": "partner email <partner name> <address> [nb|en]",
 }
 
 
-CATALOGUE = Catalogue(procedures.ENTRIES, reminders.ENTRIES)
+CATALOGUE = Catalogue(procedures.ENTRIES, reminders.ENTRIES, links.ENTRIES)
 
 
 def say(key: str, language: Language, /, **values: object) -> str:

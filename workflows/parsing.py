@@ -9,6 +9,7 @@ from workflows.arguments import member_add, partner_add, project_add, whole_date
 from workflows.commands import Command, CommandKind
 from workflows.definitions import ProcedureCatalog
 from workflows.errors import MissingArgument, UnknownCommand
+from workflows.links.syntax import parse_partner_access
 from workflows.phrases import parse_phrase
 from workflows.reminders.syntax import parse_minn, parse_remind
 
@@ -96,6 +97,9 @@ def _project(rest: str, _: ProcedureCatalog) -> Command | None:
 
 def _partner(rest: str, _: ProcedureCatalog) -> Command | None:
     sub, _sep, args = rest.partition(" ")
+    access = parse_partner_access(sub, args.strip())
+    if access is not None:
+        return access
     if sub.lower() not in _ADD:
         return None
     return partner_add(args.removeprefix("til ").strip())

@@ -29,7 +29,7 @@ def tick(
     ] = None,
 ) -> None:
     """Post every reminder due now (or at --now) once, then exit; run it from cron every minute."""
-    from bot.cli.wiring import build_reminder_poster, build_reminder_ticker, open_database
+    from bot.cli.wiring import build_mail_ticker, build_reminder_poster, build_reminder_ticker, open_database
 
     moment = _moment(now)
     settings = load_settings()
@@ -37,9 +37,13 @@ def tick(
     try:
         poster = build_reminder_poster(settings, database)
         report = build_reminder_ticker(settings, poster=poster, database=database).tick(moment)
+        mail = build_mail_ticker(settings, poster=poster, database=database)
+        mailed = mail.tick(moment) if mail is not None else None
     finally:
         database.close()
     typer.echo(
         f"sent {len(report.sent)}, skipped {len(report.skipped)}, "
         f"retrying {len(report.retrying)}, failed {len(report.failed)}"
     )
+    if mailed is not None:
+        typer.echo(f"e-mails: sent {len(mailed.sent)}, retrying {len(mailed.retrying)}, failed {len(mailed.failed)}")

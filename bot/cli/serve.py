@@ -1,4 +1,4 @@
-"""``rapportlos serve slack|teams``: the long-running chat platform servers, wired here from the settings."""
+"""``rapportlos serve slack|teams|web``: the long-running servers, wired here from the settings."""
 
 from __future__ import annotations
 
@@ -37,6 +37,15 @@ def teams(
     run_teams(load_settings(), host=host, port=port)
 
 
+@serve_app.command()
+def web(
+    port: Annotated[int, typer.Option("--port", help="HTTP port of the partner page.")] = 8080,
+    host: Annotated[str, typer.Option("--host", help="HTTP interface.")] = "127.0.0.1",
+) -> None:
+    """The partner page: /p/<token> links for partner schools outside the workspace."""
+    run_web(load_settings(), host=host, port=port)
+
+
 def run_slack(settings: Settings, *, http: bool, host: str, port: int) -> None:
     """Build the Slack app from ``settings`` and serve it until interrupted: HTTP with ``http``, else Socket Mode."""
     from bot.cli.wiring import build_slack, open_database, start_reminders
@@ -72,3 +81,19 @@ def run_teams(settings: Settings, *, host: str, port: int) -> None:
     finally:
         if loop is not None:
             loop.stop()
+
+
+def run_web(settings: Settings, *, host: str, port: int) -> None:
+    """Build the partner page from ``settings`` and serve it until interrupted.
+
+    Reminders (channel and e-mail) are ticked by the Slack/Teams serve process or by cron, not here, so that
+    one SQLite database never has two ticking processes.
+    """
+    from bot.cli.wiring import build_web_app, open_database
+    from bot.web.server import serve
+
+    database = open_database(settings)
+    try:
+        serve(build_web_app(settings, database), host=host, port=port, trusted_proxies=settings.web_trusted_proxies)
+    finally:
+        database.close()

@@ -83,7 +83,8 @@ def _workflows(settings: Settings, database: Database) -> tuple[WorkflowService,
 
     service = build_workflow_service(database)
     reminders = build_reminder_service(settings, database=database, workflows=service)
-    return service, WorkflowCommands(service=service, reminders=reminders)
+    links = build_link_commands(settings, database=database, workflows=service)
+    return service, WorkflowCommands(service=service, reminders=reminders, links=links)
 
 
 def build_engine(settings: Settings, database: Database | None = None) -> Engine:
@@ -132,7 +133,8 @@ def build_slack(settings: Settings, database: Database) -> tuple[SlackDeps, WebC
 
     client = build_slack_client(settings)
     engine = build_front(settings, database)
-    return SlackDeps(engine=engine, responder=SlackResponder(sender=SlackSender(client=client), engine=engine)), client
+    responder = SlackResponder(sender=SlackSender(client=client), engine=engine.copies)
+    return SlackDeps(engine=engine, responder=responder), client
 
 
 def build_slack_client(settings: Settings) -> WebClient:
@@ -249,5 +251,119 @@ def start_reminders(settings: Settings, database: Database) -> ReminderLoop | No
         return None
     from bot.reminders.loop import start_reminder_loop
 
-    ticker = build_reminder_ticker(settings, poster=build_reminder_poster(settings, database), database=database)
+    poster = build_reminder_poster(settings, database)
+    ticker = build_reminder_ticker(settings, poster=poster, database=database)
+    mail = build_mail_ticker(settings, poster=poster, database=database)
+    if mail is not None:
+        from bot.mail.ticks import ChannelThenMail
+
+        return start_reminder_loop(
+            ChannelThenMail(channel=ticker, mail=mail), interval_seconds=settings.reminder_interval_seconds
+        )
     return start_reminder_loop(ticker, interval_seconds=settings.reminder_interval_seconds)
+
+
+# Partner links and the partner page (``rapportlos serve web``), and reminders by e-mail.
+if TYPE_CHECKING:
+    from bot.engine.partner_links import LinkCommands
+    from workflows.links.service import PartnerLinkService
+
+
+def build_link_service(database: Database, *, workflows: WorkflowService | None = None) -> PartnerLinkService:
+    """Partner links over ``database``; ticks go through the same run store as chat ticks."""
+    from storage.link_store import SqlLinkStore
+    from storage.workflow_store import SqlWorkflowStore
+    from workflows.links.service import PartnerLinkService
+
+    return PartnerLinkService(
+        store=SqlLinkStore(database=database),
+        workflows=workflows or build_workflow_service(database),
+        runs=SqlWorkflowStore(database=database),
+    )
+
+
+def build_link_commands(settings: Settings, *, database: Database, workflows: WorkflowService) -> LinkCommands:
+    """The ``partner link`` / ``partner email`` commands, with links under ``RAPPORTLOS_PUBLIC_URL``."""
+    from bot.engine.partner_links import LinkCommands
+
+    return LinkCommands(
+        links=build_link_service(database, workflows=workflows),
+        public_url=settings.public_url,
+        mail_enabled=settings.smtp_url is not None and bool(settings.mail_from),
+    )
+
+
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
+
+    from bot.web.refresh import ChecklistRefresher
+
+
+def build_checklist_refresher(settings: Settings, database: Database) -> ChecklistRefresher:
+    """Refreshes a run's Slack messages (with a bot token) and Teams cards (with Teams settings)."""
+    from bot.engine.actions import ChecklistActions
+    from bot.engine.copies import ChecklistCopies
+    from bot.web.refresh import EveryPlatform
+    from storage.chat_store import SqlChatStore
+
+    store = SqlChatStore(database=database)
+    actions = ChecklistActions(service=build_workflow_service(database), messages=store)
+    refreshers: list[ChecklistRefresher] = []
+    if settings.secret("slack_bot_token"):
+
+        from bot.slack.responder import SlackResponder
+        from bot.slack.sender import SlackSender
+
+        sender = SlackSender(client=build_slack_client(settings))
+        refreshers.append(SlackResponder(sender=sender, engine=ChecklistCopies(checklists=actions)))
+    if settings.teams_app_id or settings.teams_anonymous_allowed:
+        from bot.teams.checklist_refresher import TeamsChecklistRefresher
+        from bot.teams.sdk import build_sdk
+
+        refreshers.append(TeamsChecklistRefresher(sdk=build_sdk(settings), directory=store, checklists=actions))
+    return EveryPlatform(refreshers)
+
+
+def build_web_app(settings: Settings, database: Database) -> Starlette:
+    """The partner page over ``database``: ticks refresh Slack and Teams copies as chat ticks do."""
+    import secrets
+
+    from bot.web.app import build_app
+    from bot.web.security import RateLimiter
+
+    key = settings.secret("web_secret") or secrets.token_urlsafe(32)
+    return build_app(
+        links=build_link_service(database),
+        csrf_key=key.encode(),
+        limiter=RateLimiter(limit=settings.web_lookups_per_minute),
+        timezone=settings.timezone,
+        refresh=build_checklist_refresher(settings, database).refresh,
+    )
+
+
+if TYPE_CHECKING:
+    from workflows.links.mail_ticker import PartnerMailTicker
+
+
+def build_mail_ticker(settings: Settings, *, poster: NoticePoster, database: Database) -> PartnerMailTicker | None:
+    """Partner reminders by e-mail when SMTP, a sender and the public URL are set; else None."""
+    smtp_url = settings.secret("smtp_url")
+    if not smtp_url or not settings.mail_from or not settings.public_url:
+        return None
+    from bot.engine.partner_links import link_url
+    from bot.mail.smtp import SmtpMailer
+    from storage.mail_ledger import SqlMailLedger
+    from storage.reminder_store import SqlReminderStore
+    from workflows.links.mail_ticker import PartnerMailTicker
+
+    public_url = settings.public_url
+    workflows = build_workflow_service(database)
+    return PartnerMailTicker(
+        ledger=SqlMailLedger(database=database),
+        reminders=SqlReminderStore(database=database),
+        workflows=workflows,
+        links=build_link_service(database, workflows=workflows),
+        mailer=SmtpMailer(url=smtp_url, sender=settings.mail_from),
+        poster=poster,
+        link_url=lambda token: link_url(public_url, token),
+    )

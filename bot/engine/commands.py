@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.engine.models import IncomingMessage, Reply, ReplyKind
+from bot.engine.partner_links import LinkCommands
 from bot.engine.workflow_text import (
     audit_text,
     error_text,
@@ -53,10 +54,18 @@ _CHANGED = {
 class WorkflowCommands:
     """Answers workflow commands and their plain-language equivalents; everything else is left alone."""
 
-    def __init__(self, *, service: WorkflowService, reminders: ReminderService | None = None) -> None:
-        """Use ``service`` for every change and look-up, and ``reminders`` for the ``remind`` commands."""
+    def __init__(
+        self,
+        *,
+        service: WorkflowService,
+        reminders: ReminderService | None = None,
+        links: LinkCommands | None = None,
+    ) -> None:
+        """Use ``service`` for every change and look-up, ``reminders`` for ``remind`` and ``links`` for
+        ``partner link`` / ``partner email``."""
         self._service = service
         self._reminders = reminders
+        self._links = links
 
     def try_handle(self, message: IncomingMessage, *, language: Language) -> Reply | None:
         """A reply when the message is a workflow command, else None (then it is a knowledge question)."""
@@ -207,6 +216,14 @@ class WorkflowCommands:
         kind = ReplyKind.NOTICE if command.kind is CommandKind.REMIND_LIST else ReplyKind.MESSAGE
         return Reply(kind=kind, text=text, language=language)
 
+    def _partner_access(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
+        if self._links is None:
+            return Reply.notice(say("link.no_public_url", language), language)
+        text = self._links.answer(
+            command, channel_id=message.channel_id, user_id=message.user_id, language=language
+        )
+        return Reply.notice(text, language)
+
     def _settled(self, error: StepAlreadySettled, message: IncomingMessage, language: Language) -> Reply:
         state = self._open_run(message) or self._service.active(
             channel_id=message.channel_id, user_id=message.user_id
@@ -254,4 +271,7 @@ _HANDLERS: dict[CommandKind, _Handler] = {
     CommandKind.REMIND_REMOVE: WorkflowCommands._remind,
     CommandKind.REMIND_PAUSE: WorkflowCommands._remind,
     CommandKind.REMIND_RESUME: WorkflowCommands._remind,
+    CommandKind.PARTNER_LINK: WorkflowCommands._partner_access,
+    CommandKind.PARTNER_LINK_REVOKE: WorkflowCommands._partner_access,
+    CommandKind.PARTNER_EMAIL: WorkflowCommands._partner_access,
 }

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
 from bot.engine.actions import ChecklistActions, FeedbackActions, StepClick
 from bot.engine.conversation import Engine
+from bot.engine.copies import ChecklistCopies, PostedView
 from bot.engine.home import HomeOverview
 from bot.engine.models import IncomingMessage, Reply, ReplyKind
 from core.language import Language, Platform
-from core.records import EventLedger, PostedChecklist
+from core.records import EventLedger
 from workflows.errors import WorkflowError
 from workflows.service import Clock, utc_now
 from workflows.views import ChecklistView
@@ -41,12 +41,6 @@ class FeedbackClick(BaseModel):
     language: Language
 
 
-@dataclass(frozen=True)
-class PostedView:
-    """One posted copy of a run's checklist and the checklist to draw in it (in the copy's language)."""
-
-    posted: PostedChecklist
-    view: ChecklistView
 
 
 class ChatEngine:
@@ -73,6 +67,7 @@ class ChatEngine:
     ) -> None:
         self._conversation = conversation
         self._checklists = checklists
+        self._copies = ChecklistCopies(checklists=checklists)
         self._feedback = feedback
         self._overview = overview
         self._ledger = ledger
@@ -129,26 +124,24 @@ class ChatEngine:
         """The language the person last wrote in; Norwegian before they have written."""
         return self._conversation.language_of(platform=platform.value, user_id=user_id) or Language.NB
 
+    @property
+    def copies(self) -> ChecklistCopies:
+        """The posted checklist copies (what the Slack responder refreshes)."""
+        return self._copies
+
     def channel_view(self, run_id: int, *, language: Language) -> ChecklistView:
         """A run's checklist as posted in a channel (the same for everyone). Raises WorkflowError."""
-        return self._checklists.channel_view(self._checklists.run_state(run_id), language=language)
+        return self._copies.channel_view(run_id, language=language)
 
     def posted_views(self, run_id: int, *, platform: Platform) -> list[PostedView]:
         """Every copy of a run's checklist on ``platform``, each with its current view. Raises WorkflowError."""
-        copies = [c for c in self._checklists.copies(run_id) if c.platform == platform.value]
-        if not copies:
-            return []
-        state = self._checklists.run_state(run_id)
-        return [
-            PostedView(posted=c, view=self._checklists.channel_view(state, language=Language(c.language)))
-            for c in copies
-        ]
+        return self._copies.posted_views(run_id, platform=platform)
 
     def remember_post(
         self, *, run_id: int, platform: Platform, channel_id: str, message_id: str, language: Language
     ) -> None:
         """Record where a checklist was posted, so later ticks refresh it. Raises WorkflowError."""
-        self._checklists.remember_post(
+        self._copies.remember_post(
             run_id=run_id, platform=platform, channel_id=channel_id, message_id=message_id, language=language
         )
 

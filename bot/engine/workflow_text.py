@@ -34,7 +34,7 @@ from workflows.views import ChecklistView, StepView
 _HELP_ORDER = (
     "project_add", "project_show", "project_end", "project_name", "project_organisation", "partner_add",
     "member_add", "start", "status", "done", "skip", "undo", "back", "audit", "procedures",
-    "remind_list", "remind_add", "remind_remove", "remind_pause", "help",
+    "remind_list", "remind_add", "remind_remove", "remind_pause", "partner_link", "partner_email", "help",
 )  # fmt: skip
 _SIMPLE_ERRORS: dict[type[WorkflowError], str] = {
     NoProject: "error.no_project",

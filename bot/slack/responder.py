@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.engine.front import ChatEngine
+from bot.engine.copies import ChecklistCopies
 from bot.engine.home import HomeOverview
 from bot.engine.models import Reply, ReplyKind
 from bot.messages import say
@@ -39,7 +39,7 @@ class SlackResponder:
         engine: Where posted checklist copies are recorded and read.
     """
 
-    def __init__(self, *, sender: SlackSender, engine: ChatEngine) -> None:
+    def __init__(self, *, sender: SlackSender, engine: ChecklistCopies) -> None:
         self._sender = sender
         self._engine = engine
 

@@ -34,7 +34,7 @@ def front(database, workflow_service) -> ChatEngine:
 @pytest.fixture
 def responder(api, front) -> SlackResponder:
     client = WebClient(token="xoxb-test", base_url=api.url, retry_handlers=[])
-    return SlackResponder(sender=SlackSender(client=client, sleep=lambda _s: None), engine=front)
+    return SlackResponder(sender=SlackSender(client=client, sleep=lambda _s: None), engine=front.copies)
 
 
 def texts(call) -> str:

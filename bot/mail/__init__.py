@@ -1,0 +1,1 @@
+"""E-mail: the SMTP sender of partner reminders."""
