@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from knowledge.catalog import Catalog
-from knowledge.chunking import LAYOUT_VERSION
+from knowledge.catalog import Catalog, analyzer_fingerprint
 from knowledge.embeddings import Embedder, SentenceTransformerEmbedder
-from knowledge.ingest import Ingester, IngestReport, Progress
+from knowledge.ingest import INDEX_LAYOUT, Ingester, IngestReport, Progress
 from knowledge.language import detect_language
 from knowledge.retrieval import Retriever
 from knowledge.translation import GlossaryTranslator
@@ -48,19 +47,22 @@ class KnowledgeBase:
     def ensure_ready(self, extra: Sequence[Path] = ()) -> IngestReport | None:
         """On first start, or after a model or chunking change, (re)build the index from the shipped pages and ``extra``."""
         active = self.store.active()
-        if active is not None and (active.model, active.layout) == (self.embedder.name, LAYOUT_VERSION):
+        if active is not None and (active.model, active.layout) == (self.embedder.name, INDEX_LAYOUT):
             return None
         return self.ingest([SHIPPED_DOCS, *extra])
 
     def retriever(self) -> Retriever:
-        """A retriever over the active generation (read into memory now)."""
+        """A retriever over the active generation: its passages and stored BM25 terms are read into memory
+        now (terms are analysed afresh only when the analyser has changed since they were stored); the
+        vectors stay in Chroma."""
         active = self.store.active()
         if active is None:
             self.ensure_ready()
             active = self.store.active()
         assert active is not None
-        chunks, _ = self.store.records(active.collection)
-        catalog = Catalog(chunks, generation=active.collection)
+        chunks, terms, records = self.store.passages(active)
+        stored = terms if active.analyzer == analyzer_fingerprint() else None
+        catalog = Catalog(chunks, generation=active.collection, terms=stored, records=frozenset(records))
         return Retriever(
             catalog=catalog, store=self.store, embedder=self.embedder, translator=self._translator
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -9,6 +10,7 @@ import numpy as np
 from knowledge.catalog import Catalog
 from knowledge.embeddings import Embedder
 from knowledge.fusion import reciprocal_rank_fusion
+from knowledge.lexical import top_indices
 from knowledge.models import Chunk, Language
 from knowledge.text.fuzzy import closest_term
 from knowledge.text.question_words import search_hints
@@ -23,6 +25,8 @@ CHANNEL_WEIGHTS = {"lex": 1.0, "lex_x": 0.2, "dense": 0.2, "dense_x": 0.2}
 # translated question leads and the question's own words count only where they are names.
 CROSS_LINGUAL_WEIGHTS = {"lex": 0.3, "lex_x": 1.0, "dense": 0.2, "dense_x": 0.2}
 _DENSE_K = 20
+# Groups each lexical channel hands to fusion: a group ranked lower adds less than 1/110 of a channel's weight.
+_LEXICAL_K = 100
 _CACHE = 4096
 
 
@@ -79,7 +83,7 @@ class Retriever:
     def _repair(self, word: str, language: Language) -> str:
         """``word``, or the index word it is a typo of when the index knows neither it nor its parts."""
         shard = self.catalog.shards[language]
-        if word in shard.words or stem(word, language) in shard.bm25.vocabulary:
+        if word in shard.words or shard.bm25.knows(stem(word, language)):
             return word
         if language is Language.NB and self.catalog.analyzer.compound_parts(word):
             return word
@@ -95,11 +99,11 @@ class Retriever:
         channels = self._lexical(query) | self._dense(text, query)
         same = reciprocal_rank_fusion(channels, weights=CHANNEL_WEIGHTS)
         across = reciprocal_rank_fusion(channels, weights=CROSS_LINGUAL_WEIGHTS)
+        version = self.catalog.version
         fused = {
-            group: score if self.catalog.version(group, language) else across[group]
-            for group, score in same.items()
+            group: score if version(group, language) else across[group] for group, score in same.items()
         }
-        best = sorted(fused, key=lambda group: -fused[group])[:k]
+        best = heapq.nlargest(k, fused, key=fused.__getitem__)
         hits = [Hit(group_id=group, score=fused[group]) for group in best]
         for hit in hits:
             hit.channels = {name: scores.get(hit.group_id, 0.0) for name, scores in channels.items()}
@@ -121,12 +125,16 @@ class Retriever:
         return {"lex": lexical, "lex_x": self._bm25(query.language.other, other)}
 
     def _bm25(self, language: Language, terms: list[str]) -> dict[str, float]:
+        """The best BM25 score of each passage group in ``language``, for the ``_LEXICAL_K`` best groups."""
         shard = self.catalog.shards[language]
-        groups: dict[str, float] = {}
-        for index, score in shard.bm25.scores(terms).items():
-            group = shard.chunks[index].group_id
-            groups[group] = max(groups.get(group, 0.0), score)
-        return groups
+        scores = shard.bm25.score_array(terms)
+        matched = np.flatnonzero(scores)
+        if not len(matched):
+            return {}
+        best = np.zeros(len(self.catalog.group_ids), dtype=np.float64)
+        np.maximum.at(best, shard.groups[matched], scores[matched])
+        group_ids = self.catalog.group_ids
+        return {group_ids[index]: float(best[index]) for index in top_indices(best, _LEXICAL_K)}
 
     def similarities(self, text: str, candidates: list[str]) -> list[float]:
         """Cosine similarity of ``text`` to each candidate (embeddings of repeated texts are cached)."""
@@ -149,7 +157,8 @@ class Retriever:
 
     def _nearest(self, vector: np.ndarray) -> dict[str, float]:
         groups: dict[str, float] = {}
-        for chunk_id, similarity in self._store.query(self.catalog.generation, vector, k=_DENSE_K):
+        found = self._store.query(self.catalog.generation, vector, k=_DENSE_K, live=self.catalog.records)
+        for chunk_id, similarity in found:
             chunk = self.catalog.by_id.get(chunk_id)
             if chunk is not None:
                 groups[chunk.group_id] = max(groups.get(chunk.group_id, 0.0), similarity)
