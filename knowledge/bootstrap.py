@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
 
 from knowledge.catalog import Catalog, analyzer_fingerprint
 from knowledge.embeddings import Embedder, SentenceTransformerEmbedder
@@ -14,6 +18,43 @@ from knowledge.translation import GlossaryTranslator
 from knowledge.vector_store import ChromaStore
 
 SHIPPED_DOCS = Path(__file__).resolve().parent / "docs"
+
+
+class LoadingEmbedder:
+    """The configured model, loaded in a background thread while the index is read; ``embed`` waits for it.
+
+    The language detector is warmed in the same thread, so the first question does not pay for it either.
+
+    Args:
+        name: The sentence-transformers model (see :class:`SentenceTransformerEmbedder`).
+    """
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._model: SentenceTransformerEmbedder | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._load, name="embedding-model", daemon=True)
+        self._thread.start()
+
+    def _load(self) -> None:
+        try:
+            self._model = SentenceTransformerEmbedder(self._name)
+            detect_language("Hvor lang tid har vi på rapporten?")
+        except BaseException as error:  # re-raised in the caller's thread by embed()
+            self._error = error
+
+    @property
+    def name(self) -> str:
+        """The configured model name (known before the model has loaded)."""
+        return self._name
+
+    def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        """Normalised embeddings of ``texts`` (waits for the model on first use)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._model is not None
+        return self._model.embed(texts)
 
 
 class KnowledgeBase:
@@ -31,11 +72,12 @@ class KnowledgeBase:
 
     @classmethod
     def open(cls, *, chroma_path: Path, chroma_url: str | None, prefix: str, model: str) -> KnowledgeBase:
-        """Connect to Chroma and load the embedding model."""
+        """Start loading the embedding model and connect to Chroma meanwhile."""
+        embedder = LoadingEmbedder(model)
         if not chroma_url:
             chroma_path.mkdir(parents=True, exist_ok=True)
         store = ChromaStore(path=str(chroma_path), url=chroma_url, prefix=prefix)
-        return cls(store=store, embedder=SentenceTransformerEmbedder(model))
+        return cls(store=store, embedder=embedder)
 
     def ingest(
         self, paths: Sequence[Path], *, prune: bool = False, progress: Progress | None = None

@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 
 from knowledge.lexical import BM25Index
 from knowledge.models import Chunk, Language
+from knowledge.page_facts import Facts, page_facts
 from knowledge.text.analyzer import Analyzer
 from knowledge.text.compounds import CompoundSplitter
 from knowledge.text.tokens import tokenize
@@ -100,6 +101,12 @@ class Catalog:
         for doc_chunks in _by_document(missing).values():
             known.update(passage_terms(doc_chunks))
         self.shards = {language: self._shard(chunks, language, known, tokens) for language in Language}
+        self._facts = {
+            doc_id: page_facts(
+                doc_chunks[0].title, [chunk.text for chunk in doc_chunks], updated=doc_chunks[0].updated
+            )
+            for doc_id, doc_chunks in _by_document(chunks).items()
+        }
 
     def _shard(
         self,
@@ -138,6 +145,11 @@ class Catalog:
             if before is None or before.section != chunk.section:
                 return current
             current = before
+
+    def facts(self, group_id: str) -> Facts:
+        """What the page of ``group_id``'s authoritative passage says about itself."""
+        chunk = self.by_id.get(group_id) or self.groups[group_id][0]
+        return self._facts[chunk.doc_id]
 
     def original(self, group_id: str) -> Chunk | None:
         """The authoritative passage of a group."""

@@ -12,6 +12,7 @@ from knowledge.embeddings import Embedder
 from knowledge.fusion import reciprocal_rank_fusion
 from knowledge.lexical import top_indices
 from knowledge.models import Chunk, Language
+from knowledge.page_facts import Facts, facts_of, fit
 from knowledge.text.fuzzy import closest_term
 from knowledge.text.question_words import search_hints
 from knowledge.text.stemming import stem
@@ -27,6 +28,24 @@ CROSS_LINGUAL_WEIGHTS = {"lex": 0.3, "lex_x": 1.0, "dense": 0.2, "dense_x": 0.2}
 _DENSE_K = 20
 # Groups each lexical channel hands to fusion: a group ranked lower adds less than 1/110 of a channel's weight.
 _LEXICAL_K = 100
+_PRIOR_POOL = 30  # the best fused groups the page prior may reorder
+
+
+@dataclass(frozen=True)
+class PagePrior:
+    """Fused-score adjustments from what a page says about itself (see :mod:`knowledge.page_facts`).
+
+    Attributes:
+        fit: Added per point of fit between the question's action, tool or period and the page's.
+        archived: Taken off a page that says it is archived.
+    """
+
+    fit: float = 0.0
+    archived: float = 0.0
+
+
+# Chosen by cross-validation with folds by document on a generated 250-page corpus (bench/tune_prior.py).
+PAGE_PRIOR = PagePrior(fit=0.02, archived=0.02)
 _CACHE = 4096
 
 
@@ -62,9 +81,16 @@ class Retriever:
     """
 
     def __init__(
-        self, *, catalog: Catalog, store: ChromaStore, embedder: Embedder, translator: GlossaryTranslator
+        self,
+        *,
+        catalog: Catalog,
+        store: ChromaStore,
+        embedder: Embedder,
+        translator: GlossaryTranslator,
+        prior: PagePrior = PAGE_PRIOR,
     ) -> None:
         self.catalog = catalog
+        self.prior = prior
         self._store = store
         self._embedder = embedder
         self._translator = translator
@@ -95,6 +121,20 @@ class Retriever:
 
     def search(self, text: str, language: Language, *, k: int = 5) -> tuple[QueryTerms, list[Hit]]:
         """The ``k`` best passage groups for the question ``text`` written in ``language``."""
+        query, channels, fused = self.fused(text, language)
+        fused = self.with_prior(fused, facts_of(text))
+        best = heapq.nlargest(k, fused, key=fused.__getitem__)
+        hits = [Hit(group_id=group, score=fused[group]) for group in best]
+        for hit in hits:
+            hit.channels = {name: scores.get(hit.group_id, 0.0) for name, scores in channels.items()}
+            hit.dense = max(hit.channels.get("dense", 0.0), hit.channels.get("dense_x", 0.0))
+            hit.coverage = self.coverage(query, hit.group_id)
+        return query, hits
+
+    def fused(
+        self, text: str, language: Language
+    ) -> tuple[QueryTerms, dict[str, dict[str, float]], dict[str, float]]:
+        """The question's terms, each channel's scores and the fused score of every group met."""
         query = self.analyse(text, language)
         channels = self._lexical(query) | self._dense(text, query)
         same = reciprocal_rank_fusion(channels, weights=CHANNEL_WEIGHTS)
@@ -103,13 +143,20 @@ class Retriever:
         fused = {
             group: score if version(group, language) else across[group] for group, score in same.items()
         }
-        best = heapq.nlargest(k, fused, key=fused.__getitem__)
-        hits = [Hit(group_id=group, score=fused[group]) for group in best]
-        for hit in hits:
-            hit.channels = {name: scores.get(hit.group_id, 0.0) for name, scores in channels.items()}
-            hit.dense = max(hit.channels.get("dense", 0.0), hit.channels.get("dense_x", 0.0))
-            hit.coverage = self.coverage(query, hit.group_id)
-        return query, hits
+        return query, channels, fused
+
+    def with_prior(
+        self, fused: dict[str, float], question: Facts, prior: PagePrior | None = None
+    ) -> dict[str, float]:
+        """The best fused groups with the page prior applied: the page that fits the question's action,
+        tool or period moves up, an archived page down."""
+        prior = prior or self.prior
+        pool = heapq.nlargest(_PRIOR_POOL, fused, key=fused.__getitem__)
+        adjusted = {}
+        for group in pool:
+            page = self.catalog.facts(group)
+            adjusted[group] = fused[group] + prior.fit * fit(question, page) - prior.archived * page.archived
+        return adjusted
 
     def _lexical(self, query: QueryTerms) -> dict[str, dict[str, float]]:
         analyzer = self.catalog.analyzer
