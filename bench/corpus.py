@@ -37,29 +37,93 @@ class Programme:
 
 
 PROGRAMMES = (
-    Programme("skoleutvekslingspartnerskap", "school exchange partnership", "KA229", "Mobility Tool+",
-              "2014–2020", "skoleutveksling"),
-    Programme("småskalapartnerskap", "small-scale partnership", "KA210", "Beneficiary Module", "2021–2027",
-              "smaskala"),
-    Programme("samarbeidspartnerskap", "cooperation partnership", "KA220", "Beneficiary Module", "2021–2027",
-              "samarbeid"),
-    Programme("strategisk partnerskap", "strategic partnership", "KA201", "Mobility Tool+", "2014–2020",
-              "strategisk"),
-    Programme("voksenopplæringspartnerskap", "adult education partnership", "KA204", "Mobility Tool+",
-              "2014–2020", "voksen"),
-    Programme("akkreditert mobilitetsprosjekt", "accredited mobility project", "KA121", "Beneficiary Module",
-              "2021–2027", "akkreditert"),
-    Programme("kortvarig mobilitetsprosjekt", "short-term mobility project", "KA122", "Beneficiary Module",
-              "2021–2027", "kortvarig"),
-    Programme("mobilitetsprosjekt for ansatte", "staff mobility project", "KA101", "Mobility Tool+",
-              "2014–2020", "ansattmobilitet"),
+    Programme(
+        "skoleutvekslingspartnerskap",
+        "school exchange partnership",
+        "KA229",
+        "Mobility Tool+",
+        "2014–2020",
+        "skoleutveksling",
+    ),
+    Programme(
+        "småskalapartnerskap",
+        "small-scale partnership",
+        "KA210",
+        "Beneficiary Module",
+        "2021–2027",
+        "smaskala",
+    ),
+    Programme(
+        "samarbeidspartnerskap",
+        "cooperation partnership",
+        "KA220",
+        "Beneficiary Module",
+        "2021–2027",
+        "samarbeid",
+    ),
+    Programme(
+        "strategisk partnerskap",
+        "strategic partnership",
+        "KA201",
+        "Mobility Tool+",
+        "2014–2020",
+        "strategisk",
+    ),
+    Programme(
+        "voksenopplæringspartnerskap",
+        "adult education partnership",
+        "KA204",
+        "Mobility Tool+",
+        "2014–2020",
+        "voksen",
+    ),
+    Programme(
+        "akkreditert mobilitetsprosjekt",
+        "accredited mobility project",
+        "KA121",
+        "Beneficiary Module",
+        "2021–2027",
+        "akkreditert",
+    ),
+    Programme(
+        "kortvarig mobilitetsprosjekt",
+        "short-term mobility project",
+        "KA122",
+        "Beneficiary Module",
+        "2021–2027",
+        "kortvarig",
+    ),
+    Programme(
+        "mobilitetsprosjekt for ansatte",
+        "staff mobility project",
+        "KA101",
+        "Mobility Tool+",
+        "2014–2020",
+        "ansattmobilitet",
+    ),
 )
 SEED = PROGRAMMES[0]
 _TOPICS = {
-    "nb": ("rapportering", "sluttrapport", "endringer underveis", "oppstart", "resultater", "budsjett",
-           "kontrakt og vedlegg", "for deg som har pågående prosjekt"),
-    "en": ("reporting", "final report", "changes during the project", "getting started", "results", "budget",
-           "contract and annexes", "for ongoing projects"),
+    "nb": (
+        "rapportering",
+        "sluttrapport",
+        "endringer underveis",
+        "oppstart",
+        "resultater",
+        "budsjett",
+        "kontrakt og vedlegg",
+        "for deg som har pågående prosjekt",
+    ),
+    "en": (
+        "reporting",
+        "final report",
+        "changes during the project",
+        "getting started",
+        "results",
+        "budget",
+        "contract and annexes",
+        "for ongoing projects",
+    ),
 }
 _ARCHIVED = {
     "nb": "Denne siden er arkivert og gjelder prosjekter fra programperioden {period}.",
@@ -118,8 +182,7 @@ def _case_like(word: str, model: str) -> str:
 def _swap_names(text: str, programme: Programme, language: str) -> str:
     """The seed programme's name, code, tool and period replaced by ``programme``'s."""
     if language == "nb":
-        text = re.sub(r"[Ss]koleutvekslingspartnerskap",
-                      lambda m: _case_like(programme.nb, m.group(0)), text)
+        text = re.sub(r"[Ss]koleutvekslingspartnerskap", lambda m: _case_like(programme.nb, m.group(0)), text)
         text = text.replace("forrige programperiode", f"programperioden {programme.period}")
     else:
         text = re.sub(r"[Ss]chool exchange partnership", lambda m: _case_like(programme.en, m.group(0)), text)
@@ -171,13 +234,18 @@ class CorpusWriter:
             if not kept or size + sum(len(block) for block in kept) > _MAX_BYTES - 200:
                 continue
             heading = heading or (f"Om {name}" if language == "nb" else f"About {name}s")
-            body += [f"## {_swap_names(heading, programme, language)}", "", *"\n\n".join(kept).split("\n"), ""]
+            body += [
+                f"## {_swap_names(heading, programme, language)}",
+                "",
+                *"\n\n".join(kept).split("\n"),
+                "",
+            ]
             size += sum(len(block) for block in kept)
             if size >= _MIN_BYTES and rng.random() < 0.3:
                 break
         slug = f"{programme.slug}-{number:04d}"
         front = (
-            f"---\nid: gen-{number:04d}\ntitle: \"{title}\"\nurl: https://erasmuspluss.no/arkiv/{slug}\n"
+            f'---\nid: gen-{number:04d}\ntitle: "{title}"\nurl: https://erasmuspluss.no/arkiv/{slug}\n'
             f"language: {language}\nupdated: {updated.isoformat()}\n---\n\n"
         )
         return f"gen-{number:04d}-{language}.md", front + "\n".join(body).strip() + "\n"

@@ -53,9 +53,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=ROOT / "bench/RESULTS-scale.md")
     parser.add_argument("--json", type=Path, default=None, help="also write the raw figures as JSON here")
     parser.add_argument("--label", default="", help="a note on what code was measured, for the report")
-    parser.add_argument("--embedding-cache", type=Path, default=None,
-                        help="reuse passage embeddings across runs (index building only, never questions)")
-    parser.add_argument("--recipe-pages", type=int, default=0, help="corpus size for the recipe (default largest)")
+    parser.add_argument(
+        "--embedding-cache",
+        type=Path,
+        default=None,
+        help="reuse passage embeddings across runs (index building only, never questions)",
+    )
+    parser.add_argument(
+        "--recipe-pages", type=int, default=0, help="corpus size for the recipe (default largest)"
+    )
     return parser.parse_args(argv)
 
 
@@ -65,7 +71,10 @@ def _writer(questions: list[EvalQuestion]) -> CorpusWriter:
 
 
 def _ms(millis: list[float]) -> dict[str, float]:
-    return {"p50_ms": round(speed.percentile(millis, 0.5), 1), "p95_ms": round(speed.percentile(millis, 0.95), 1)}
+    return {
+        "p50_ms": round(speed.percentile(millis, 0.5), 1),
+        "p95_ms": round(speed.percentile(millis, 0.95), 1),
+    }
 
 
 def _timed(answer: Any, questions: list[EvalQuestion]) -> list[float]:
@@ -82,17 +91,29 @@ def _timed(answer: Any, questions: list[EvalQuestion]) -> list[float]:
 
 def _quality(system: Any, questions: list[EvalQuestion], reference: Catalog) -> dict[str, Any]:
     summary = metrics.by_language(metrics.evaluate(system, questions, reference))["all"]
-    return {key: summary[key] for key in ("hit@1", "hit@3", "mrr", "keyword_accuracy", "abstention",
-                                          "false_abstention")}
+    return {
+        key: summary[key]
+        for key in ("hit@1", "hit@3", "mrr", "keyword_accuracy", "abstention", "false_abstention")
+    }
 
 
 def measure_size(
-    size: int, *, tmp: Path, questions: list[EvalQuestion], embedder: SentenceTransformerEmbedder,
-    reference: Catalog | None, cache: Path | None,
+    size: int,
+    *,
+    tmp: Path,
+    questions: list[EvalQuestion],
+    embedder: SentenceTransformerEmbedder,
+    reference: Catalog | None,
+    cache: Path | None,
 ) -> tuple[dict[str, Any], KnowledgeBase]:
     """Build, ingest and query the corpus of ``size`` pages."""
-    folder = write_corpus(tmp / f"corpus-{size}", shipped=SHIPPED_DOCS, set_a=EVAL / "corpus_a",
-                          writer=_writer(questions), pages=size)[0].parent
+    folder = write_corpus(
+        tmp / f"corpus-{size}",
+        shipped=SHIPPED_DOCS,
+        set_a=EVAL / "corpus_a",
+        writer=_writer(questions),
+        pages=size,
+    )[0].parent
     log(f"{size} pages: ingest in a fresh process")
     ingested = processes.ingest(index=tmp / f"index-{size}", folder=folder, cache=cache)
     kb = KnowledgeBase(store=ChromaStore(path=str(tmp / f"index-{size}"), prefix=PREFIX), embedder=embedder)
@@ -100,7 +121,10 @@ def measure_size(
     service = KnowledgeService(retriever=kb.retriever(), threshold=THRESHOLD, contact="x@example.org")
     opened = time.perf_counter() - start
     log(f"{size} pages: timing answers")
-    _timed(lambda text: service.answer(Question(text=text)), [EvalQuestion(id="w", lang=Language.NB, question=WARM_UP)])
+    _timed(
+        lambda text: service.answer(Question(text=text)),
+        [EvalQuestion(id="w", lang=Language.NB, question=WARM_UP)],
+    )
     warm = _timed(lambda text: service.answer(Question(text=text)), questions)
     bare = _timed(lambda text: embedder.embed([text]), questions)
     quality = _quality(ProjectSystem(service=service), questions, reference or service.catalog)
@@ -134,8 +158,15 @@ def add_one_page(kb: KnowledgeBase, *, tmp: Path, questions: list[EvalQuestion])
     return {"add_seconds": round(add_seconds, 2), "change_seconds": round(change_seconds, 2)}
 
 
-def recipe(files: list[Path], *, tmp: Path, questions: list[EvalQuestion], embedder: Any,
-           reference: Catalog, cache: Path | None) -> dict[str, Any]:
+def recipe(
+    files: list[Path],
+    *,
+    tmp: Path,
+    questions: list[EvalQuestion],
+    embedder: Any,
+    reference: Catalog,
+    cache: Path | None,
+) -> dict[str, Any]:
     """The LangChain recipe over the same files: build time, warm latency, quality."""
     start = time.perf_counter()
     cached = CachedEmbedder(embedder, cache) if cache else embedder
@@ -145,8 +176,12 @@ def recipe(files: list[Path], *, tmp: Path, questions: list[EvalQuestion], embed
         cached.save()
         system._embedder = embedder  # questions are embedded by the model, never from the cache
     warm = _timed(system.answer, questions)
-    return {"build_seconds": round(built, 1), "chunks": system.chunks, "warm": _ms(warm),
-            "quality": _quality(system, questions, reference)}
+    return {
+        "build_seconds": round(built, 1),
+        "chunks": system.chunks,
+        "warm": _ms(warm),
+        "quality": _quality(system, questions, reference),
+    }
 
 
 def run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
@@ -158,22 +193,35 @@ def run(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     embedder = SentenceTransformerEmbedder(MODEL)
     rows, reference, kb = [], None, None
     for size in sizes:
-        row, kb = measure_size(size, tmp=tmp, questions=questions, embedder=embedder, reference=reference,
-                               cache=args.embedding_cache)
+        row, kb = measure_size(
+            size,
+            tmp=tmp,
+            questions=questions,
+            embedder=embedder,
+            reference=reference,
+            cache=args.embedding_cache,
+        )
         reference = reference or kb.retriever().catalog
         rows.append(row)
     assert kb is not None and reference is not None
     log("start → first answer in fresh processes")
     for row, runs in ((rows[0], 1), (rows[-1], 3)):
-        row["first_answer"] = processes.first_answer(index=tmp / f"index-{row['pages']}",
-                                                     question=questions[0].question, runs=runs)
+        row["first_answer"] = processes.first_answer(
+            index=tmp / f"index-{row['pages']}", question=questions[0].question, runs=runs
+        )
     log("adding one page to the largest index")
     added = add_one_page(kb, tmp=tmp, questions=questions)
     recipe_pages = args.recipe_pages or sizes[-1]
     log(f"the LangChain recipe over {recipe_pages} pages")
     files = sorted((tmp / f"corpus-{recipe_pages}").glob("*.md"))
-    baseline = recipe(files, tmp=tmp, questions=questions, embedder=embedder, reference=reference,
-                      cache=args.embedding_cache) | {"pages": recipe_pages}
+    baseline = recipe(
+        files,
+        tmp=tmp,
+        questions=questions,
+        embedder=embedder,
+        reference=reference,
+        cache=args.embedding_cache,
+    ) | {"pages": recipe_pages}
     return {"sizes": rows, "bare_load": bare_load, "add_one_page": added, "recipe": baseline}
 
 

@@ -35,17 +35,23 @@ def _size_rows(results: dict[str, Any]) -> list[list[object]]:
     small = results["sizes"][0]
     for row in results["sizes"]:
         quality = row["quality"]
-        rows.append([
-            row["pages"], row["files"], row["passages"],
-            f"{row['warm']['p50_ms']} / {row['warm']['p95_ms']}",
-            f"{row['bare']['p50_ms']} / {row['bare']['p95_ms']}",
-            _ratio(row["warm"]["p95_ms"], small["warm"]["p95_ms"]),
-            _ratio(row["warm"]["p95_ms"], row["bare"]["p95_ms"]),
-            row["open_seconds"],
-            f"{row['ingest']['wall_seconds']} s / {row['ingest']['peak_mb']:.0f} MB",
-            f"{quality['hit@3']:.3f}", f"{quality['hit@1']:.3f}", f"{quality['false_abstention']:.3f}",
-            f"{quality['abstention']:.3f}",
-        ])
+        rows.append(
+            [
+                row["pages"],
+                row["files"],
+                row["passages"],
+                f"{row['warm']['p50_ms']} / {row['warm']['p95_ms']}",
+                f"{row['bare']['p50_ms']} / {row['bare']['p95_ms']}",
+                _ratio(row["warm"]["p95_ms"], small["warm"]["p95_ms"]),
+                _ratio(row["warm"]["p95_ms"], row["bare"]["p95_ms"]),
+                row["open_seconds"],
+                f"{row['ingest']['wall_seconds']} s / {row['ingest']['peak_mb']:.0f} MB",
+                f"{quality['hit@3']:.3f}",
+                f"{quality['hit@1']:.3f}",
+                f"{quality['false_abstention']:.3f}",
+                f"{quality['abstention']:.3f}",
+            ]
+        )
     return rows
 
 
@@ -54,68 +60,107 @@ def markdown(results: dict[str, Any]) -> str:
     large, small = results["sizes"][-1], results["sizes"][0]
     recipe, bare = results["recipe"], results["bare_load"]
     size_table = table(
-        ["pages", "files", "passages", "warm p50 / p95 ms", "bare embedding p50 / p95 ms", "p95 ÷ p95 at 2",
-         "p95 ÷ bare", "open index s", "ingest (own process) / peak RSS", "hit@3", "hit@1", "false declines",
-         "unanswerable declined"],
+        [
+            "pages",
+            "files",
+            "passages",
+            "warm p50 / p95 ms",
+            "bare embedding p50 / p95 ms",
+            "p95 ÷ p95 at 2",
+            "p95 ÷ bare",
+            "open index s",
+            "ingest (own process) / peak RSS",
+            "hit@3",
+            "hit@1",
+            "false declines",
+            "unanswerable declined",
+        ],
         _size_rows(results),
     )
     start_table = table(
         ["process", "start → first answer (median of 3)", "runs", "peak RSS"],
         [
-            ["bare model load + one embedding", f"{bare['wall_seconds']} s", bare["runs"], f"{bare['peak_mb']} MB"],
-            *[[f"`ask` over {row['pages']} pages", f"{row['first_answer']['wall_seconds']} s",
-               row["first_answer"]["runs"], f"{row['first_answer']['peak_mb']} MB"] for row in (small, large)],
+            [
+                "bare model load + one embedding",
+                f"{bare['wall_seconds']} s",
+                bare["runs"],
+                f"{bare['peak_mb']} MB",
+            ],
+            *[
+                [
+                    f"`ask` over {row['pages']} pages",
+                    f"{row['first_answer']['wall_seconds']} s",
+                    row["first_answer"]["runs"],
+                    f"{row['first_answer']['peak_mb']} MB",
+                ]
+                for row in (small, large)
+            ],
         ],
     )
     same = next((row for row in results["sizes"] if row["pages"] == recipe.get("pages")), large)
     recipe_table = table(
         ["system", "warm p50 / p95 ms", "hit@3", "hit@1", "chunks", "build s"],
         [
-            ["Rapportlos", f"{same['warm']['p50_ms']} / {same['warm']['p95_ms']}",
-             f"{same['quality']['hit@3']:.3f}", f"{same['quality']['hit@1']:.3f}", same["passages"], "–"],
-            ["LangChain recipe", f"{recipe['warm']['p50_ms']} / {recipe['warm']['p95_ms']}",
-             f"{recipe['quality']['hit@3']:.3f}", f"{recipe['quality']['hit@1']:.3f}", recipe["chunks"],
-             recipe["build_seconds"]],
+            [
+                "Rapportlos",
+                f"{same['warm']['p50_ms']} / {same['warm']['p95_ms']}",
+                f"{same['quality']['hit@3']:.3f}",
+                f"{same['quality']['hit@1']:.3f}",
+                same["passages"],
+                "–",
+            ],
+            [
+                "LangChain recipe",
+                f"{recipe['warm']['p50_ms']} / {recipe['warm']['p95_ms']}",
+                f"{recipe['quality']['hit@3']:.3f}",
+                f"{recipe['quality']['hit@1']:.3f}",
+                recipe["chunks"],
+                recipe["build_seconds"],
+            ],
             ["bare embedding", f"{same['bare']['p50_ms']} / {same['bare']['p95_ms']}", "–", "–", "–", "–"],
         ],
     )
     added = results["add_one_page"]
-    target_table = table(["target", "this run", "goal", ""],
-                         [[name, value, goal, "✅" if met else "❌"] for name, value, goal, met in targets(results)])
-    return "\n".join([
-        f"# Scale benchmark: the dev questions against {', '.join(str(r['pages']) for r in results['sizes'])} pages",
-        "",
-        f"Run {results['date']} on {results['nproc']} CPUs (load average at the end {results['load_average']}; "
-        f"the machine is shared, so timings are noisy), {results['total_seconds']} s in all. {results['label']}",
-        "Reproduce from the repository root with:",
-        "",
-        f"```\n{results['command']}\n```",
-        "",
-        "The corpora are generated by `bench/corpus.py`: the two shipped pages (with their English renderings), "
-        "set A's twelve pages from 50 pages on, and pages recombined from both with other programmes, action "
-        "codes, tools, periods, numbers and dates; no generated block holds a dev-set evidence sentence. Warm "
-        "latency is the second of two passes over the dev questions, in the same process as the bare embedding "
-        "(`embed([question])`) and the LangChain recipe.",
-        "",
-        "## Targets at the largest size",
-        "",
-        target_table,
-        "",
-        "## By corpus size",
-        "",
-        size_table,
-        "",
-        "## Start → first answer (fresh processes)",
-        "",
-        start_table,
-        "",
-        f"## Against the LangChain recipe at {same['pages']} pages (built through the bench's embedding cache)",
-        "",
-        recipe_table,
-        "",
-        "## Adding one page to the largest index",
-        "",
-        f"Adding one new page: {added['add_seconds']} s; changing it again: {added['change_seconds']} s "
-        "(in process, model loaded, as `rapportlos ingest page.md`).",
-        "",
-    ])
+    target_table = table(
+        ["target", "this run", "goal", ""],
+        [[name, value, goal, "✅" if met else "❌"] for name, value, goal, met in targets(results)],
+    )
+    return "\n".join(
+        [
+            f"# Scale benchmark: the dev questions against {', '.join(str(r['pages']) for r in results['sizes'])} pages",
+            "",
+            f"Run {results['date']} on {results['nproc']} CPUs (load average at the end {results['load_average']}; "
+            f"the machine is shared, so timings are noisy), {results['total_seconds']} s in all. {results['label']}",
+            "Reproduce from the repository root with:",
+            "",
+            f"```\n{results['command']}\n```",
+            "",
+            "The corpora are generated by `bench/corpus.py`: the two shipped pages (with their English renderings), "
+            "set A's twelve pages from 50 pages on, and pages recombined from both with other programmes, action "
+            "codes, tools, periods, numbers and dates; no generated block holds a dev-set evidence sentence. Warm "
+            "latency is the second of two passes over the dev questions, in the same process as the bare embedding "
+            "(`embed([question])`) and the LangChain recipe.",
+            "",
+            "## Targets at the largest size",
+            "",
+            target_table,
+            "",
+            "## By corpus size",
+            "",
+            size_table,
+            "",
+            "## Start → first answer (fresh processes)",
+            "",
+            start_table,
+            "",
+            f"## Against the LangChain recipe at {same['pages']} pages (built through the bench's embedding cache)",
+            "",
+            recipe_table,
+            "",
+            "## Adding one page to the largest index",
+            "",
+            f"Adding one new page: {added['add_seconds']} s; changing it again: {added['change_seconds']} s "
+            "(in process, model loaded, as `rapportlos ingest page.md`).",
+            "",
+        ]
+    )

@@ -94,12 +94,18 @@ def main(argv: list[str] | None = None) -> int:
                 templates=load_templates(SHIPPED_DOCS, EVAL / "corpus_a"),
                 evidence=[q.evidence or "" for q in questions],
             )
-            folder = write_corpus(Path(tmp) / "corpus", shipped=SHIPPED_DOCS, set_a=EVAL / "corpus_a",
-                                  writer=writer, pages=args.pages)[0].parent
+            folder = write_corpus(
+                Path(tmp) / "corpus",
+                shipped=SHIPPED_DOCS,
+                set_a=EVAL / "corpus_a",
+                writer=writer,
+                pages=args.pages,
+            )[0].parent
             index = Path(tmp) / "index"
             processes.ingest(index=index, folder=folder, cache=args.embedding_cache)
-        kb = KnowledgeBase(store=ChromaStore(path=str(index), prefix=PREFIX),
-                           embedder=SentenceTransformerEmbedder(MODEL))
+        kb = KnowledgeBase(
+            store=ChromaStore(path=str(index), prefix=PREFIX), embedder=SentenceTransformerEmbedder(MODEL)
+        )
         print(json.dumps(cross_validate(kb.retriever(), questions, source), indent=2))
     return 0
 

@@ -34,7 +34,9 @@ def passage_terms(chunks: Sequence[Chunk]) -> dict[str, list[str]]:
     Compounds are split against the document's own words (and the splitter's common parts), so a passage's
     terms do not depend on what else is indexed: adding a page never changes the terms of another.
     """
-    analyzer = Analyzer(CompoundSplitter({word for chunk in chunks for word in tokenize(_indexed_text(chunk))}))
+    analyzer = Analyzer(
+        CompoundSplitter({word for chunk in chunks for word in tokenize(_indexed_text(chunk))})
+    )
     return {chunk.chunk_id: analyzer.terms(_indexed_text(chunk), chunk.language) for chunk in chunks}
 
 

@@ -135,8 +135,11 @@ class Ingester:
         existing, _, _ = self._store.passages(active)
         known = {chunk.doc_id: chunk for chunk in existing}
         self._reload_known(loaded, known)
-        self._classify(loaded, {doc: DocumentEntry("", c.content_hash, c.source_path) for doc, c in known.items()},
-                       report)
+        self._classify(
+            loaded,
+            {doc: DocumentEntry("", c.content_hash, c.source_path) for doc, c in known.items()},
+            report,
+        )
         report.updated, report.unchanged = sorted(report.updated + report.unchanged), []
         gone = {doc_id for doc_id in known if doc_id not in loaded}
         if prune:

@@ -17,7 +17,9 @@ _CODE = re.compile(r"\bKA\s?-?(\d{3})\b", re.IGNORECASE)
 # A project number such as 2023-1-NO01-KA210-SCH-000123456: the call year and the action.
 _PROJECT = re.compile(r"\b(20\d\d)-\d-[A-Z]{2}\d\d-KA(\d{3})", re.IGNORECASE)
 _ARCHIVED = re.compile(r"\b(arkivert|arkivert side|archived)\b", re.IGNORECASE)
-_PERIOD_OLD = re.compile(r"2014\s*[–-]\s*2020|forrige programperiode|previous programme period", re.IGNORECASE)
+_PERIOD_OLD = re.compile(
+    r"2014\s*[–-]\s*2020|forrige programperiode|previous programme period", re.IGNORECASE
+)
 _PERIOD_NEW = re.compile(r"2021\s*[–-]\s*2027", re.IGNORECASE)
 # The action each name of an action stands for (Bokmål, Nynorsk and English spellings, lower case).
 ACTION_NAMES = {

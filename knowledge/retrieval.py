@@ -140,9 +140,7 @@ class Retriever:
         same = reciprocal_rank_fusion(channels, weights=CHANNEL_WEIGHTS)
         across = reciprocal_rank_fusion(channels, weights=CROSS_LINGUAL_WEIGHTS)
         version = self.catalog.version
-        fused = {
-            group: score if version(group, language) else across[group] for group, score in same.items()
-        }
+        fused = {group: score if version(group, language) else across[group] for group, score in same.items()}
         return query, channels, fused
 
     def with_prior(

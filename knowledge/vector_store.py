@@ -263,7 +263,8 @@ class ChromaStore:
         ids, docs, metas = found["ids"], found["documents"] or [], found["metadatas"] or []
         keep = self._live(generation.collection, ids, metas, generation=generation)
         chunks = sorted(
-            (_chunk(ids[k], docs[k], metas[k]) for k in keep), key=lambda chunk: (chunk.doc_id, chunk.position)
+            (_chunk(ids[k], docs[k], metas[k]) for k in keep),
+            key=lambda chunk: (chunk.doc_id, chunk.position),
         )
         terms = {
             str(metas[k].get("chunk_id") or chunk_id_of(ids[k])): str(metas[k]["terms"]).split()

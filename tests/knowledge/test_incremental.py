@@ -56,12 +56,16 @@ def folder(tmp_path: Path) -> Path:
     return docs
 
 
-def test_adding_a_page_keeps_the_other_pages_records(tmp_path: Path, embedder: Embedder, folder: Path) -> None:
+def test_adding_a_page_keeps_the_other_pages_records(
+    tmp_path: Path, embedder: Embedder, folder: Path
+) -> None:
     store = ChromaStore(path=str(tmp_path / "chroma"))
     kb = KnowledgeBase(store=store, embedder=embedder)
     kb.ingest([folder])
     before, generation = _records(store), store.active()
-    new = _write(folder, "kontroll", "Kontroll", "Prosjekter kan bli plukket ut til kontroll av dokumentasjon.")
+    new = _write(
+        folder, "kontroll", "Kontroll", "Prosjekter kan bli plukket ut til kontroll av dokumentasjon."
+    )
 
     report = kb.ingest([new])
 
