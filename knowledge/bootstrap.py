@@ -87,9 +87,19 @@ class KnowledgeBase:
         return ingester.ingest(paths, prune=prune, progress=progress)
 
     def ensure_ready(self, extra: Sequence[Path] = ()) -> IngestReport | None:
-        """On first start, or after a model or chunking change, (re)build the index from the shipped pages and ``extra``."""
+        """On first start, or after a model or chunking change, (re)build the index from the shipped pages and
+        ``extra``; after an analyser change, re-analyse the stored passages once."""
         active = self.store.active()
         if active is not None and (active.model, active.layout) == (self.embedder.name, INDEX_LAYOUT):
+            ingester = Ingester(store=self.store, embedder=self.embedder, detect=detect_language)
+            if ingester.refresh_terms(active):  # the analyser changed: re-analyse once, not at every start
+                self.store.activate(
+                    active.collection,
+                    model=active.model,
+                    layout=active.layout,
+                    documents=active.documents,
+                    analyzer=analyzer_fingerprint(),
+                )
             return None
         return self.ingest([SHIPPED_DOCS, *extra])
 

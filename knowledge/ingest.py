@@ -106,17 +106,37 @@ class Ingester:
         self._add(collection, fresh, tag=tag, progress=progress)
         documents = {doc_id: entry for doc_id, entry in known.items() if doc_id not in report.removed}
         documents |= {doc_id: _entry(loaded[doc_id], tag) for doc_id in changed}
+        if active is not None:
+            self.refresh_terms(active)
         self._store.activate(
             collection,
             model=self._embedder.name,
             layout=INDEX_LAYOUT,
             documents=documents,
-            analyzer=analyzer_fingerprint() if active is None else active.analyzer,
+            analyzer=analyzer_fingerprint(),
         )
         self._store.remove_stale(
             Generation(collection=collection, model="", documents=documents), [*changed, *report.removed]
         )
         return report
+
+    def refresh_terms(self, active: Generation) -> bool:
+        """Re-analyse the stored passages when the analyser has changed since their terms were stored.
+
+        The records are updated in place; the pointer keeps the old fingerprint until the caller moves it,
+        and until then readers analyse the passages themselves rather than trust the stored terms.
+
+        Returns:
+            Whether anything was rewritten.
+        """
+        if active.analyzer == analyzer_fingerprint():
+            return False
+        chunks, _, _ = self._store.passages(active)
+        terms: dict[str, list[str]] = {}
+        for doc_chunks in _by_document(chunks).values():
+            terms |= passage_terms(doc_chunks)
+        self._store.rewrite_terms(active, chunks, terms)
+        return True
 
     def _rebuild(
         self,

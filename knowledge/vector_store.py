@@ -198,6 +198,23 @@ class ChromaStore:
                 embeddings=embeddings[start : start + _BATCH],
             )
 
+    def rewrite_terms(
+        self, generation: Generation, chunks: Sequence[Chunk], terms: Mapping[str, Sequence[str]]
+    ) -> None:
+        """Store new BM25 terms for live passages of ``generation`` (after the analyser has changed)."""
+        target = self._collection(generation.collection)
+        live = generation.documents or {}
+        for start in range(0, len(chunks), _BATCH):
+            part = chunks[start : start + _BATCH]
+            tags = [live[chunk.doc_id].tag if chunk.doc_id in live else "" for chunk in part]
+            target.update(
+                ids=[record_id(chunk.chunk_id, tag) for chunk, tag in zip(part, tags, strict=True)],
+                metadatas=[
+                    _metadata(chunk, tag=tag, terms=terms.get(chunk.chunk_id))
+                    for chunk, tag in zip(part, tags, strict=True)
+                ],
+            )
+
     def activate(
         self,
         collection: str,

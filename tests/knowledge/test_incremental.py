@@ -143,3 +143,33 @@ def test_manifest_round_trips_through_the_pointer(tmp_path: Path) -> None:
 
     reopened = ChromaStore(path=str(tmp_path / "chroma")).active()
     assert reopened is not None and reopened.documents == documents and reopened.analyzer == "x"
+
+
+def test_a_changed_analyser_is_applied_to_the_stored_terms_once(
+    tmp_path: Path, embedder: Embedder, folder: Path
+) -> None:
+    from knowledge.catalog import analyzer_fingerprint
+
+    store = ChromaStore(path=str(tmp_path / "chroma"))
+    kb = KnowledgeBase(store=store, embedder=embedder)
+    kb.ingest([folder])
+    active = store.active()
+    assert active is not None and active.documents is not None
+    chunks, terms, _ = store.passages(active)
+    store.rewrite_terms(active, chunks, {chunk.chunk_id: ["stale"] for chunk in chunks})
+    store.activate(
+        active.collection,
+        model=active.model,
+        layout=active.layout,
+        documents=active.documents,
+        analyzer="an-older-analyser",
+    )
+    stale = store.active()
+    assert stale is not None
+    assert kb.retriever().catalog.shards[chunks[0].language].terms_of(chunks[0].chunk_id) != {"stale"}
+
+    assert kb.ensure_ready() is None
+
+    refreshed = store.active()
+    assert refreshed is not None and refreshed.analyzer == analyzer_fingerprint()
+    assert store.passages(refreshed)[1] == terms
