@@ -95,6 +95,7 @@ class Retriever:
         self._embedder = embedder
         self._translator = translator
         self._vectors: dict[str, np.ndarray] = {}
+        self._known: dict[Language, frozenset[str]] = {}
 
     def analyse(self, text: str, language: Language) -> QueryTerms:
         """Content words of ``text`` with typos repaired against the index, and their translation."""
@@ -114,7 +115,9 @@ class Retriever:
         if language is Language.NB and self.catalog.analyzer.compound_parts(word):
             return word
         # Few or no pages may be written in the question's language: the glossary's words count as known too.
-        known = shard.words | self._translator.vocabulary(language)
+        known = self._known.get(language)
+        if known is None:  # built once per language, not per word
+            known = self._known[language] = shard.words | self._translator.vocabulary(language)
         if word in known:
             return word
         return closest_term(word, known) or word
