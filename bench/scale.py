@@ -25,7 +25,7 @@ from bench import metrics, processes, speed  # noqa: E402
 from bench.corpus import CorpusWriter, load_templates, write_corpus  # noqa: E402
 from bench.embedding_cache import CachedEmbedder  # noqa: E402
 from bench.indexes import MODEL, PREFIX  # noqa: E402
-from bench.scale_report import markdown  # noqa: E402
+from bench.scale_report import comparison, markdown  # noqa: E402
 from bench.systems import ProjectSystem, RecipeSystem  # noqa: E402
 from knowledge.bootstrap import SHIPPED_DOCS, KnowledgeBase  # noqa: E402
 from knowledge.catalog import Catalog  # noqa: E402
@@ -243,10 +243,16 @@ def main(argv: list[str] | None = None) -> int:
     """Run the scale benchmark and write its report."""
     args = parse_args(argv)
     start = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="rapportlos-scale-") as tmp:
-        results = run(args, Path(tmp))
-    results = describe(args, time.perf_counter() - start) | results
-    args.out.write_text(markdown(results), encoding="utf-8")
+    if args.render:
+        results = json.loads(args.render.read_text(encoding="utf-8"))
+    else:
+        with tempfile.TemporaryDirectory(prefix="rapportlos-scale-") as tmp:
+            results = run(args, Path(tmp))
+        results = describe(args, time.perf_counter() - start) | results
+    report = markdown(results)
+    if args.before:
+        report += "\n" + comparison(json.loads(args.before.read_text(encoding="utf-8")), results)
+    args.out.write_text(report, encoding="utf-8")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
     log(f"wrote {args.out} in {results['total_seconds']} s")

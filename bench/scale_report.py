@@ -164,3 +164,66 @@ def markdown(results: dict[str, Any]) -> str:
             "",
         ]
     )
+
+
+def _by_pages(results: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    return {row["pages"]: row for row in results["sizes"]}
+
+
+def comparison(before: dict[str, Any], after: dict[str, Any]) -> str:
+    """A before → after table over the corpus sizes both runs measured."""
+    old, new = _by_pages(before), _by_pages(after)
+    rows: list[list[object]] = []
+    for pages in sorted(set(old) & set(new)):
+        a, b = old[pages], new[pages]
+        rows += [
+            [
+                pages,
+                "warm p50 / p95 ms",
+                f"{a['warm']['p50_ms']} / {a['warm']['p95_ms']}",
+                f"{b['warm']['p50_ms']} / {b['warm']['p95_ms']}",
+            ],
+            [
+                pages,
+                "warm p95 ÷ bare embedding p95",
+                _ratio(a["warm"]["p95_ms"], a["bare"]["p95_ms"]),
+                _ratio(b["warm"]["p95_ms"], b["bare"]["p95_ms"]),
+            ],
+            [pages, "open the index in process (s)", a["open_seconds"], b["open_seconds"]],
+            [pages, "ingest peak RSS (MB)", a["ingest"]["peak_mb"], b["ingest"]["peak_mb"]],
+            [
+                pages,
+                "hit@3 / false declines",
+                f"{a['quality']['hit@3']:.3f} / {a['quality']['false_abstention']:.3f}",
+                f"{b['quality']['hit@3']:.3f} / {b['quality']['false_abstention']:.3f}",
+            ],
+        ]
+        for run, row in (("before", a), ("after", b)):
+            if "first_answer" in row:
+                rows.append(
+                    [
+                        pages,
+                        f"first answer ÷ bare model load ({run} run)",
+                        _ratio(
+                            row["first_answer"]["wall_seconds"],
+                            (before if run == "before" else after)["bare_load"]["wall_seconds"],
+                        ),
+                        f"peak RSS {row['first_answer']['peak_mb']} MB",
+                    ]
+                )
+    rows.append(
+        [
+            "largest",
+            "adding one page (s)",
+            before["add_one_page"]["add_seconds"],
+            after["add_one_page"]["add_seconds"],
+        ]
+    )
+    note = (
+        f"Before: {before['label']} ({before['date']}, sizes {[r['pages'] for r in before['sizes']]}); "
+        f"after: {after['label']} ({after['date']}). The runs are separate, so compare ratios more than "
+        "absolute times on this shared machine."
+    )
+    return "\n".join(
+        ["## Before → after", "", note, "", table(["pages", "measure", "before", "after"], rows), ""]
+    )
