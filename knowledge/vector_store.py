@@ -11,10 +11,8 @@ writes a complete new collection instead and drops the old one after the pointer
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from urllib.parse import urlparse
@@ -22,57 +20,21 @@ from urllib.parse import urlparse
 import numpy as np
 from numpy.typing import NDArray
 
+from knowledge.generations import (
+    DocumentEntry,
+    Generation,
+    chunk_id_of,
+    read_manifest,
+    record_id,
+    write_manifest,
+)
 from knowledge.models import Chunk, Language
+
+__all__ = ["ChromaStore", "DocumentEntry", "Generation", "chunk_id_of", "record_id"]
 
 _ACTIVE = "active"
 _BATCH = 256
 _SPARE = 20  # extra neighbours asked for, in case records of other versions come first
-
-
-@dataclass(frozen=True)
-class DocumentEntry:
-    """One live document of a generation: its records' tag, the hash of its file, where it was read from."""
-
-    tag: str
-    content_hash: str
-    source_path: str = ""
-
-
-@dataclass(frozen=True)
-class Generation:
-    """The active generation: its collection, the model and layout that filled it, its live documents.
-
-    ``documents`` is None for an index written before manifests existed: every record is live.
-    """
-
-    collection: str
-    model: str
-    layout: str = ""
-    documents: Mapping[str, DocumentEntry] | None = None
-    analyzer: str = ""
-
-
-def record_id(chunk_id: str, tag: str) -> str:
-    """The Chroma id of a passage of a document version tagged ``tag`` (the chunk id when untagged)."""
-    return f"{chunk_id}@{tag}" if tag else chunk_id
-
-
-def chunk_id_of(record: str) -> str:
-    """The chunk id inside a record id."""
-    return record.rsplit("@", 1)[0] if "@" in record else record
-
-
-def _manifest(documents: Mapping[str, DocumentEntry]) -> str:
-    return json.dumps(
-        {doc: [entry.tag, entry.content_hash, entry.source_path] for doc, entry in sorted(documents.items())},
-        ensure_ascii=False,
-    )
-
-
-def _read_manifest(text: str | None) -> dict[str, DocumentEntry] | None:
-    if not text or not text.startswith("{"):
-        return None
-    return {doc: DocumentEntry(*values) for doc, values in json.loads(text).items()}
 
 
 def _client(*, path: str | None, url: str | None) -> Any:
@@ -164,7 +126,7 @@ class ChromaStore:
             collection=str(meta["collection"]),
             model=str(meta["model"]),
             layout=str(meta.get("layout") or ""),
-            documents=_read_manifest(documents[0]),
+            documents=read_manifest(documents[0]),
             analyzer=str(meta.get("analyzer") or ""),
         )
 
@@ -236,7 +198,7 @@ class ChromaStore:
         """
         self._meta.upsert(
             ids=[_ACTIVE],
-            documents=[_manifest(documents) if documents is not None else collection],
+            documents=[write_manifest(documents) if documents is not None else collection],
             metadatas=[{"collection": collection, "model": model, "layout": layout, "analyzer": analyzer}],
             embeddings=[[0.0]],
         )
