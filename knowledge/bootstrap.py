@@ -2,19 +2,59 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from knowledge.catalog import Catalog
-from knowledge.chunking import LAYOUT_VERSION
+import numpy as np
+from numpy.typing import NDArray
+
+from knowledge.catalog import Catalog, analyzer_fingerprint
 from knowledge.embeddings import Embedder, SentenceTransformerEmbedder
-from knowledge.ingest import Ingester, IngestReport, Progress
+from knowledge.ingest import INDEX_LAYOUT, Ingester, IngestReport, Progress
 from knowledge.language import detect_language
 from knowledge.retrieval import Retriever
 from knowledge.translation import GlossaryTranslator
 from knowledge.vector_store import ChromaStore
 
 SHIPPED_DOCS = Path(__file__).resolve().parent / "docs"
+
+
+class LoadingEmbedder:
+    """The configured model, loaded in a background thread while the index is read; ``embed`` waits for it.
+
+    The language detector is warmed in the same thread, so the first question does not pay for it either.
+
+    Args:
+        name: The sentence-transformers model (see :class:`SentenceTransformerEmbedder`).
+    """
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._model: SentenceTransformerEmbedder | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._load, name="embedding-model", daemon=True)
+        self._thread.start()
+
+    def _load(self) -> None:
+        try:
+            self._model = SentenceTransformerEmbedder(self._name)
+            detect_language("Hvor lang tid har vi på rapporten?")
+        except BaseException as error:  # re-raised in the caller's thread by embed()
+            self._error = error
+
+    @property
+    def name(self) -> str:
+        """The configured model name (known before the model has loaded)."""
+        return self._name
+
+    def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        """Normalised embeddings of ``texts`` (waits for the model on first use)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._model is not None
+        return self._model.embed(texts)
 
 
 class KnowledgeBase:
@@ -32,11 +72,12 @@ class KnowledgeBase:
 
     @classmethod
     def open(cls, *, chroma_path: Path, chroma_url: str | None, prefix: str, model: str) -> KnowledgeBase:
-        """Connect to Chroma and load the embedding model."""
+        """Start loading the embedding model and connect to Chroma meanwhile."""
+        embedder = LoadingEmbedder(model)
         if not chroma_url:
             chroma_path.mkdir(parents=True, exist_ok=True)
         store = ChromaStore(path=str(chroma_path), url=chroma_url, prefix=prefix)
-        return cls(store=store, embedder=SentenceTransformerEmbedder(model))
+        return cls(store=store, embedder=embedder)
 
     def ingest(
         self, paths: Sequence[Path], *, prune: bool = False, progress: Progress | None = None
@@ -46,21 +87,34 @@ class KnowledgeBase:
         return ingester.ingest(paths, prune=prune, progress=progress)
 
     def ensure_ready(self, extra: Sequence[Path] = ()) -> IngestReport | None:
-        """On first start, or after a model or chunking change, (re)build the index from the shipped pages and ``extra``."""
+        """On first start, or after a model or chunking change, (re)build the index from the shipped pages and
+        ``extra``; after an analyser change, re-analyse the stored passages once."""
         active = self.store.active()
-        if active is not None and (active.model, active.layout) == (self.embedder.name, LAYOUT_VERSION):
+        if active is not None and (active.model, active.layout) == (self.embedder.name, INDEX_LAYOUT):
+            ingester = Ingester(store=self.store, embedder=self.embedder, detect=detect_language)
+            if ingester.refresh_terms(active):  # the analyser changed: re-analyse once, not at every start
+                self.store.activate(
+                    active.collection,
+                    model=active.model,
+                    layout=active.layout,
+                    documents=active.documents,
+                    analyzer=analyzer_fingerprint(),
+                )
             return None
         return self.ingest([SHIPPED_DOCS, *extra])
 
     def retriever(self) -> Retriever:
-        """A retriever over the active generation (read into memory now)."""
+        """A retriever over the active generation: its passages and stored BM25 terms are read into memory
+        now (terms are analysed afresh only when the analyser has changed since they were stored); the
+        vectors stay in Chroma."""
         active = self.store.active()
         if active is None:
             self.ensure_ready()
             active = self.store.active()
         assert active is not None
-        chunks, _ = self.store.records(active.collection)
-        catalog = Catalog(chunks, generation=active.collection)
+        chunks, terms, records = self.store.passages(active)
+        stored = terms if active.analyzer == analyzer_fingerprint() else None
+        catalog = Catalog(chunks, generation=active.collection, terms=stored, records=frozenset(records))
         return Retriever(
             catalog=catalog, store=self.store, embedder=self.embedder, translator=self._translator
         )

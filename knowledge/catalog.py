@@ -1,16 +1,55 @@
-"""An in-memory view of the active index generation: passages by id and group, and BM25 per language."""
+"""An in-memory view of the active index generation: passages by id and group, and BM25 per language.
+
+Index terms are normally read from the store (computed once at ingest, see :func:`passage_terms`); a
+catalog built without them analyses the passages itself, the same way.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+import inspect
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
 
 from core.language import Language
 from knowledge.lexical import BM25Index
 from knowledge.models import Chunk
+from knowledge.page_facts import Facts, page_facts
 from knowledge.text.analyzer import Analyzer
 from knowledge.text.compounds import CompoundSplitter
 from knowledge.text.tokens import tokenize
+
+
+def _indexed_text(chunk: Chunk) -> str:
+    return f"{chunk.section} {chunk.text}"
+
+
+def passage_terms(chunks: Sequence[Chunk]) -> dict[str, list[str]]:
+    """The BM25 terms of each passage of one document, by chunk id.
+
+    Compounds are split against the document's own words (and the splitter's common parts), so a passage's
+    terms do not depend on what else is indexed: adding a page never changes the terms of another.
+    """
+    analyzer = Analyzer(
+        CompoundSplitter({word for chunk in chunks for word in tokenize(_indexed_text(chunk))})
+    )
+    return {chunk.chunk_id: analyzer.terms(_indexed_text(chunk), chunk.language) for chunk in chunks}
+
+
+@cache
+def analyzer_fingerprint() -> str:
+    """A hash of the code that turns passages into BM25 terms: stored terms are used only while it holds."""
+    from knowledge.text import analyzer, compounds, stemming, stopwords, tokens
+
+    digest = hashlib.sha256(inspect.getsource(passage_terms).encode())
+    for module in (analyzer, compounds, stemming, stopwords, tokens):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -22,6 +61,7 @@ class LanguageShard:
     words: frozenset[str]
     terms: tuple[frozenset[str], ...]
     positions: dict[str, int]
+    groups: NDArray[np.int64]
 
     def terms_of(self, chunk_id: str) -> frozenset[str]:
         """The index terms of one passage of this shard."""
@@ -34,31 +74,59 @@ class Catalog:
     Args:
         chunks: Every passage of the generation.
         generation: Name of the generation (a Chroma collection).
+        terms: Stored BM25 terms by chunk id; passages missing from it are analysed here.
+        records: Ids of the store's records of these passages (the chunk ids when not given).
     """
 
-    def __init__(self, chunks: Sequence[Chunk], *, generation: str) -> None:
+    def __init__(
+        self,
+        chunks: Sequence[Chunk],
+        *,
+        generation: str,
+        terms: Mapping[str, Sequence[str]] | None = None,
+        records: frozenset[str] | None = None,
+    ) -> None:
         self.generation = generation
+        self.records = records if records is not None else frozenset(chunk.chunk_id for chunk in chunks)
         self.by_id = {chunk.chunk_id: chunk for chunk in chunks}
         self._by_position = {(chunk.doc_id, chunk.position): chunk for chunk in chunks}
+        self._versions = {(chunk.group_id, chunk.language): chunk for chunk in chunks}
         self.groups: dict[str, list[Chunk]] = {}
         for chunk in chunks:
             self.groups.setdefault(chunk.group_id, []).append(chunk)
-        vocabulary = {word for chunk in chunks for word in tokenize(f"{chunk.section} {chunk.text}")}
+        self.group_ids = list(self.groups)
+        self._group_index = {group: index for index, group in enumerate(self.group_ids)}
+        tokens = {chunk.chunk_id: tokenize(f"{chunk.title} {chunk.section} {chunk.text}") for chunk in chunks}
+        vocabulary = {word for found in tokens.values() for word in found}
         self.analyzer = Analyzer(CompoundSplitter(vocabulary))
-        self.shards = {language: self._shard(chunks, language) for language in Language}
+        known = dict(terms or {})
+        missing = [chunk for chunk in chunks if chunk.chunk_id not in known]
+        for doc_chunks in _by_document(missing).values():
+            known.update(passage_terms(doc_chunks))
+        self.shards = {language: self._shard(chunks, language, known, tokens) for language in Language}
+        self._facts = {
+            doc_id: page_facts(
+                doc_chunks[0].title, [chunk.text for chunk in doc_chunks], updated=doc_chunks[0].updated
+            )
+            for doc_id, doc_chunks in _by_document(chunks).items()
+        }
 
-    def _shard(self, chunks: Sequence[Chunk], language: Language) -> LanguageShard:
+    def _shard(
+        self,
+        chunks: Sequence[Chunk],
+        language: Language,
+        terms: Mapping[str, Sequence[str]],
+        tokens: Mapping[str, list[str]],
+    ) -> LanguageShard:
         own = tuple(chunk for chunk in chunks if chunk.language is language)
-        term_lists = [self.analyzer.terms(f"{chunk.section} {chunk.text}", language) for chunk in own]
-        words = frozenset(
-            word for chunk in own for word in tokenize(f"{chunk.title} {chunk.section} {chunk.text}")
-        )
+        term_lists = [terms[chunk.chunk_id] for chunk in own]
         return LanguageShard(
             chunks=own,
             bm25=BM25Index(term_lists),
-            words=words,
-            terms=tuple(frozenset(terms) for terms in term_lists),
+            words=frozenset(word for chunk in own for word in tokens[chunk.chunk_id]),
+            terms=tuple(frozenset(found) for found in term_lists),
             positions={chunk.chunk_id: index for index, chunk in enumerate(own)},
+            groups=np.array([self._group_index[chunk.group_id] for chunk in own], dtype=np.int64),
         )
 
     def __len__(self) -> int:
@@ -66,7 +134,7 @@ class Catalog:
 
     def version(self, group_id: str, language: Language) -> Chunk | None:
         """The passage of ``group_id`` written in ``language``, if the index has one."""
-        return next((chunk for chunk in self.groups.get(group_id, []) if chunk.language is language), None)
+        return self._versions.get((group_id, language))
 
     def following(self, chunk: Chunk) -> Chunk | None:
         """The passage that comes after ``chunk`` in its document, if any."""
@@ -81,6 +149,18 @@ class Catalog:
                 return current
             current = before
 
+    def facts(self, group_id: str) -> Facts:
+        """What the page of ``group_id``'s authoritative passage says about itself."""
+        chunk = self.by_id.get(group_id) or self.groups[group_id][0]
+        return self._facts[chunk.doc_id]
+
     def original(self, group_id: str) -> Chunk | None:
         """The authoritative passage of a group."""
         return self.by_id.get(group_id)
+
+
+def _by_document(chunks: Sequence[Chunk]) -> dict[str, list[Chunk]]:
+    found: dict[str, list[Chunk]] = {}
+    for chunk in chunks:
+        found.setdefault(chunk.doc_id, []).append(chunk)
+    return found

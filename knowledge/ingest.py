@@ -1,8 +1,14 @@
-"""Adding documents to the index: unchanged ones are skipped, changed ones replaced, gone ones pruned."""
+"""Adding documents to the index: unchanged ones are skipped, changed ones replaced, gone ones pruned.
+
+Adding or changing a page writes only that page's passages (with their BM25 terms) beside the live ones and
+then moves the pointer (see :mod:`knowledge.vector_store`); only a new model or chunk layout re-embeds every
+passage into a new generation.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,15 +16,19 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.language import Language
+from knowledge.catalog import analyzer_fingerprint, passage_terms
 from knowledge.chunking import LAYOUT_VERSION, chunk_document
 from knowledge.embeddings import Embedder
 from knowledge.errors import UnreadableDocumentError
 from knowledge.loaders.registry import SUPPORTED_SUFFIXES, load_document
 from knowledge.models import Chunk, Document
-from knowledge.vector_store import ChromaStore
+from knowledge.vector_store import ChromaStore, DocumentEntry, Generation
 
 Progress = Callable[[str, int, int], None]
 _EMBED_BATCH = 64
+# The chunk layout and the way passages are stored (tagged records, BM25 terms, a manifest): a change of
+# either rewrites the index.
+INDEX_LAYOUT = f"{LAYOUT_VERSION}.m1"
 
 
 @dataclass
@@ -74,35 +84,112 @@ class Ingester:
         report = IngestReport()
         loaded = self._load_all(collect_files(paths, report), report, progress)
         active = self._store.active()
-        existing, vectors = self._store.records(active.collection) if active else ([], _empty())
-        report.rebuilt = active is not None and (active.model, active.layout) != (
-            self._embedder.name,
-            LAYOUT_VERSION,
+        report.rebuilt = active is not None and (
+            (active.model, active.layout) != (self._embedder.name, INDEX_LAYOUT) or active.documents is None
         )
-        known = {chunk.doc_id: chunk for chunk in existing}
         if report.rebuilt:
-            self._reload_known(loaded, known)
+            assert active is not None
+            self._rebuild(active, loaded, report, prune=prune, progress=progress)
+            return report
+        known = dict(active.documents or {}) if active is not None else {}
         changed = self._classify(loaded, known, report)
-        if report.rebuilt:  # every document is cut and embedded afresh, so none is "unchanged"
-            report.updated, report.unchanged = sorted(report.updated + report.unchanged), []
-            changed = list(loaded)
         if prune:
             report.removed = sorted(
                 doc_id
-                for doc_id, chunk in known.items()
-                if doc_id not in loaded and chunk.source_path and not Path(chunk.source_path).exists()
+                for doc_id, entry in known.items()
+                if doc_id not in loaded and entry.source_path and not Path(entry.source_path).exists()
             )
         if not report.changed:
             return report
-        dropped = set(changed) | set(report.removed)
-        kept = [
-            (chunk, vector)
-            for chunk, vector in zip(existing, vectors, strict=True)
-            if chunk.doc_id not in dropped
-        ]
         fresh = [chunk for doc_id in changed for chunk in self._chunks(loaded[doc_id], loaded, known)]
-        self._write(kept, fresh, rebuild=report.rebuilt, progress=progress)
+        tag = uuid.uuid4().hex[:10]
+        collection = active.collection if active is not None else self._store.create_generation()
+        self._add(collection, fresh, tag=tag, progress=progress)
+        documents = {doc_id: entry for doc_id, entry in known.items() if doc_id not in report.removed}
+        documents |= {doc_id: _entry(loaded[doc_id], tag) for doc_id in changed}
+        if active is not None:
+            self.refresh_terms(active)
+        self._store.activate(
+            collection,
+            model=self._embedder.name,
+            layout=INDEX_LAYOUT,
+            documents=documents,
+            analyzer=analyzer_fingerprint(),
+        )
+        self._store.remove_stale(
+            Generation(collection=collection, model="", documents=documents), [*changed, *report.removed]
+        )
         return report
+
+    def refresh_terms(self, active: Generation) -> bool:
+        """Re-analyse the stored passages when the analyser has changed since their terms were stored.
+
+        The records are updated in place; the pointer keeps the old fingerprint until the caller moves it,
+        and until then readers analyse the passages themselves rather than trust the stored terms.
+
+        Returns:
+            Whether anything was rewritten.
+        """
+        if active.analyzer == analyzer_fingerprint():
+            return False
+        chunks, _, _ = self._store.passages(active)
+        terms: dict[str, list[str]] = {}
+        for doc_chunks in _by_document(chunks).values():
+            terms |= passage_terms(doc_chunks)
+        self._store.rewrite_terms(active, chunks, terms)
+        return True
+
+    def _rebuild(
+        self,
+        active: Generation,
+        loaded: dict[str, Document],
+        report: IngestReport,
+        *,
+        prune: bool,
+        progress: Progress | None,
+    ) -> None:
+        """A new model or chunk layout: every document cut and embedded afresh into a new generation.
+
+        Documents not given this time are read again from their files; one whose file is gone keeps its
+        stored passages (embedded again) unless ``prune`` drops it.
+        """
+        existing, _, _ = self._store.passages(active)
+        known = {chunk.doc_id: chunk for chunk in existing}
+        self._reload_known(loaded, known)
+        self._classify(
+            loaded,
+            {doc: DocumentEntry("", c.content_hash, c.source_path) for doc, c in known.items()},
+            report,
+        )
+        report.updated, report.unchanged = sorted(report.updated + report.unchanged), []
+        gone = {doc_id for doc_id in known if doc_id not in loaded}
+        if prune:
+            report.removed = sorted(doc_id for doc_id in gone if not Path(known[doc_id].source_path).exists())
+        sources = {doc_id: known[doc_id].source_path for doc_id in known}
+        fresh = [chunk for document in loaded.values() for chunk in self._chunks(document, loaded, sources)]
+        kept = [chunk for chunk in existing if chunk.doc_id in gone and chunk.doc_id not in report.removed]
+        tag = uuid.uuid4().hex[:10]
+        collection = self._store.create_generation()
+        self._add(collection, fresh + kept, tag=tag, progress=progress)
+        documents = {doc_id: _entry(document, tag) for doc_id, document in loaded.items()}
+        documents |= {c.doc_id: DocumentEntry(tag, c.content_hash, c.source_path) for c in kept}
+        self._store.activate(
+            collection,
+            model=self._embedder.name,
+            layout=INDEX_LAYOUT,
+            documents=documents,
+            analyzer=analyzer_fingerprint(),
+        )
+
+    def _add(self, collection: str, chunks: list[Chunk], *, tag: str, progress: Progress | None) -> None:
+        """Embed ``chunks`` and write them with their BM25 terms (nothing is written if embedding fails)."""
+        if not chunks:
+            return
+        vectors = self._embed(chunks, progress)
+        terms: dict[str, list[str]] = {}
+        for doc_chunks in _by_document(chunks).values():
+            terms |= passage_terms(doc_chunks)
+        self._store.add(collection, chunks, vectors, tag=tag, terms=terms)
 
     def _load_all(
         self, files: list[Path], report: IngestReport, progress: Progress | None
@@ -122,12 +209,12 @@ class Ingester:
         """For a rebuild: read every indexed document whose file is still there, to cut it afresh."""
         for doc_id, chunk in known.items():
             if doc_id not in loaded:
-                document = self._reload(chunk)
+                document = self._reload(chunk.source_path)
                 if document is not None:
                     loaded[doc_id] = document
 
     def _classify(
-        self, loaded: dict[str, Document], known: dict[str, Chunk], report: IngestReport
+        self, loaded: dict[str, Document], known: Mapping[str, DocumentEntry], report: IngestReport
     ) -> list[str]:
         changed: list[str] = []
         for doc_id, document in loaded.items():
@@ -147,40 +234,22 @@ class Ingester:
         return changed
 
     def _chunks(
-        self, document: Document, loaded: dict[str, Document], known: dict[str, Chunk]
+        self, document: Document, loaded: dict[str, Document], known: Mapping[str, DocumentEntry | str]
     ) -> list[Chunk]:
         original = None
         if document.translation_of:
-            original = loaded.get(document.translation_of) or self._reload(known.get(document.translation_of))
+            source = known.get(document.translation_of)
+            path = source.source_path if isinstance(source, DocumentEntry) else source
+            original = loaded.get(document.translation_of) or self._reload(path)
         return chunk_document(document, original=original)
 
-    def _reload(self, chunk: Chunk | None) -> Document | None:
-        if chunk is None or not chunk.source_path:
+    def _reload(self, source_path: str | None) -> Document | None:
+        if not source_path:
             return None
         try:
-            return load_document(Path(chunk.source_path), detect=self._detect)
+            return load_document(Path(source_path), detect=self._detect)
         except UnreadableDocumentError:
             return None
-
-    def _write(
-        self,
-        kept: list[tuple[Chunk, NDArray[np.float32]]],
-        fresh: list[Chunk],
-        *,
-        rebuild: bool,
-        progress: Progress | None,
-    ) -> None:
-        """Write a complete new generation; with ``rebuild`` (new model or layout) every passage is embedded again."""
-        reused = [] if rebuild else kept
-        to_embed = fresh + ([chunk for chunk, _ in kept] if rebuild else [])
-        chunks = to_embed + [chunk for chunk, _ in reused]
-        parts = [self._embed(to_embed, progress)] if to_embed else []
-        if reused:
-            parts.append(np.stack([vector for _, vector in reused]))
-        collection = self._store.create_generation()
-        if chunks:
-            self._store.add(collection, chunks, np.concatenate(parts))
-        self._store.activate(collection, model=self._embedder.name, layout=LAYOUT_VERSION)
 
     def _embed(self, chunks: list[Chunk], progress: Progress | None) -> NDArray[np.float32]:
         batches = []
@@ -194,3 +263,14 @@ class Ingester:
 
 def _empty() -> NDArray[np.float32]:
     return np.zeros((0, 0), dtype=np.float32)
+
+
+def _entry(document: Document, tag: str) -> DocumentEntry:
+    return DocumentEntry(tag=tag, content_hash=document.content_hash, source_path=document.source_path)
+
+
+def _by_document(chunks: Sequence[Chunk]) -> dict[str, list[Chunk]]:
+    found: dict[str, list[Chunk]] = {}
+    for chunk in chunks:
+        found.setdefault(chunk.doc_id, []).append(chunk)
+    return found

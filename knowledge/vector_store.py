@@ -1,15 +1,18 @@
 """The only module that talks to Chroma: generations of passages and a pointer to the active one.
 
-Every ingest that changes anything writes a complete new *generation* collection and then moves the
-``active`` pointer (one record in a small meta collection) to it in a single write. A crash part-way through
-leaves the old generation active and untouched, so the index never answers from a mix.
+The ``active`` pointer (one record in a small meta collection) names the generation's collection, the model
+and chunk layout that filled it, and the *manifest*: which version (a tag) of each document is live. Every
+passage record carries its document's tag in its id, so an ingest of one page adds that page's new records
+beside the live ones, then moves the pointer in a single write, then deletes the page's old records. A reader
+keeps only the records the manifest it read names, so it never answers from a mix; a crash part-way leaves
+the old manifest in force and, at worst, orphan records that no manifest names. A new model or chunk layout
+writes a complete new collection instead and drops the old one after the pointer has moved.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from typing import Any
 from urllib.parse import urlparse
@@ -18,19 +21,21 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.language import Language
+from knowledge.generations import (
+    DocumentEntry,
+    Generation,
+    chunk_id_of,
+    read_manifest,
+    record_id,
+    write_manifest,
+)
 from knowledge.models import Chunk
+
+__all__ = ["ChromaStore", "DocumentEntry", "Generation", "chunk_id_of", "record_id"]
 
 _ACTIVE = "active"
 _BATCH = 256
-
-
-@dataclass(frozen=True)
-class Generation:
-    """The active generation: its collection name and the embedding model that filled it."""
-
-    collection: str
-    model: str
-    layout: str = ""
+_SPARE = 20  # extra neighbours asked for, in case records of other versions come first
 
 
 def _client(*, path: str | None, url: str | None) -> Any:
@@ -49,8 +54,11 @@ def _client(*, path: str | None, url: str | None) -> Any:
     return chromadb.PersistentClient(path=path or "chroma", settings=settings)
 
 
-def _metadata(chunk: Chunk) -> dict[str, str | int | bool]:
+def _metadata(chunk: Chunk, *, tag: str, terms: Sequence[str] | None) -> dict[str, str | int | bool]:
     return {
+        "chunk_id": chunk.chunk_id,
+        "tag": tag,
+        "terms": " ".join(terms) if terms is not None else "",
         "doc_id": chunk.doc_id,
         "title": chunk.title,
         "section": chunk.section,
@@ -65,10 +73,10 @@ def _metadata(chunk: Chunk) -> dict[str, str | int | bool]:
     }
 
 
-def _chunk(chunk_id: str, text: str, meta: dict[str, object]) -> Chunk:
+def _chunk(record: str, text: str, meta: Mapping[str, object]) -> Chunk:
     updated = str(meta.get("updated") or "")
     return Chunk(
-        chunk_id=chunk_id,
+        chunk_id=str(meta.get("chunk_id") or chunk_id_of(record)),
         doc_id=str(meta["doc_id"]),
         text=text,
         title=str(meta["title"]),
@@ -99,16 +107,28 @@ class ChromaStore:
         self._client = _client(path=path, url=url)
         self._prefix = prefix
         self._meta = self._client.get_or_create_collection(f"{prefix}_meta", embedding_function=None)
+        self._collections: dict[str, Any] = {}
+
+    def _collection(self, name: str) -> Any:
+        """The collection ``name``, looked up once per store."""
+        found = self._collections.get(name)
+        if found is None:
+            found = self._collections[name] = self._client.get_collection(name, embedding_function=None)
+        return found
 
     def active(self) -> Generation | None:
         """The generation that answers questions, if any."""
-        found = self._meta.get(ids=[_ACTIVE], include=["metadatas"])
+        found = self._meta.get(ids=[_ACTIVE], include=["metadatas", "documents"])
         metas = found.get("metadatas") or []
         if not metas or not metas[0]:
             return None
-        meta = metas[0]
+        meta, documents = metas[0], found.get("documents") or [None]
         return Generation(
-            collection=str(meta["collection"]), model=str(meta["model"]), layout=str(meta.get("layout") or "")
+            collection=str(meta["collection"]),
+            model=str(meta["model"]),
+            layout=str(meta.get("layout") or ""),
+            documents=read_manifest(documents[0]),
+            analyzer=str(meta.get("analyzer") or ""),
         )
 
     def create_generation(self) -> str:
@@ -119,30 +139,68 @@ class ChromaStore:
         )
         return name
 
-    def add(self, collection: str, chunks: Sequence[Chunk], embeddings: NDArray[np.float32]) -> None:
-        """Write passages with their embeddings into ``collection``."""
-        target = self._client.get_collection(collection, embedding_function=None)
+    def add(
+        self,
+        collection: str,
+        chunks: Sequence[Chunk],
+        embeddings: NDArray[np.float32],
+        *,
+        tag: str = "",
+        terms: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        """Write passages with their embeddings (and BM25 terms) into ``collection`` under ``tag``."""
+        target = self._collection(collection)
         for start in range(0, len(chunks), _BATCH):
             part = chunks[start : start + _BATCH]
             target.add(
-                ids=[chunk.chunk_id for chunk in part],
+                ids=[record_id(chunk.chunk_id, tag) for chunk in part],
                 documents=[chunk.text for chunk in part],
-                metadatas=[_metadata(chunk) for chunk in part],
+                metadatas=[
+                    _metadata(chunk, tag=tag, terms=(terms or {}).get(chunk.chunk_id)) for chunk in part
+                ],
                 embeddings=embeddings[start : start + _BATCH],
             )
 
-    def activate(self, collection: str, *, model: str, layout: str) -> None:
-        """Point the index at ``collection`` (one atomic write), then drop every other generation.
+    def rewrite_terms(
+        self, generation: Generation, chunks: Sequence[Chunk], terms: Mapping[str, Sequence[str]]
+    ) -> None:
+        """Store new BM25 terms for live passages of ``generation`` (after the analyser has changed)."""
+        target = self._collection(generation.collection)
+        live = generation.documents or {}
+        for start in range(0, len(chunks), _BATCH):
+            part = chunks[start : start + _BATCH]
+            tags = [live[chunk.doc_id].tag if chunk.doc_id in live else "" for chunk in part]
+            target.update(
+                ids=[record_id(chunk.chunk_id, tag) for chunk, tag in zip(part, tags, strict=True)],
+                metadatas=[
+                    _metadata(chunk, tag=tag, terms=terms.get(chunk.chunk_id))
+                    for chunk, tag in zip(part, tags, strict=True)
+                ],
+            )
+
+    def activate(
+        self,
+        collection: str,
+        *,
+        model: str,
+        layout: str,
+        documents: Mapping[str, DocumentEntry] | None = None,
+        analyzer: str = "",
+    ) -> None:
+        """Point the index at ``collection`` and its live ``documents`` (one atomic write), then drop every
+        other generation.
 
         Args:
             collection: The generation to activate.
             model: The embedding model that filled it.
             layout: Version of the chunking that cut it.
+            documents: The live version of each document (None: every record is live).
+            analyzer: Fingerprint of the analyser that computed the stored BM25 terms.
         """
         self._meta.upsert(
             ids=[_ACTIVE],
-            documents=[collection],
-            metadatas=[{"collection": collection, "model": model, "layout": layout}],
+            documents=[write_manifest(documents) if documents is not None else collection],
+            metadatas=[{"collection": collection, "model": model, "layout": layout, "analyzer": analyzer}],
             embeddings=[[0.0]],
         )
         self.drop_inactive()
@@ -153,26 +211,89 @@ class ChromaStore:
         for found in self._client.list_collections():
             name = found if isinstance(found, str) else found.name
             if name.startswith(f"{self._prefix}_g") and (active is None or name != active.collection):
+                self._collections.pop(name, None)
                 self._client.delete_collection(name)
 
+    def remove_stale(self, generation: Generation, doc_ids: Collection[str]) -> None:
+        """Delete the records of ``doc_ids`` that ``generation``'s manifest does not name (old versions)."""
+        target = self._collection(generation.collection)
+        live = generation.documents or {}
+        for doc_id in doc_ids:
+            entry = live.get(doc_id)
+            where: dict[str, Any] = {"doc_id": doc_id}
+            if entry is not None:
+                where = {"$and": [where, {"tag": {"$ne": entry.tag}}]}
+            target.delete(where=where)
+
     def records(self, collection: str) -> tuple[list[Chunk], NDArray[np.float32]]:
-        """Every passage of ``collection`` with its embedding, in document order."""
-        source = self._client.get_collection(collection, embedding_function=None)
-        found = source.get(include=["documents", "metadatas", "embeddings"])
+        """Every live passage of ``collection`` with its embedding, in document order."""
+        found = self._collection(collection).get(include=["documents", "metadatas", "embeddings"])
+        keep = self._live(collection, found["ids"], found["metadatas"] or [])
         ids, docs, metas = found["ids"], found["documents"] or [], found["metadatas"] or []
         embeddings = found.get("embeddings")
-        chunks = [_chunk(i, d, dict(m)) for i, d, m in zip(ids, docs, metas, strict=True)]
+        chunks = [_chunk(ids[k], docs[k], dict(metas[k])) for k in keep]
         vectors = np.asarray(embeddings if embeddings is not None else [], dtype=np.float32)
         order = sorted(range(len(chunks)), key=lambda k: (chunks[k].doc_id, chunks[k].position))
-        return [chunks[k] for k in order], (vectors[order] if len(order) else vectors)
+        return [chunks[k] for k in order], (vectors[[keep[k] for k in order]] if len(order) else vectors)
 
-    def query(self, collection: str, embedding: NDArray[np.float32], *, k: int) -> list[tuple[str, float]]:
-        """The ``k`` nearest passages to ``embedding`` as (chunk id, cosine similarity)."""
-        source = self._client.get_collection(collection, embedding_function=None)
-        count = source.count()
-        if count == 0:
-            return []
-        found = source.query(query_embeddings=[embedding], n_results=min(k, count), include=["distances"])
+    def passages(self, generation: Generation) -> tuple[list[Chunk], dict[str, list[str]], set[str]]:
+        """The live passages of ``generation`` without their embeddings: the passages in document order,
+        their stored BM25 terms by chunk id (where stored) and their record ids."""
+        found = self._collection(generation.collection).get(include=["documents", "metadatas"])
+        ids, docs, metas = found["ids"], found["documents"] or [], found["metadatas"] or []
+        keep = self._live(generation.collection, ids, metas, generation=generation)
+        chunks = sorted(
+            (_chunk(ids[k], docs[k], metas[k]) for k in keep),
+            key=lambda chunk: (chunk.doc_id, chunk.position),
+        )
+        terms = {
+            str(metas[k].get("chunk_id") or chunk_id_of(ids[k])): str(metas[k]["terms"]).split()
+            for k in keep
+            if metas[k].get("terms")
+        }
+        return chunks, terms, {ids[k] for k in keep}
+
+    def _live(
+        self,
+        collection: str,
+        ids: Sequence[str],
+        metas: Sequence[Mapping[str, Any]],
+        *,
+        generation: Generation | None = None,
+    ) -> list[int]:
+        """Positions of the records the manifest names (all of them when there is no manifest)."""
+        if generation is None:
+            active = self.active()
+            generation = active if active is not None and active.collection == collection else None
+        live = generation.documents if generation is not None else None
+        if live is None:
+            return list(range(len(ids)))
+        return [
+            k
+            for k, meta in enumerate(metas)
+            if (entry := live.get(str(meta.get("doc_id")))) is not None and entry.tag == meta.get("tag", "")
+        ]
+
+    def query(
+        self, collection: str, embedding: NDArray[np.float32], *, k: int, live: Collection[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """The ``k`` nearest live passages to ``embedding`` as (chunk id, cosine similarity).
+
+        Args:
+            collection: The generation to search.
+            embedding: The question's vector.
+            k: How many passages.
+            live: Record ids the caller reads (others, such as another version of a page, are skipped).
+        """
+        wanted = k if live is None else k + _SPARE
+        found = self._collection(collection).query(
+            query_embeddings=[embedding], n_results=wanted, include=["distances"]
+        )
         ids = found["ids"][0]
         distances = (found.get("distances") or [[]])[0]
-        return [(chunk_id, 1.0 - float(distance)) for chunk_id, distance in zip(ids, distances, strict=True)]
+        pairs = [
+            (chunk_id_of(record), 1.0 - float(distance))
+            for record, distance in zip(ids, distances, strict=True)
+            if live is None or record in live
+        ]
+        return pairs[:k]

@@ -1,0 +1,90 @@
+"""Among pages that read alike, the one that fits the question's action, and the current one, come first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.language import Language
+from knowledge.bootstrap import KnowledgeBase
+from knowledge.embeddings import Embedder
+from knowledge.page_facts import facts_of
+from knowledge.retrieval import PagePrior
+from knowledge.vector_store import ChromaStore
+
+PAGE = """---
+id: {doc_id}
+title: "{title}"
+url: https://example.org/{doc_id}
+language: nb
+updated: {updated}
+---
+
+# {title}
+
+{notice}
+
+## Sluttrapport
+
+Prosjektet skal levere en sluttrapport innen {days} dager etter endt prosjekt.
+"""
+
+
+def _kb(tmp_path: Path, embedder: Embedder) -> KnowledgeBase:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    pages = [
+        (
+            "arkiv",
+            "Skoleutvekslingspartnerskap (KA229): rapportering 2019",
+            "2019-05-01",
+            30,
+            "Denne siden er arkivert og gjelder prosjekter fra programperioden 2014–2020.",
+        ),
+        ("gjeldende", "Skoleutvekslingspartnerskap (KA229): rapportering", "2024-01-03", 60, ""),
+        ("smaskala", "Småskalapartnerskap (KA210): rapportering", "2024-01-03", 90, ""),
+    ]
+    for doc_id, title, updated, days, notice in pages:
+        text = PAGE.format(doc_id=doc_id, title=title, updated=updated, days=days, notice=notice)
+        (docs / f"{doc_id}.md").write_text(text, encoding="utf-8")
+    kb = KnowledgeBase(store=ChromaStore(path=str(tmp_path / "chroma")), embedder=embedder)
+    kb.ingest([docs])
+    return kb
+
+
+def _pages(kb: KnowledgeBase, question: str, prior: PagePrior | None = None) -> list[str]:
+    retriever = kb.retriever()
+    if prior is not None:
+        retriever.prior = prior
+    _, hits = retriever.search(question, Language.NB, k=3)
+    return [
+        retriever.catalog.by_id[hit.group_id].doc_id
+        for hit in hits
+        if hit.group_id in retriever.catalog.by_id
+    ]
+
+
+def test_named_action_and_current_page_come_first(tmp_path: Path, embedder: Embedder) -> None:
+    kb = _kb(tmp_path, embedder)
+
+    assert _pages(kb, "Når må vi levere sluttrapport for småskalapartnerskap?")[0] == "smaskala"
+    ranked = _pages(kb, "Når må vi levere sluttrapporten for KA229-prosjektet?")
+    assert ranked.index("gjeldende") < ranked.index("arkiv")
+    assert ranked[-1] == "smaskala"
+
+
+def test_prior_moves_scores_by_its_weights(tmp_path: Path, embedder: Embedder) -> None:
+    retriever = _kb(tmp_path, embedder).retriever()
+    question = "Når må vi levere sluttrapporten for KA229-prosjektet?"
+    fused = retriever.fused(question, Language.NB)[2]
+
+    adjusted = retriever.with_prior(fused, facts_of(question), PagePrior(fit=0.01, archived=0.05))
+
+    by_doc = {
+        retriever.catalog.by_id[group].doc_id: group for group in adjusted if group in retriever.catalog.by_id
+    }
+    assert adjusted[by_doc["arkiv"]] == pytest.approx(fused[by_doc["arkiv"]] + 0.01 - 0.05)
+    assert adjusted[by_doc["gjeldende"]] == pytest.approx(fused[by_doc["gjeldende"]] + 0.01)
+    assert adjusted[by_doc["smaskala"]] == pytest.approx(fused[by_doc["smaskala"]] - 0.01)
+    assert retriever.with_prior(fused, facts_of(question), PagePrior()) == {g: fused[g] for g in adjusted}
