@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from knowledge.bridge.index import BridgeIndex
+from knowledge.bridge.resources import LanguageResources
 from knowledge.catalog import Catalog
 from knowledge.chunking import LAYOUT_VERSION
 from knowledge.embeddings import Embedder, SentenceTransformerEmbedder
@@ -23,12 +25,16 @@ class KnowledgeBase:
     Args:
         store: Chroma, embedded or remote.
         embedder: The configured embedding model.
+        languages: Dictionary and Nynorsk normaliser for the bridges (default: what the system has).
     """
 
-    def __init__(self, *, store: ChromaStore, embedder: Embedder) -> None:
+    def __init__(
+        self, *, store: ChromaStore, embedder: Embedder, languages: LanguageResources | None = None
+    ) -> None:
         self.store = store
         self.embedder = embedder
-        self._translator = GlossaryTranslator()
+        self.languages = languages or LanguageResources.from_system()
+        self._translator = GlossaryTranslator(lexicon=self.languages.lexicon)
 
     @classmethod
     def open(cls, *, chroma_path: Path, chroma_url: str | None, prefix: str, model: str) -> KnowledgeBase:
@@ -61,6 +67,16 @@ class KnowledgeBase:
         assert active is not None
         chunks, _ = self.store.records(active.collection)
         catalog = Catalog(chunks, generation=active.collection)
+        bridge = BridgeIndex(
+            catalog=catalog,
+            translator=self._translator,
+            embedder=self.embedder,
+            normaliser=self.languages.normaliser,
+        )
         return Retriever(
-            catalog=catalog, store=self.store, embedder=self.embedder, translator=self._translator
+            catalog=catalog,
+            store=self.store,
+            embedder=self.embedder,
+            translator=self._translator,
+            bridge=bridge,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -16,12 +17,17 @@ from knowledge.text.stemming import stem
 from knowledge.translation import GlossaryTranslator
 from knowledge.vector_store import ChromaStore
 
+if TYPE_CHECKING:
+    from knowledge.bridge.index import BridgeIndex
+
 # Lexical matching carries the ranking; the glossary and the English-only dense model add recall at low weight
 # (weights chosen on the dev set in bench/: heavier dense weights pushed right passages down).
-CHANNEL_WEIGHTS = {"lex": 1.0, "lex_x": 0.2, "dense": 0.2, "dense_x": 0.2}
+CHANNEL_WEIGHTS = {"lex": 1.0, "lex_x": 0.2, "dense": 0.2, "dense_x": 0.2, "lex_b": 0.5, "dense_b": 0.2}
 # A passage that exists only in the other language can only be met through the glossary: for it, the
 # translated question leads and the question's own words count only where they are names.
-CROSS_LINGUAL_WEIGHTS = {"lex": 0.3, "lex_x": 1.0, "dense": 0.2, "dense_x": 0.2}
+# The bridge channels ("lex_b", "dense_b": the question against each passage's gloss in the question's
+# language, see knowledge/bridge) weigh like the translated question: the two meet in the middle.
+CROSS_LINGUAL_WEIGHTS = {"lex": 0.3, "lex_x": 1.0, "dense": 0.2, "dense_x": 0.2, "lex_b": 1.0, "dense_b": 0.5}
 _DENSE_K = 20
 _CACHE = 4096
 
@@ -55,12 +61,20 @@ class Retriever:
         store: Chroma, for dense search.
         embedder: The model the generation was embedded with.
         translator: Glossary translator for the cross-lingual channels.
+        bridge: Glosses of the passages in the language they lack, and Nynorsk normalised (optional).
     """
 
     def __init__(
-        self, *, catalog: Catalog, store: ChromaStore, embedder: Embedder, translator: GlossaryTranslator
+        self,
+        *,
+        catalog: Catalog,
+        store: ChromaStore,
+        embedder: Embedder,
+        translator: GlossaryTranslator,
+        bridge: BridgeIndex | None = None,
     ) -> None:
         self.catalog = catalog
+        self.bridge = bridge
         self._store = store
         self._embedder = embedder
         self._translator = translator
@@ -91,7 +105,7 @@ class Retriever:
 
     def search(self, text: str, language: Language, *, k: int = 5) -> tuple[QueryTerms, list[Hit]]:
         """The ``k`` best passage groups for the question ``text`` written in ``language``."""
-        query = self.analyse(text, language)
+        query = self.analyse(self.bridge.question(text, language) if self.bridge else text, language)
         channels = self._lexical(query) | self._dense(text, query)
         same = reciprocal_rank_fusion(channels, weights=CHANNEL_WEIGHTS)
         across = reciprocal_rank_fusion(channels, weights=CROSS_LINGUAL_WEIGHTS)
@@ -118,7 +132,17 @@ class Retriever:
         # terms also search the other language's passages, and the better score of a passage group counts.
         for group, score in self._bm25(query.language.other, own).items():
             lexical[group] = max(lexical.get(group, 0.0), score)
-        return {"lex": lexical, "lex_x": self._bm25(query.language.other, other)}
+        found = {"lex": lexical, "lex_x": self._bm25(query.language.other, other)}
+        if self.bridge is not None:
+            found["lex_b"] = self.bridge.lexical(own, query.language)
+        return found
+
+    def _bridge_dense(self, query: QueryTerms, vectors: np.ndarray) -> dict[str, dict[str, float]]:
+        """The English form of the question (itself, or its rendering) against the English bridges."""
+        english = 0 if query.language is Language.EN else 1
+        if self.bridge is None or english >= len(vectors):
+            return {}
+        return {"dense_b": self.bridge.dense(vectors[english])}
 
     def _bm25(self, language: Language, terms: list[str]) -> dict[str, float]:
         shard = self.catalog.shards[language]
@@ -145,7 +169,7 @@ class Retriever:
         channels = {"dense": self._nearest(vectors[0])}
         if len(vectors) > 1:
             channels["dense_x"] = self._nearest(vectors[1])
-        return channels
+        return channels | self._bridge_dense(query, vectors)
 
     def _nearest(self, vector: np.ndarray) -> dict[str, float]:
         groups: dict[str, float] = {}
