@@ -18,7 +18,16 @@ from knowledge.text.stemming import stem
 _PER_WORD = 2  # translations kept per word: the first senses are the common ones
 # Inflection endings to try when neither the word nor its stem is a headword ("lærerne" → "lærer").
 _ENDINGS = {
-    Language.NB: (("erne", "er"), ("ene", ""), ("ane", ""), ("en", ""), ("et", ""), ("er", ""), ("a", ""), ("e", "")),
+    Language.NB: (
+        ("erne", "er"),
+        ("ene", ""),
+        ("ane", ""),
+        ("en", ""),
+        ("et", ""),
+        ("er", ""),
+        ("a", ""),
+        ("e", ""),
+    ),
     Language.EN: (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")),
 }
 
@@ -43,7 +52,10 @@ class WordLexicon:
     def __init__(self, english: WordPairs) -> None:
         norwegian = english.inverted()
         self._pairs = {Language.EN: english.pairs, Language.NB: norwegian.pairs}
-        self._stems = {Language.EN: _by_stem(english, Language.EN), Language.NB: _by_stem(norwegian, Language.NB)}
+        self._stems = {
+            Language.EN: _by_stem(english, Language.EN),
+            Language.NB: _by_stem(norwegian, Language.NB),
+        }
         vocabulary = [word for word in norwegian.pairs if word.isalpha()]
         self._splitter = CompoundSplitter(vocabulary)
         self.lookup = lru_cache(maxsize=65_536)(self._lookup)

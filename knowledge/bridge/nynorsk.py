@@ -61,7 +61,9 @@ class NynorskNormaliser:
         """Apertium and the word pairs where Debian installed them (logged once when missing)."""
         apertium = shutil.which("apertium")
         if apertium is None:
-            log.warning("apertium not found: Nynorsk pages are normalised word by word (apt apertium-nno-nob)")
+            log.warning(
+                "apertium not found: Nynorsk pages are normalised word by word (apt apertium-nno-nob)"
+            )
         return cls(pairs=lambda: load_pairs("freedict-nno-nob"), apertium=apertium)
 
     def pages(self, texts: Sequence[str]) -> list[str]:
