@@ -63,7 +63,8 @@ class WordPairs:
 
 def _entries(index: Path, data: Path) -> Iterator[tuple[str, str]]:
     """``(headword, entry text)`` for every entry of a dictd dictionary."""
-    raw = gzip.open(data).read()
+    with gzip.open(data) as compressed:
+        raw = compressed.read()
     for line in index.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if len(parts) != 3 or parts[0].startswith("00database"):

@@ -77,7 +77,7 @@ def load_markdown(source: SourceFile, *, detect: LanguageDetector) -> Document:
 def _is_saved_page(lines: list[str]) -> bool:
     """A web page saved as text under one "# Title" line: no other heading, so its layout is the text's."""
     headings = [line for line in lines if _HEADING.match(line)]
-    return len(headings) == 1 and headings[0].startswith("# ") and not any(_FENCE.match(l) for l in lines)
+    return len(headings) == 1 and headings[0].startswith("# ") and not any(_FENCE.match(x) for x in lines)
 
 
 def _load_saved_page(
