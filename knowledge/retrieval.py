@@ -51,6 +51,13 @@ class Hit:
     channels: dict[str, float] = field(default_factory=dict)
     dense: float = 0.0
     coverage: float = 0.0
+    agreement: float = 0.0
+
+
+def channel_agreement(channels: dict[str, dict[str, float]], group_id: str) -> float:
+    """Share of the channels that found anything whose own best passage group is ``group_id``."""
+    tops = [max(scores, key=lambda group: scores[group]) for scores in channels.values() if scores]
+    return sum(top == group_id for top in tops) / len(tops) if tops else 0.0
 
 
 class Retriever:
@@ -117,8 +124,9 @@ class Retriever:
         hits = [Hit(group_id=group, score=fused[group]) for group in best]
         for hit in hits:
             hit.channels = {name: scores.get(hit.group_id, 0.0) for name, scores in channels.items()}
-            hit.dense = max(hit.channels.get("dense", 0.0), hit.channels.get("dense_x", 0.0))
+            hit.dense = max(hit.channels.get(name, 0.0) for name in ("dense", "dense_x", "dense_b"))
             hit.coverage = self.coverage(query, hit.group_id)
+            hit.agreement = channel_agreement(channels, hit.group_id)
         return query, hits
 
     def _lexical(self, query: QueryTerms) -> dict[str, dict[str, float]]:
