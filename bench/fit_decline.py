@@ -9,7 +9,6 @@ each question with a model fitted without its page.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -17,13 +16,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.decline import C, fit  # noqa: E402
+from bench.decline import fit  # noqa: E402
 from bench.indexes import MODEL  # noqa: E402
-from bench.run import EVAL, Bench, default_sets, log  # noqa: E402
-from knowledge.decision.model import MODEL_FILE  # noqa: E402
+from bench.run import EVAL, FIT_NOTES, MODEL_PATH, Bench, default_sets, log, write_model  # noqa: E402
 from knowledge.embeddings import SentenceTransformerEmbedder  # noqa: E402
 
-OUT = ROOT / "knowledge/decision" / MODEL_FILE
+OUT = MODEL_PATH
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,9 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="rapportlos-fit-") as tmp:
         bench = Bench(tmp=Path(tmp), embedder=SentenceTransformerEmbedder(MODEL))
         probes = [p for group in bench.probes(sets).values() for p in group]
-    files = ", ".join(f"{qs.name}" for qs in sets)
-    model = fit(probes, notes=f"LogisticRegression(C={C}, class_weight=balanced) on {files}; bench/fit_decline.py")
-    args.out.write_text(json.dumps(model.model_dump(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    model = fit(probes, notes=FIT_NOTES.replace("bench/run.py --refit", "bench/fit_decline.py"))
+    write_model(model, args.out)
     log(f"wrote {args.out}: {len(model.fitted_on)} questions")
     return 0
 

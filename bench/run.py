@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import metrics, speed  # noqa: E402
-from bench.decline import declined, fold_models  # noqa: E402
+from bench.decline import C, declined, fit, fold_models  # noqa: E402
 from bench.indexes import MODEL, CachedEmbedder, all_docs, build_index  # noqa: E402
 from bench.probe import Probe, probe  # noqa: E402
 from bench.report import markdown, summary  # noqa: E402
@@ -32,7 +32,7 @@ from bench.systems import BM25System, RecipeSystem  # noqa: E402
 from bench.targets import check  # noqa: E402
 from knowledge.bootstrap import KnowledgeBase  # noqa: E402
 from knowledge.bridge.resources import LanguageResources  # noqa: E402
-from knowledge.decision.model import load_model  # noqa: E402
+from knowledge.decision.model import MODEL_FILE, DeclineModel, load_model  # noqa: E402
 from knowledge.embeddings import SentenceTransformerEmbedder  # noqa: E402
 from knowledge.evaluation import EvalQuestion, EvalRow, load_questions  # noqa: E402
 from knowledge.models import Language, Question  # noqa: E402
@@ -42,6 +42,13 @@ EVAL = ROOT.parent / "shared/eval"
 THRESHOLD = 0.5  # the engine answers when the decline model gives the guidance at least this probability
 CONTACT = "erasmuspluss@hkdir.no"
 PROJECT = "Rapportlos"
+MODEL_PATH = ROOT / "knowledge/decision" / MODEL_FILE
+FIT_NOTES = f"LogisticRegression(C={C}, class_weight=balanced) on dev + A + extra; bench/run.py --refit"
+
+
+def write_model(model: DeclineModel, path: Path) -> None:
+    """Store a fitted decline model as JSON (the engine reads it from the package)."""
+    path.write_text(json.dumps(model.model_dump(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -173,7 +180,7 @@ def scored(probes: dict[str, list[Probe]], decisions: dict[str, bool]) -> dict[s
     }
 
 
-def run(sets: list[QuestionSet], *, tmp: Path) -> dict[str, Any]:
+def run(sets: list[QuestionSet], *, tmp: Path, refit: Path | None = None) -> dict[str, Any]:
     """Build everything, ask every system every question, decide out of fold, measure."""
     log("loading the embedding model")
     start = time.perf_counter()
@@ -182,7 +189,11 @@ def run(sets: list[QuestionSet], *, tmp: Path) -> dict[str, Any]:
     bench = Bench(tmp=tmp, embedder=embedder)
     log("probing the project")
     main = bench.probes(sets)
-    folds = fold_models([p for group in main.values() for p in group])
+    everything = [p for group in main.values() for p in group]
+    if refit is not None:  # the shipped model: fitted on all questions, never scored on them below
+        write_model(fit(everything, notes=FIT_NOTES), refit)
+        log(f"wrote {refit}")
+    folds = fold_models(everything)
     decisions = decide(main, folds)
     quality: dict[str, dict[str, Any]] = {qs.name: {PROJECT: scored(main, decisions)[qs.name]} for qs in sets}
     for qs in sets:
@@ -276,10 +287,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eval", type=Path, default=EVAL, help="folder with the shared question files")
     parser.add_argument("--out", type=Path, default=ROOT / "bench/RESULTS.md", help="Markdown report")
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON instead of a summary")
+    parser.add_argument("--refit", action="store_true", help=f"also refit and write {MODEL_PATH.name}")
     args = parser.parse_args(argv)
     sets = default_sets(args.eval)
     with tempfile.TemporaryDirectory(prefix="rapportlos-bench-") as tmp:
-        results = describe(sets) | run(sets, tmp=Path(tmp))
+        results = describe(sets) | run(sets, tmp=Path(tmp), refit=MODEL_PATH if args.refit else None)
+    if args.refit:
+        results["command"] += " --refit"
     targets = check(results)
     results["targets"] = [vars(target) for target in targets]
     args.out.write_text(markdown(results, targets), encoding="utf-8")

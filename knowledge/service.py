@@ -53,6 +53,14 @@ def clean_question(raw: str) -> str:
     return " ".join(printable.split())
 
 
+def _one_per_source(citations: list[Citation]) -> list[Citation]:
+    """The citations with each source (page and section) once: two quotes from one section cite it once."""
+    seen: dict[tuple[str, str, str | None], Citation] = {}
+    for citation in citations:
+        seen.setdefault((citation.title, citation.section, citation.url), citation)
+    return list(seen.values())
+
+
 class KnowledgeService:
     """Answers questions from the guidance, grounded and cited, or declines.
 
@@ -149,10 +157,14 @@ class KnowledgeService:
     ) -> tuple[Answer, Signals]:
         candidates = self._candidates(question, language, query, hits)
         score_words = self._word_scorer(query)
-        excerpts = select_sentences(catalog=self.catalog, candidates=candidates, score_words=score_words)
+        excerpts = select_sentences(
+            catalog=self.catalog, candidates=candidates, score_words=score_words, question=question
+        )
         citations = self._citations(hits, language, excerpts)
         by_text = {citation.text: citation for citation in citations}
-        cited = [by_text[e.chunk.text] for e in excerpts if e.chunk.text in by_text] or citations[:1]
+        cited = _one_per_source(
+            [by_text[e.chunk.text] for e in excerpts if e.chunk.text in by_text] or citations[:1]
+        )
         body = compose_body(excerpts, language)
         text_with_sources = with_sources(body, cited, language)
         answer = self._reply(question, language, text_with_sources, AnswerKind.EXTRACTIVE, citations)

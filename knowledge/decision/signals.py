@@ -55,7 +55,7 @@ class Signals:
 
 def kind_signals(question: str, quote: str) -> tuple[float, float]:
     """``(kind_given, kind_missing)`` for a question and the text its answer quotes."""
-    asked = [cue for cue in asked_cues(question) if not cue.search]
+    asked = [cue for cue in asked_cues(question) if cue.kind and not cue.search]
     if not asked:
         return 0.0, 0.0
     given = any(gives(cue, quote) for cue in asked)

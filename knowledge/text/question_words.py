@@ -21,6 +21,7 @@ class AnswerCue:
     digits: bool = False  # whether a digit in a sentence also gives it
     pattern: re.Pattern[str] | None = None  # a form that gives it ("120 000 euro", "within 60 days")
     required: bool = False  # a passage that does not give it cannot answer the question at all
+    kind: bool = True  # whether it names a kind of answer the quote must hold (the decline signals)
 
 
 REASON = AnswerCue(
@@ -71,7 +72,14 @@ PROCEDURE = AnswerCue(
            "erasmus+ portal", "submit an application", "sende inn en søknad", "send inn søknad", "søknaden er"),
     required=True,
 )  # fmt: skip
-CUES = (REASON, NUMBER, ROLE, TIME, AMOUNT, PROCEDURE)
+# "How do we …" is answered by the steps a lead-in introduces ("Kortfattet er stegene som følger:").
+STEPS = AnswerCue(
+    asks=("hvordan", "how do", "how to", "how can", "how should", "korleis", "steg", "steps", "fremgangsmåte"),
+    gives=(),
+    pattern=re.compile(r":\s*$"),
+    kind=False,
+)
+CUES = (REASON, NUMBER, ROLE, TIME, AMOUNT, PROCEDURE, STEPS)
 
 
 def asked_cues(question: str) -> tuple[AnswerCue, ...]:
