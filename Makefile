@@ -15,11 +15,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 setup: $(STAMP)
+	bash scripts/setup-system.sh  # Debian's dictionary and Nynorsk translator, where apt is available (as root)
 
 run: setup
 	$(BIN)/rapportlos start
 
 test: setup
+	bash scripts/setup-system.sh --test  # also headless Chromium and its driver for the browser test
 	bash scripts/test.sh
 
 lint: setup

@@ -7,6 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+from numpy.typing import NDArray
+
 from knowledge.bootstrap import SHIPPED_DOCS, KnowledgeBase
 from knowledge.embeddings import Embedder
 from knowledge.vector_store import ChromaStore
@@ -65,3 +68,25 @@ def build_index(
     if again.changed:
         raise RuntimeError(f"re-ingest of unchanged files rewrote the index: {again}")
     return kb, IngestTiming(documents=len(paths), fresh_seconds=fresh, reingest_seconds=reingest)
+
+
+class CachedEmbedder:
+    """An embedder that remembers every text it embedded (the benchmark asks the same texts many times:
+    each variant re-ranks the same sentences). Timings are never taken through it."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self._inner = inner
+        self._seen: dict[str, NDArray[np.float32]] = {}
+
+    @property
+    def name(self) -> str:
+        """The wrapped model's name."""
+        return self._inner.name
+
+    def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        """Vectors of ``texts``, embedding only those not seen before."""
+        missing = [text for text in dict.fromkeys(texts) if text not in self._seen]
+        if missing:
+            for text, vector in zip(missing, self._inner.embed(missing), strict=True):
+                self._seen[text] = vector
+        return np.stack([self._seen[text] for text in texts]) if texts else self._inner.embed([])

@@ -12,6 +12,8 @@ from knowledge.evaluation import EvalQuestion, EvalRow, evidence_rank, normalise
 from knowledge.models import Answer, AnswerKind
 
 SPLITS = ("nb", "en", "all")
+# Each language, and within it the questions on pages in the same language and in the other one.
+CROSS_SPLITS = ("nb", "nb same", "nb cross", "en", "en same", "en cross", "all")
 THRESHOLDS = tuple(round(0.30 + 0.05 * step, 2) for step in range(9))
 
 
@@ -124,3 +126,20 @@ def threshold_sweep(
             }
         )
     return sweep
+
+
+def in_split(row: EvalRow, cross: bool | None, split: str) -> bool:
+    """Whether a row belongs to a split of :data:`CROSS_SPLITS` (unanswerable rows have no page)."""
+    if split == "all":
+        return True
+    language, _, side = split.partition(" ")
+    if row.lang.value != language:
+        return False
+    return not side or (cross is not None and (side == "cross") == cross)
+
+
+def by_cross_split(rows: Sequence[EvalRow], cross: dict[str, bool | None]) -> dict[str, dict[str, float | None]]:
+    """``summarise`` over every split of :data:`CROSS_SPLITS`; ``cross`` maps question ids to cross-language."""
+    return {
+        split: summarise(row for row in rows if in_split(row, cross.get(row.id), split)) for split in CROSS_SPLITS
+    }

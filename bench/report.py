@@ -5,18 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from bench.metrics import CROSS_SPLITS
 from bench.targets import Target
 
-_QUALITY_KEYS = ("questions", "hit@1", "hit@3", "mrr", "keyword_accuracy", "abstention", "false_abstention")
-_QUALITY_HEAD = (
-    "n (incl. unanswerable)",
-    "hit@1",
-    "hit@3",
-    "MRR",
-    "keyword acc.",
-    "unanswerable declined",
-    "false abstention",
-)
+_KEYS = ("questions", "hit@1", "hit@3", "mrr", "keyword_accuracy", "abstention", "false_abstention")
+_HEAD = ("n", "hit@1", "hit@3", "MRR", "keyword acc.", "unanswerable declined", "answerable wrongly declined")
 
 
 def table(head: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
@@ -27,94 +20,67 @@ def table(head: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
 
 def _cell(value: object) -> str:
+    if value is None:
+        return "–"
     if isinstance(value, float):
-        return "–" if value != value else f"{value:.3f}"  # NaN: no question of that kind
+        return "–" if value != value else f"{value:.3f}"
     return str(value)
 
 
-def _quality(results: dict[str, Any]) -> str:
+def _quality(per_system: dict[str, Any]) -> str:
     rows = [
-        [system, split, *(metrics[split][key] for key in _QUALITY_KEYS)]
-        for system, metrics in results["quality"].items()
-        for split in ("nb", "en", "all")
+        [system, split, *(m[split][key] for key in _KEYS)]
+        for system, m in per_system.items()
+        for split in CROSS_SPLITS
+        if m[split]["questions"]
     ]
-    return table(("system", "questions", *_QUALITY_HEAD), rows)
+    return table(("system", "questions", *_HEAD), rows)
 
 
-def _cross_lingual(results: dict[str, Any]) -> str:
-    en = results["cross_lingual"]["en"]
-    full = results["quality"][results["project"]]["en"]
-    rows = [
-        [
-            "with English renderings",
-            full["hit@3"],
-            full["mrr"],
-            full["keyword_accuracy"],
-            full["false_abstention"],
-        ],
-        ["Norwegian pages only", en["hit@3"], en["mrr"], en["keyword_accuracy"], en["false_abstention"]],
-    ]
-    return table(("index (English questions)", "hit@3", "MRR", "keyword acc.", "false abstention"), rows)
+def _variants(results: dict[str, Any]) -> str:
+    rows = []
+    project = results["project"]
+    for set_name in results["quality"]:
+        full = results["quality"][set_name][project]
+        rows.append([set_name, "as shipped (dictionary, Apertium, renderings)", *_brief(full)])
+        for name, scored in results["variants"].items():
+            if set_name in scored:
+                rows.append([set_name, name, *_brief(scored[set_name])])
+    head = ("set", "variant", "nb hit@3", "en hit@3", "en cross hit@3", "en keyword acc.", "en wrongly declined")
+    return table(head, rows)
 
 
-def _sweep(results: dict[str, Any]) -> str:
-    chosen = results["threshold"]
-    rows = [
-        [
-            f"**{row['threshold']:.2f}** (in use)"
-            if row["threshold"] == chosen
-            else f"{row['threshold']:.2f}",
-            row["abstention"],
-            row["false_abstention"],
-        ]
-        for row in results["sweep"]
-    ]
-    return table(("threshold", "unanswerable declined", "false abstention"), rows)
-
-
-def _spread(latency: dict[str, float]) -> str:
-    return f"{latency['p50_ms']} / {latency['p95_ms']} / {latency['max_ms']} ms"
+def _brief(m: dict[str, Any]) -> list[object]:
+    return [m["nb"]["hit@3"], m["en"]["hit@3"], m["en cross"]["hit@3"], m["en"]["keyword_accuracy"],
+            m["en"]["false_abstention"]]  # fmt: skip
 
 
 def _speed(results: dict[str, Any]) -> str:
-    speed = results["speed"]
-    ingest, first = speed["ingest"], speed["first_answer"]
+    s = results["speed"]
+    first = s["first_answer"]
     rows = [
-        [
-            "latency, first time each question is asked (p50 / p95 / max)",
-            _spread(speed["first_seen"]),
-        ],
-        [
-            "latency, warm: second pass (p50 / p95 / max)",
-            _spread(speed["warm"]),
-        ],
-        [
-            "first answer, fresh process: Popen to the answer line (median of 3; runs)",
-            f"{first['wall_seconds']} s (" + ", ".join(f"{w} s" for w in first["wall_seconds_runs"]) + ")",
-        ],
-        [
-            "first answer, measured inside the process (after interpreter start)",
-            f"{first['inside_seconds']} s",
-        ],
-        ["peak RSS, fresh process (project only; VmHWM)", f"{first['rss_mb']} MB"],
-        ["same, as ru_maxrss (inherits the parent's peak across fork/exec)", f"{first['ru_maxrss_mb']} MB"],
-        [
-            "peak RSS, benchmark process (all systems, 2 indexes; ru_maxrss)",
-            f"{speed['peak_rss_mb_main']} MB",
-        ],
-        ["embedding model load", f"{speed['model_load_seconds']} s"],
-        [
-            f"ingest, fresh index of {ingest['documents']} documents (total / per document)",
-            f"{ingest['fresh_seconds']} s / {ingest['per_document_seconds']} s",
-        ],
-        ["re-ingest of the same unchanged documents", f"{ingest['reingest_seconds']} s"],
-    ]
+        ["warm answer (p50 / p95 / max)", f"{s['warm']['p50_ms']} / {s['warm']['p95_ms']} / {s['warm']['max_ms']} ms"],
+        ["bare embedding of the same question (p50 / p95 / max)",
+         f"{s['embedding']['p50_ms']} / {s['embedding']['p95_ms']} / {s['embedding']['max_ms']} ms"],
+        ["warm answer p95 ÷ embedding p95", f"{s['ratio_p95']}×"],
+        ["first answer, fresh process (median of 3)", f"{first['wall_seconds']} s"],
+        ["peak RSS, fresh process (VmHWM)", f"{first['rss_mb']} MB"],
+        ["embedding model load", f"{s['model_load_seconds']} s"],
+        *[[f"ingest {name} (documents / fresh s)", f"{v['documents']} / {v['fresh_seconds']} s"]
+          for name, v in s["ingest"].items()],
+    ]  # fmt: skip
     return table(("measure", "value"), rows)
 
 
-def _targets(targets: Sequence[Target]) -> str:
-    rows = [[t.name, t.value, t.goal, "✅" if t.met else "❌"] for t in targets]
-    return table(("target", "this run", "goal", ""), rows)
+def _model(results: dict[str, Any]) -> str:
+    model = results["model"]
+    rows = [[name, mean, scale, weight] for name, mean, scale, weight in zip(
+        model["features"], model["means"], model["scales"], model["coefficients"], strict=True)]  # fmt: skip
+    return (
+        f"Shipped `knowledge/decision/decline_model.json`: fitted on {model['fitted_on']} questions "
+        f"({model['notes']}); intercept {model['intercept']}.\n\n"
+        + table(("signal", "mean", "scale", "coefficient"), rows)
+    )
 
 
 def _failures(items: Sequence[dict[str, str]]) -> str:
@@ -123,101 +89,81 @@ def _failures(items: Sequence[dict[str, str]]) -> str:
     lines = []
     for item in items:
         answered = " ".join(item["answered"].split())
-        answered = answered if len(answered) <= 240 else answered[:237] + "…"
-        lines.append(
-            f"- **{item['id']}** ({item['lang']}) {item['question']} — *{item['problem']}*  \n"
-            f"  answered: {answered}"
-        )
+        answered = answered if len(answered) <= 200 else answered[:197] + "…"
+        lines.append(f"- **{item['id']}** ({item['lang']}) {item['question']} — *{item['problem']}*  \n"
+                     f"  answered: {answered}")  # fmt: skip
     return "\n".join(lines)
+
+
+def _targets(targets: Sequence[Target]) -> str:
+    return table(("target", "this run", "goal", ""), [[t.name, t.value, t.goal, "✅" if t.met else "❌"] for t in targets])
 
 
 def markdown(results: dict[str, Any], targets: Sequence[Target]) -> str:
     """The whole RESULTS.md."""
-    machine, counts = results["machine"], results["questions"]
-    return (
-        "\n\n".join(
-            [
-                "# Benchmark: Rapportlos against two baselines",
-                f"Run {results['date']} on {machine['platform']}, {machine['nproc']} CPUs, "
-                f"Python {machine['python']}, load average at start {machine['load_average']} "
-                "(other work on the machine makes the timings noisy). "
-                f"Reproduce from the repository root with:\n\n```\n{results['command']}\n```",
-                f"Questions: `{counts['path']}` — {counts['count']} in all, {counts['nb']} Norwegian and "
-                f"{counts['en']} English, of which {counts['unanswerable']} cannot be answered from the "
-                f"pages. Systems retrieve the top {results['top_k']}; "
-                f"the project answers with threshold {results['threshold']}.",
-                "## Targets",
-                _targets(targets),
-                "## Quality",
-                _quality(results),
-                "## Cross-lingual: English questions over an index without the English renderings",
-                _cross_lingual(results),
-                "## Abstention threshold sweep (this project)",
-                "Re-decided from each answer's recorded confidence (declined when confidence < threshold). "
-                "Keyword "
-                "accuracy is only known for the threshold in use, from the real run above.",
-                _sweep(results),
-                "## Speed and memory (this project)",
-                _speed(results),
-                "## Questions this project gets wrong",
-                _failures(results["failures"][results["project"]]),
-                "## Questions this project gets wrong on the Norwegian-only index (English questions)",
-                _failures(results["failures"]["cross_lingual"]),
-                "## How it is measured",
-                _METHOD.format(chunks=results["recipe_chunks"]),
-            ]
-        )
-        + "\n"
+    machine = results["machine"]
+    sets = "; ".join(
+        f"**{name}**: {c['count']} questions ({c['nb']} nb, {c['en']} en, {c['unanswerable']} unanswerable) "
+        f"over {c['pages']} pages"
+        for name, c in results["sets"].items()
     )
+    parts = [
+        "# Benchmark: Rapportlos against two baselines, on pages and questions it was not tuned on",
+        f"Run {results['date']} on {machine['platform']}, {machine['nproc']} CPUs, Python {machine['python']}, "
+        f"load average at start {machine['load_average']} (other work on the machine makes timings noisy). "
+        f"Reproduce from the repository root with:\n\n```\n{results['command']}\n```",
+        f"Sets: {sets}. The extra set is this project's own (`bench/questions_extra.jsonl`).",
+        _METHOD,
+        "## Targets (set A out of fold, dev, speed)",
+        _targets(targets),
+    ]
+    for name, per_system in results["quality"].items():
+        parts += [f"## Quality: {name}", _quality(per_system)]
+    parts += [
+        "## What the language resources and the hand-written renderings are worth (this project)",
+        _variants(results),
+        "## Decline model",
+        _model(results),
+        "## Speed (this project)",
+        _speed(results),
+    ]
+    for name, items in results["failures"].items():
+        parts += [f"## Questions this project gets wrong: {name}", _failures(items)]
+    return "\n\n".join(parts) + "\n"
 
 
 _METHOD = """\
-- **Rapportlos**: `KnowledgeService` over a fresh index of `knowledge/docs/*.md` in a temporary folder;
-  passages are `ranked_passages(k=5)` (each passage group with every language version joined).
-- **BM25 alone**: the project's `BM25Index` and `Analyzer` over the same passages (the catalog's two language
-  shards); the question is analysed in its detected language and both shards are searched; results are merged
-  by raw BM25 score, one passage per group. Answer = top passage. Never declines.
-- **LangChain recipe**: `RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)` over the Markdown
-  bodies ({chunks} chunks), stored in Chroma (cosine) with the same embedding model, dense top 5.
-  Answer = top chunk. Never declines.
-- **hit@k / MRR**: a passage is a hit when it contains the question's evidence (white space normalised,
-  `knowledge.evaluation.evidence_rank`). The question file quotes Norwegian evidence only, so a passage also
-  counts when it contains the whole English rendering of the project passage that holds the evidence (this
-  lets the baselines' English chunks count; the project's passages already carry both languages).
-- **Keyword accuracy**: an answerable question whose answer text contains one of its keywords, not declined
-  (`knowledge.evaluation.score`). Declined / false abstention: share of unanswerable / answerable questions
-  declined.
-- **Cross-lingual**: on the Norwegian-only index English questions are answered in Norwegian text, so
-  English keywords mostly miss there; hit@3 and MRR measure the glossary-based cross-lingual retrieval.
-- **Latency**: in-process `time.perf_counter()` around `KnowledgeService.answer`; the first pass follows one
-  warm-up question, the warm pass repeats every question (the retriever caches sentence embeddings, so
-  repeats are faster than new questions). Nearest-rank percentiles.
-- **First answer**: `python -c` that imports the package, opens the already-built index, answers one
-  question; the OS file cache is warm because this process built the index. Its peak RSS is its own
-  high-water mark (`VmHWM`): `ru_maxrss` of a child spawned from the large benchmark process reports the
-  parent's peak. The benchmark process's own figure is `ru_maxrss` and includes every system.
-- **Ingest**: `KnowledgeBase.ingest` of the 4 pages into an empty store (includes embedding), then again
-  with nothing changed.
-"""
+How it is measured:
+- **Retrieval** (hit@1, hit@3, MRR) ignores the decision to decline: the project's `ranked_passages(k=5)`
+  (each passage group with every language version joined); a passage is a hit when it contains the question's
+  evidence (white space normalised) or the whole English rendering of the passage that holds it.
+- **Answers**: keyword accuracy = answerable questions answered (not declined) with one of their keywords in
+  the answer text; unanswerable declined; answerable wrongly declined.
+- **Out of fold**: the decline model (logistic regression over the signals in `knowledge/decision/signals.py`)
+  is fitted by `bench/decline.py` on dev + A + extra together, 5 folds by page (`GroupKFold`; an unanswerable
+  question is its own group); every question is decided by the model fitted without its page. The variants
+  below use the same fold models. No other value was fitted: channel weights and cut-offs are set by reasoning.
+- **Same / cross**: the question's language against the language of the page holding the evidence (the dev
+  set's English questions are cross-language, met by the hand-written renderings unless those are removed).
+- **BM25 alone**: the project's analyser and BM25 over both language shards, top passage as answer, never
+  declines. **LangChain recipe**: `RecursiveCharacterTextSplitter(1000, 200)`, Chroma cosine, same embedding
+  model, top chunk as answer, never declines.
+- **Speed**: the warm pass asks every question a second time; the bare embedding is `embed([question])` of
+  the same question right after, in the same run."""
 
 
 def summary(results: dict[str, Any], targets: Sequence[Target]) -> str:
     """A short plain-text summary for the terminal."""
     lines = []
-    for system, metrics in results["quality"].items():
-        for split in ("nb", "en", "all"):
-            m = metrics[split]
-            lines.append(
-                f"{system:18} {split:3} hit@1 {_cell(m['hit@1'])} hit@3 {_cell(m['hit@3'])} "
-                f"MRR {_cell(m['mrr'])} "
-                f"kw {_cell(m['keyword_accuracy'])} declined {_cell(m['abstention'])} "
-                f"false-abst {_cell(m['false_abstention'])}"
-            )
-    speed = results["speed"]
-    lines.append(
-        f"warm p50/p95 {speed['warm']['p50_ms']}/{speed['warm']['p95_ms']} ms; first answer "
-        f"{speed['first_answer']['wall_seconds']} s; RSS {speed['first_answer']['rss_mb']} MB "
-        f"(bench process {speed['peak_rss_mb_main']} MB)"
-    )
+    for name, per_system in results["quality"].items():
+        for system, m in per_system.items():
+            for split in CROSS_SPLITS:
+                row = m[split]
+                if row["questions"]:
+                    lines.append(
+                        f"{name:5} {system:17} {split:8} hit@1 {_cell(row['hit@1'])} hit@3 {_cell(row['hit@3'])} "
+                        f"kw {_cell(row['keyword_accuracy'])} declined {_cell(row['abstention'])} "
+                        f"wrongly {_cell(row['false_abstention'])}"
+                    )
     lines += [f"{'✅' if t.met else '❌'} {t.name}: {t.value} (goal {t.goal})" for t in targets]
     return "\n".join(lines)

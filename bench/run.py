@@ -1,7 +1,9 @@
-"""Benchmark this project against BM25 alone and the LangChain recipe: ``python bench/run.py``.
+"""Benchmark the project against BM25 alone and the LangChain recipe: ``python bench/run.py``.
 
-Builds every index in a temporary folder, scores quality by language, sweeps the abstention threshold,
-measures speed and memory, writes the Markdown report and prints a summary (or JSON with ``--json``).
+In one run: the dev set over the shipped pages, set A over its 12 pages ingested beside them, and this
+project's own extra questions (``bench/questions_extra.jsonl``). Retrieval is scored ignoring the decision to
+decline; answers are scored with the decline model decided out of fold (folds by page). Also: English
+questions without the hand-written renderings, everything without the general dictionary, and speed.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import platform
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,32 +24,58 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import metrics, speed  # noqa: E402
-from bench.indexes import MODEL, all_docs, build_index, norwegian_docs  # noqa: E402
+from bench.decline import C, declined, fit, fold_models  # noqa: E402
+from bench.indexes import MODEL, CachedEmbedder, all_docs, build_index  # noqa: E402
+from bench.probe import Probe, probe  # noqa: E402
 from bench.report import markdown, summary  # noqa: E402
-from bench.systems import TOP_K, BM25System, ProjectSystem, RecipeSystem, System  # noqa: E402
+from bench.systems import BM25System, RecipeSystem  # noqa: E402
 from bench.targets import check  # noqa: E402
 from knowledge.bootstrap import KnowledgeBase  # noqa: E402
+from knowledge.bridge.resources import LanguageResources  # noqa: E402
+from knowledge.decision.model import MODEL_FILE, DeclineModel, load_model  # noqa: E402
 from knowledge.embeddings import SentenceTransformerEmbedder  # noqa: E402
-from knowledge.evaluation import EvalQuestion, load_questions  # noqa: E402
-from knowledge.models import Language  # noqa: E402
+from knowledge.evaluation import EvalQuestion, EvalRow, load_questions  # noqa: E402
+from knowledge.models import Language, Question  # noqa: E402
 from knowledge.service import KnowledgeService  # noqa: E402
 
-DEFAULT_QUESTIONS = Path(__file__).resolve().parents[2] / "shared/eval/dev_questions.jsonl"
-THRESHOLD = 0.45
+EVAL = ROOT.parent / "shared/eval"
+THRESHOLD = 0.5  # the engine answers when the decline model gives the guidance at least this probability
 CONTACT = "erasmuspluss@hkdir.no"
-WARM_UP = "Hva er Erasmus+?"
-SWEEP = sorted({*metrics.THRESHOLDS, THRESHOLD})
+PROJECT = "Rapportlos"
+MODEL_PATH = ROOT / "knowledge/decision" / MODEL_FILE
+FIT_NOTES = f"LogisticRegression(C={C}, class_weight=balanced) on dev + A + extra; bench/run.py --refit"
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    """Command-line options."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS, help="JSON-lines question file")
-    parser.add_argument(
-        "--out", type=Path, default=ROOT / "bench/RESULTS.md", help="Markdown report to write"
-    )
-    parser.add_argument("--json", action="store_true", help="print the metrics as JSON instead of a summary")
-    return parser.parse_args(argv)
+def write_model(model: DeclineModel, path: Path) -> None:
+    """Store a fitted decline model as JSON (the engine reads it from the package)."""
+    path.write_text(json.dumps(model.model_dump(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class QuestionSet:
+    """Questions and the pages they are asked over."""
+
+    name: str
+    questions: list[EvalQuestion]
+    docs: dict[str, str | None]
+    paths: tuple[Path, ...]
+
+
+def read_set(name: str, path: Path, pages: tuple[Path, ...]) -> QuestionSet:
+    """A question file with each question's page (the ``doc`` field)."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return QuestionSet(name, load_questions(path), {r["id"]: r.get("doc") for r in rows}, pages)
+
+
+def default_sets(eval_dir: Path) -> list[QuestionSet]:
+    """Dev over the shipped pages; set A and the extra questions over the shipped pages plus corpus A."""
+    shipped = tuple(all_docs())
+    with_a = shipped + tuple(sorted((eval_dir / "corpus_a").glob("*.md")))
+    return [
+        read_set("dev", eval_dir / "dev_questions.jsonl", shipped),
+        read_set("A", eval_dir / "questions_a.jsonl", with_a),
+        read_set("extra", ROOT / "bench/questions_extra.jsonl", with_a),
+    ]
 
 
 def log(message: str) -> None:
@@ -54,124 +83,221 @@ def log(message: str) -> None:
     print(f"[bench] {message}", file=sys.stderr, flush=True)
 
 
-def run(questions: list[EvalQuestion], *, tmp: Path) -> dict[str, Any]:
-    """Build everything, ask every system every question, measure; returns the metrics."""
+def service_over(kb: KnowledgeBase, threshold: float = THRESHOLD) -> KnowledgeService:
+    """The answer engine as the bot wires it, over ``kb``'s active index."""
+    return KnowledgeService(retriever=kb.retriever(), threshold=threshold, contact=CONTACT)
+
+
+def project_rows(probes: list[Probe], decide: dict[str, bool]) -> list[EvalRow]:
+    """Rows scored with each question's out-of-fold decision."""
+    rows = []
+    for p in probes:
+        gone = decide[p.question.id]
+        text = p.text.lower()
+        rows.append(
+            EvalRow(
+                id=p.question.id,
+                lang=p.question.lang,
+                answerable=p.question.answerable,
+                rank=p.rank,
+                keyword_hit=not gone and any(k.lower() in text for k in p.question.answer_keywords),
+                abstained=gone,
+            )
+        )
+    return rows
+
+
+def failures(probes: list[Probe], rows: list[EvalRow]) -> list[dict[str, str]]:
+    """The project's misses on one set, for the report."""
+    found = []
+    for p, row in zip(probes, rows, strict=True):
+        problems = []
+        if row.answerable and (row.rank is None or row.rank > 3):
+            problems.append(f"evidence rank {row.rank}")
+        if row.answerable and row.abstained:
+            problems.append("declined")
+        elif row.answerable and not row.keyword_hit:
+            problems.append(f"no keyword of {p.question.answer_keywords}")
+        if not row.answerable and not row.abstained:
+            problems.append("answered an unanswerable question")
+        if problems:
+            where = "cross" if p.cross else "same"
+            found.append(
+                {"id": row.id, "lang": f"{row.lang.value} {where}", "question": p.question.question,
+                 "problem": "; ".join(problems), "answered": p.text.split("\n\n")[0]}
+            )  # fmt: skip
+    return found
+
+
+class Bench:
+    """Builds the indexes once per page list and keeps the fold models of the main run."""
+
+    def __init__(self, *, tmp: Path, embedder: SentenceTransformerEmbedder) -> None:
+        self.tmp, self.real = tmp, embedder
+        self.embedder = CachedEmbedder(embedder)
+        self._kbs: dict[tuple[Path, ...], KnowledgeBase] = {}
+        self.folders: dict[tuple[Path, ...], Path] = {}
+        self.ingest: dict[str, Any] = {}
+
+    def kb(self, paths: tuple[Path, ...]) -> KnowledgeBase:
+        """The knowledge base over ``paths`` (built on first use)."""
+        if paths not in self._kbs:
+            folder = self.tmp / f"index-{len(self._kbs)}"
+            log(f"ingesting {len(paths)} pages into {folder.name}")
+            kb, timing = build_index(folder=folder, embedder=self.embedder, paths=paths)
+            self._kbs[paths], self.folders[paths] = kb, folder
+            self.ingest[folder.name] = timing.as_dict()
+        return self._kbs[paths]
+
+    def probes(self, sets: list[QuestionSet], *, languages: LanguageResources | None = None,
+               renderings: bool = True, lang: Language | None = None) -> dict[str, list[Probe]]:  # fmt: skip
+        """Every set's questions probed over its index (optionally without dictionary or renderings)."""
+        found = {}
+        for qs in sets:
+            paths = qs.paths if renderings else tuple(p for p in qs.paths if not p.name.endswith(".en.md"))
+            kb = self.kb(paths)
+            if languages is not None:
+                kb = KnowledgeBase(store=kb.store, embedder=self.embedder, languages=languages)
+            questions = [q for q in qs.questions if lang is None or q.lang is lang]
+            found[qs.name] = probe(service_over(kb), questions, qs.docs)
+        return found
+
+
+def decide(probes: dict[str, list[Probe]], folds: dict[str, Any]) -> dict[str, bool]:
+    """Each question's decision under the model fitted without its page."""
+    return {
+        p.question.id: declined(p.signals, folds.get(p.group), THRESHOLD)
+        for group in probes.values()
+        for p in group
+    }
+
+
+def scored(probes: dict[str, list[Probe]], decisions: dict[str, bool]) -> dict[str, Any]:
+    """Split metrics of the project per set."""
+    return {
+        name: metrics.by_cross_split(project_rows(group, decisions), {p.question.id: p.cross for p in group})
+        for name, group in probes.items()
+    }
+
+
+def run(sets: list[QuestionSet], *, tmp: Path, refit: Path | None = None) -> dict[str, Any]:
+    """Build everything, ask every system every question, decide out of fold, measure."""
     log("loading the embedding model")
     start = time.perf_counter()
     embedder = SentenceTransformerEmbedder(MODEL)
     model_load = time.perf_counter() - start
-    log("ingesting the shipped pages")
-    kb, ingest = build_index(folder=tmp / "full", embedder=embedder, paths=all_docs())
-    project = ProjectSystem(service=service_over(kb))
-    first_seen, warm, answers = _time_project(project, questions)
-    recipe = RecipeSystem(paths=all_docs(), embedder=embedder, folder=tmp / "recipe")
-    outcomes = _ask_all([project, BM25System(catalog=project.service.catalog), recipe], questions, project)
-    cross = _cross_lingual(questions, embedder=embedder, tmp=tmp, catalog=project.service.catalog)
-    log("first answer in a fresh process")
-    first = speed.first_answer(index=tmp / "full", threshold=THRESHOLD, question=questions[0].question)
+    bench = Bench(tmp=tmp, embedder=embedder)
+    log("probing the project")
+    main = bench.probes(sets)
+    everything = [p for group in main.values() for p in group]
+    if refit is not None:  # the shipped model: fitted on all questions, never scored on them below
+        write_model(fit(everything, notes=FIT_NOTES), refit)
+        log(f"wrote {refit}")
+    folds = fold_models(everything)
+    decisions = decide(main, folds)
+    quality: dict[str, dict[str, Any]] = {qs.name: {PROJECT: scored(main, decisions)[qs.name]} for qs in sets}
+    for qs in sets:
+        cross = {p.question.id: p.cross for p in main[qs.name]}
+        catalog = bench.kb(qs.paths).retriever().catalog
+        log(f"baselines on {qs.name}")
+        recipe = RecipeSystem(paths=list(qs.paths), embedder=bench.embedder, folder=tmp / f"recipe-{qs.name}")
+        for system in (BM25System(catalog=catalog), recipe):
+            outcomes = metrics.evaluate(system, qs.questions, catalog)
+            quality[qs.name][system.name] = metrics.by_cross_split([o.row for o in outcomes], cross)
+    log("without the dictionary and Apertium")
+    plain = bench.probes(sets, languages=LanguageResources.glossary_only())
+    log("English questions without the hand-written renderings")
+    bare = bench.probes(sets, renderings=False, lang=Language.EN)
+    variants = {
+        "glossary only (no dictionary, no Apertium)": scored(plain, decide(plain, folds)),
+        "no hand-written English renderings": scored(bare, decide(bare, folds)),
+    }
     return {
-        "project": project.name,
+        "project": PROJECT,
         "threshold": THRESHOLD,
-        "top_k": TOP_K,
-        "recipe_chunks": recipe.chunks,
-        "quality": {name: metrics.by_language(rows) for name, rows in outcomes.items()},
-        "cross_lingual": metrics.by_language(cross),
-        "sweep": metrics.threshold_sweep(
-            questions, answers, thresholds=sorted({*metrics.THRESHOLDS, THRESHOLD})
-        ),
-        "speed": {
-            "first_seen": speed.latency(first_seen),
-            "warm": speed.latency(warm),
-            "first_answer": first,
-            "peak_rss_mb_main": speed.own_peak_rss_mb(),
-            "model_load_seconds": round(model_load, 2),
-            "ingest": ingest.as_dict(),
-        },
+        "quality": quality,
+        "variants": variants,
         "failures": {
-            project.name: metrics.failures(outcomes[project.name]),
-            "cross_lingual": metrics.failures(cross),
+            name: failures(group, project_rows(group, decisions)) for name, group in main.items()
         },
+        "model": load_model().model_dump(exclude={"fitted_on"}) | {"fitted_on": len(load_model().fitted_on)},
+        "speed": measure_speed(bench, sets, embedder, model_load),
     }
 
 
-def _time_project(project: ProjectSystem, questions: list[EvalQuestion]) -> tuple[Any, Any, Any]:
-    """Per-question latency the first time each question is seen and on a warm second pass."""
-    log("timing the project")
-    speed.timed_pass(project.service, [EvalQuestion(id="warm-up", lang=Language.NB, question=WARM_UP)])
-    first_seen, _ = speed.timed_pass(project.service, questions)
-    warm, answers = speed.timed_pass(project.service, questions)
-    return first_seen, warm, answers
+def measure_speed(
+    bench: Bench, sets: list[QuestionSet], embedder: SentenceTransformerEmbedder, model_load: float
+) -> dict[str, Any]:
+    """Warm answer latency against the bare embedding of the same questions, and the first answer."""
+    largest = max(sets, key=lambda qs: len(qs.paths))
+    service = service_over(KnowledgeBase(store=bench.kb(largest.paths).store, embedder=embedder))
+    texts = [q.question for qs in sets for q in qs.questions]
+    log(f"timing {len(texts)} questions (answer and bare embedding, warm pass)")
+    for text in texts:  # first pass: caches and lazy loads
+        service.answer(Question(text=text))
+    answer_ms, embed_ms = [], []
+    for text in texts:
+        start = time.perf_counter()
+        service.answer(Question(text=text))
+        answer_ms.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        embedder.embed([text])
+        embed_ms.append((time.perf_counter() - start) * 1000)
+    log("first answer in a fresh process")
+    first = speed.first_answer(index=bench.folders[largest.paths], threshold=THRESHOLD, question=texts[0])
+    warm, bare = speed.latency(answer_ms), speed.latency(embed_ms)
+    return {
+        "warm": warm,
+        "embedding": bare,
+        "ratio_p95": round(warm["p95_ms"] / bare["p95_ms"], 2) if bare["p95_ms"] else None,
+        "first_answer": first,
+        "peak_rss_mb_main": speed.own_peak_rss_mb(),
+        "model_load_seconds": round(model_load, 2),
+        "ingest": bench.ingest,
+    }
 
 
-def _ask_all(systems: list[System], questions: list[EvalQuestion], project: ProjectSystem) -> dict[str, Any]:
-    outcomes = {}
-    for system in systems:
-        log(f"asking {system.name}")
-        outcomes[system.name] = metrics.evaluate(system, questions, project.service.catalog)
-    return outcomes
-
-
-def _cross_lingual(
-    questions: list[EvalQuestion], *, embedder: SentenceTransformerEmbedder, tmp: Path, catalog: Any
-) -> Any:
-    """English questions against an index of the Norwegian pages only (the glossary path)."""
-    log("cross-lingual: index without the English renderings")
-    kb_nb, _ = build_index(folder=tmp / "nb-only", embedder=embedder, paths=norwegian_docs())
-    nb_only = ProjectSystem(service=service_over(kb_nb), name="Rapportlos (Norwegian pages only)")
-    return metrics.evaluate(nb_only, [q for q in questions if q.lang is Language.EN], catalog)
-
-
-def service_over(kb: KnowledgeBase) -> KnowledgeService:
-    """The answer engine as the bot wires it, over ``kb``'s active index."""
-    return KnowledgeService(retriever=kb.retriever(), threshold=THRESHOLD, contact=CONTACT)
-
-
-def check_sweep(results: dict[str, Any]) -> None:
-    """Warn when the sweep, re-decided at the threshold in use, disagrees with the real run."""
-    real = results["quality"][results["project"]]["all"]
-    row = next(row for row in results["sweep"] if row["threshold"] == results["threshold"])
-    if (row["abstention"], row["false_abstention"]) != (real["abstention"], real["false_abstention"]):
-        log(f"warning: sweep at {results['threshold']} gives {row}, the real run {real}")
-
-
-def describe(args: argparse.Namespace, questions: list[EvalQuestion]) -> dict[str, Any]:
+def describe(sets: list[QuestionSet]) -> dict[str, Any]:
     """When, where and on what the benchmark ran."""
-    command = ".venv/bin/python bench/run.py"
-    if args.questions.resolve() != DEFAULT_QUESTIONS:
-        command += f" --questions {args.questions}"
     return {
         "date": datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
-        "command": command,
+        "command": ".venv/bin/python bench/run.py",
         "machine": {
             "nproc": os.cpu_count(),
             "python": platform.python_version(),
             "platform": platform.platform(),
             "load_average": [round(value, 2) for value in os.getloadavg()],
         },
-        "questions": {
-            "path": str(args.questions),
-            "count": len(questions),
-            "nb": sum(q.lang.value == "nb" for q in questions),
-            "en": sum(q.lang.value == "en" for q in questions),
-            "unanswerable": sum(not q.answerable for q in questions),
+        "sets": {
+            qs.name: {
+                "count": len(qs.questions),
+                "pages": len(qs.paths),
+                "nb": sum(q.lang is Language.NB for q in qs.questions),
+                "en": sum(q.lang is Language.EN for q in qs.questions),
+                "unanswerable": sum(not q.answerable for q in qs.questions),
+            }
+            for qs in sets
         },
     }
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark, write the report, print the summary or the JSON."""
-    args = parse_args(argv)
-    questions = load_questions(args.questions)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval", type=Path, default=EVAL, help="folder with the shared question files")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench/RESULTS.md", help="Markdown report")
+    parser.add_argument("--json", action="store_true", help="print the metrics as JSON instead of a summary")
+    parser.add_argument("--refit", action="store_true", help=f"also refit and write {MODEL_PATH.name}")
+    args = parser.parse_args(argv)
+    sets = default_sets(args.eval)
     with tempfile.TemporaryDirectory(prefix="rapportlos-bench-") as tmp:
-        results = describe(args, questions) | run(questions, tmp=Path(tmp))
-    check_sweep(results)
-    targets = check(
-        results,
-        project=results["project"],
-        baselines=[n for n in results["quality"] if n != results["project"]],
-    )
+        results = describe(sets) | run(sets, tmp=Path(tmp), refit=MODEL_PATH if args.refit else None)
+    if args.refit:
+        results["command"] += " --refit"
+    targets = check(results)
     results["targets"] = [vars(target) for target in targets]
     args.out.write_text(markdown(results, targets), encoding="utf-8")
+    (args.out.with_suffix(".json")).write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     log(f"wrote {args.out}")
     print(json.dumps(results, indent=2, ensure_ascii=False) if args.json else summary(results, targets))
     return 0

@@ -37,8 +37,8 @@ class Settings(BaseSettings):
     )
     llm_timeout_seconds: float = Field(default=20.0, description="Fallback to extractive answers after this.")
     abstain_threshold: float = Field(
-        default=0.45,
-        description="Share of the question's words the best passages must hold (calibrated in bench/).",
+        default=0.5,
+        description="Least probability (decline model) that the guidance covers a question; 0 never declines.",
     )
     max_question_chars: int = Field(default=4000, description="Longer messages get a polite refusal.")
     contact_email: str = Field(default="erasmuspluss@hkdir.no", description="Where the bot sends people.")

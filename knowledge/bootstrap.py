@@ -9,6 +9,8 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from knowledge.bridge.index import BridgeIndex
+from knowledge.bridge.resources import LanguageResources
 from knowledge.catalog import Catalog, analyzer_fingerprint
 from knowledge.embeddings import Embedder, SentenceTransformerEmbedder
 from knowledge.ingest import INDEX_LAYOUT, Ingester, IngestReport, Progress
@@ -63,12 +65,16 @@ class KnowledgeBase:
     Args:
         store: Chroma, embedded or remote.
         embedder: The configured embedding model.
+        languages: Dictionary and Nynorsk normaliser for the bridges (default: what the system has).
     """
 
-    def __init__(self, *, store: ChromaStore, embedder: Embedder) -> None:
+    def __init__(
+        self, *, store: ChromaStore, embedder: Embedder, languages: LanguageResources | None = None
+    ) -> None:
         self.store = store
         self.embedder = embedder
-        self._translator = GlossaryTranslator()
+        self.languages = languages or LanguageResources.from_system()
+        self._translator = GlossaryTranslator(lexicon=self.languages.lexicon)
 
     @classmethod
     def open(cls, *, chroma_path: Path, chroma_url: str | None, prefix: str, model: str) -> KnowledgeBase:
@@ -115,6 +121,16 @@ class KnowledgeBase:
         chunks, terms, records = self.store.passages(active)
         stored = terms if active.analyzer == analyzer_fingerprint() else None
         catalog = Catalog(chunks, generation=active.collection, terms=stored, records=frozenset(records))
+        bridge = BridgeIndex(
+            catalog=catalog,
+            translator=self._translator,
+            embedder=self.embedder,
+            normaliser=self.languages.normaliser,
+        )
         return Retriever(
-            catalog=catalog, store=self.store, embedder=self.embedder, translator=self._translator
+            catalog=catalog,
+            store=self.store,
+            embedder=self.embedder,
+            translator=self._translator,
+            bridge=bridge,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import threading
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -21,12 +22,20 @@ from knowledge.text.stemming import stem
 from knowledge.translation import GlossaryTranslator
 from knowledge.vector_store import ChromaStore
 
+if TYPE_CHECKING:
+    from knowledge.bridge.index import BridgeIndex
+
 # Lexical matching carries the ranking; the glossary and the English-only dense model add recall at low weight
-# (weights chosen on the dev set in bench/: heavier dense weights pushed right passages down).
-CHANNEL_WEIGHTS = {"lex": 1.0, "lex_x": 0.2, "dense": 0.2, "dense_x": 0.2}
-# A passage that exists only in the other language can only be met through the glossary: for it, the
-# translated question leads and the question's own words count only where they are names.
-CROSS_LINGUAL_WEIGHTS = {"lex": 0.3, "lex_x": 1.0, "dense": 0.2, "dense_x": 0.2}
+# (weights chosen on the dev set in bench/: heavier dense weights pushed right passages down). "dense_b" is the
+# English form of the question against the English bridges of Norwegian-only passages (knowledge/bridge): for
+# a Norwegian question it does for those passages what "dense_x" does for passages with an English rendering.
+# "lex_b" (the question against the bridges in its own language) only reaches a passage in the question's
+# language when it is Nynorsk (its Bokmål normalisation).
+CHANNEL_WEIGHTS = {"lex": 1.0, "lex_x": 0.2, "dense": 0.2, "dense_x": 0.2, "lex_b": 0.5, "dense_b": 0.2}
+# A passage that exists only in the other language is met through the translated question ("lex_x") and
+# through its bridge ("lex_b", "dense_b"); the question's own words count only where they are names. The
+# weights add up to the same total as above, so neither kind of passage is favoured for being bridged.
+CROSS_LINGUAL_WEIGHTS = {"lex": 0.2, "lex_x": 0.5, "dense": 0.1, "dense_x": 0.1, "lex_b": 0.5, "dense_b": 0.2}
 _DENSE_K = 20
 # Groups each lexical channel hands to fusion: a group ranked lower adds less than 1/110 of a channel's weight.
 _LEXICAL_K = 100
@@ -73,6 +82,13 @@ class Hit:
     channels: dict[str, float] = field(default_factory=dict)
     dense: float = 0.0
     coverage: float = 0.0
+    agreement: float = 0.0
+
+
+def channel_agreement(channels: dict[str, dict[str, float]], group_id: str) -> float:
+    """Share of the channels that found anything whose own best passage group is ``group_id``."""
+    tops = [max(scores, key=lambda group: scores[group]) for scores in channels.values() if scores]
+    return sum(top == group_id for top in tops) / len(tops) if tops else 0.0
 
 
 class Retriever:
@@ -83,6 +99,7 @@ class Retriever:
         store: Chroma, for dense search.
         embedder: The model the generation was embedded with.
         translator: Glossary translator for the cross-lingual channels.
+        bridge: Glosses of the passages in the language they lack, and Nynorsk normalised (optional).
     """
 
     def __init__(
@@ -93,9 +110,11 @@ class Retriever:
         embedder: Embedder,
         translator: GlossaryTranslator,
         prior: PagePrior = PAGE_PRIOR,
+        bridge: BridgeIndex | None = None,
     ) -> None:
         self.catalog = catalog
         self.prior = prior
+        self.bridge = bridge
         self._store = store
         self._embedder = embedder
         self._translator = translator
@@ -136,15 +155,16 @@ class Retriever:
         hits = [Hit(group_id=group, score=fused[group]) for group in best]
         for hit in hits:
             hit.channels = {name: scores.get(hit.group_id, 0.0) for name, scores in channels.items()}
-            hit.dense = max(hit.channels.get("dense", 0.0), hit.channels.get("dense_x", 0.0))
+            hit.dense = max(hit.channels.get(name, 0.0) for name in ("dense", "dense_x", "dense_b"))
             hit.coverage = self.coverage(query, hit.group_id)
+            hit.agreement = channel_agreement(channels, hit.group_id)
         return query, hits
 
     def fused(
         self, text: str, language: Language
     ) -> tuple[QueryTerms, dict[str, dict[str, float]], dict[str, float]]:
         """The question's terms, each channel's scores and the fused score of every group met."""
-        query = self.analyse(text, language)
+        query = self.analyse(self.bridge.question(text, language) if self.bridge else text, language)
         channels = self._lexical(query) | self._dense(text, query)
         same = reciprocal_rank_fusion(channels, weights=CHANNEL_WEIGHTS)
         across = reciprocal_rank_fusion(channels, weights=CROSS_LINGUAL_WEIGHTS)
@@ -176,7 +196,17 @@ class Retriever:
         # terms also search the other language's passages, and the better score of a passage group counts.
         for group, score in self._bm25(query.language.other, own).items():
             lexical[group] = max(lexical.get(group, 0.0), score)
-        return {"lex": lexical, "lex_x": self._bm25(query.language.other, other)}
+        found = {"lex": lexical, "lex_x": self._bm25(query.language.other, other)}
+        if self.bridge is not None:
+            found["lex_b"] = self.bridge.lexical(own, query.language)
+        return found
+
+    def _bridge_dense(self, query: QueryTerms, vectors: np.ndarray) -> dict[str, dict[str, float]]:
+        """The English form of the question (itself, or its rendering) against the English bridges."""
+        english = 0 if query.language is Language.EN else 1
+        if self.bridge is None or english >= len(vectors):
+            return {}
+        return {"dense_b": self.bridge.dense(vectors[english])}
 
     def _bm25(self, language: Language, terms: list[str]) -> dict[str, float]:
         """The best BM25 score of each passage group in ``language``, for the ``_LEXICAL_K`` best groups."""
@@ -211,7 +241,7 @@ class Retriever:
         channels = {"dense": self._nearest(vectors[0])}
         if len(vectors) > 1:
             channels["dense_x"] = self._nearest(vectors[1])
-        return channels
+        return channels | self._bridge_dense(query, vectors)
 
     def _nearest(self, vector: np.ndarray) -> dict[str, float]:
         groups: dict[str, float] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.language import Language
@@ -17,6 +18,8 @@ from knowledge.answering.extractive import (
 from knowledge.answering.formatting import compose_body, source_line, with_sources
 from knowledge.answering.messages import text
 from knowledge.catalog import Catalog
+from knowledge.decision.model import DeclineModel, load_model
+from knowledge.decision.signals import Signals, kind_signals, margin, required_missing, word_signal
 from knowledge.language import detect_language
 from knowledge.models import Answer, AnswerKind, Citation, Question
 from knowledge.retrieval import Hit, QueryTerms, Retriever
@@ -28,10 +31,35 @@ _SOURCES = 3
 _FOLLOW_UP_WORDS = 3
 
 
+@dataclass(frozen=True)
+class Assessment:
+    """A question's answer with what the decision to answer rested on.
+
+    Attributes:
+        answer: What the asker gets (the quote, or the polite decline).
+        grounded: The quoted answer before the decision (None when nothing could be quoted).
+        signals: The evidence the decline model weighed (None for invalid or unmatched questions).
+        probability: The model's probability that the guidance covers the question.
+    """
+
+    answer: Answer
+    grounded: Answer | None = None
+    signals: Signals | None = None
+    probability: float = 0.0
+
+
 def clean_question(raw: str) -> str:
     """The question without control characters and with white space folded."""
     printable = "".join(char for char in raw if unicodedata.category(char)[0] != "C" or char in "\n\t")
     return " ".join(printable.split())
+
+
+def _one_per_source(citations: list[Citation]) -> list[Citation]:
+    """The citations with each source (page and section) once: two quotes from one section cite it once."""
+    seen: dict[tuple[str, str, str | None], Citation] = {}
+    for citation in citations:
+        seen.setdefault((citation.title, citation.section, citation.url), citation)
+    return list(seen.values())
 
 
 class KnowledgeService:
@@ -39,7 +67,8 @@ class KnowledgeService:
 
     Args:
         retriever: Hybrid retriever over the active index.
-        threshold: Minimum share of the question's words the best passages must contain to answer.
+        threshold: Minimum probability (from the decline model) that the guidance covers the question;
+            0 never declines.
         contact: Where to send people when the guidance has no answer.
         max_chars: Longer questions are refused politely.
         generator: Optional LLM answerer; extractive answers are the fallback.
@@ -53,9 +82,11 @@ class KnowledgeService:
         contact: str,
         max_chars: int = 4000,
         generator: GenerativeAnswerer | None = None,
+        model: DeclineModel | None = None,
     ) -> None:
         self.retriever = retriever
         self._threshold = threshold
+        self._model = model or load_model()
         self._contact = contact
         self._max_chars = max_chars
         self._generator = generator
@@ -67,20 +98,33 @@ class KnowledgeService:
 
     def answer(self, question: Question) -> Answer:
         """Answer ``question`` from the knowledge base, in the asker's language."""
+        return self.assess(question).answer
+
+    def assess(self, question: Question) -> Assessment:
+        """The answer to ``question`` with the signals and the probability the decision rested on."""
         raw = question.text or ""
         cleaned = clean_question(raw[: self._max_chars + 1])
         language = question.language or detect_language(cleaned)
         problem = self._invalid(raw, cleaned, language)
         if problem is not None:
-            return problem
+            return Assessment(answer=problem)
         query, hits = self._search(cleaned, language, question.context)
-        confidence = max((hit.coverage for hit in hits[:_SOURCES]), default=0.0)
         if not query.words:
-            return self._reply(cleaned, language, text("no_words", language), AnswerKind.INVALID)
-        if not hits or confidence < self._threshold:
-            abstain = text("abstain", language, contact=self._contact)
-            return self._reply(cleaned, language, abstain, AnswerKind.ABSTAINED, confidence=confidence)
-        return self._grounded(cleaned, language, query, hits, confidence)
+            return Assessment(answer=self._reply(cleaned, language, text("no_words", language), AnswerKind.INVALID))
+        if not hits:
+            return Assessment(answer=self._abstain(cleaned, language, 0.0))
+        grounded, signals = self._grounded(cleaned, language, query, hits)
+        probability = self._model.probability(signals)
+        if probability < self._threshold:
+            return Assessment(self._abstain(cleaned, language, probability), grounded, signals, probability)
+        answer = grounded.model_copy(update={"confidence": round(probability, 4)})
+        if self._generator is not None:
+            answer = self._generated(answer, language, hits) or answer
+        return Assessment(answer, grounded, signals, probability)
+
+    def _abstain(self, question: str, language: Language, probability: float) -> Answer:
+        body = text("abstain", language, contact=self._contact)
+        return self._reply(question, language, body, AnswerKind.ABSTAINED, confidence=probability)
 
     def ranked_passages(self, question: str, *, k: int = 5) -> list[str]:
         """Texts of the ``k`` best passage groups (every language version joined), best first."""
@@ -110,26 +154,62 @@ class KnowledgeService:
         return query, hits
 
     def _grounded(
-        self, question: str, language: Language, query: QueryTerms, hits: list[Hit], confidence: float
-    ) -> Answer:
+        self, question: str, language: Language, query: QueryTerms, hits: list[Hit]
+    ) -> tuple[Answer, Signals]:
         candidates = self._candidates(question, language, query, hits)
         score_words = self._word_scorer(query)
-        excerpts = select_sentences(catalog=self.catalog, candidates=candidates, score_words=score_words)
+        excerpts = select_sentences(
+            catalog=self.catalog, candidates=candidates, score_words=score_words, question=question
+        )
         citations = self._citations(hits, language, excerpts)
         by_text = {citation.text: citation for citation in citations}
-        cited = [by_text[e.chunk.text] for e in excerpts if e.chunk.text in by_text] or citations[:1]
-        if self._generator is not None:
-            passages = [passage_for(self.catalog, hit, language) for hit in hits[:_SOURCES]]
-            generated = self._generator.generate(question, language, passages)
-            if generated is not None:
-                body = "\n\n".join([generated, "\n".join(source_line(c, language) for c in citations)])
-                return self._reply(
-                    question, language, body, AnswerKind.GENERATIVE, citations, confidence
-                ).model_copy(update={"body": generated, "cited": tuple(citations)})
+        cited = _one_per_source(
+            [by_text[e.chunk.text] for e in excerpts if e.chunk.text in by_text] or citations[:1]
+        )
         body = compose_body(excerpts, language)
         text_with_sources = with_sources(body, cited, language)
-        answer = self._reply(question, language, text_with_sources, AnswerKind.EXTRACTIVE, citations, confidence)
-        return answer.model_copy(update={"body": body, "cited": tuple(dict.fromkeys(cited))})
+        answer = self._reply(question, language, text_with_sources, AnswerKind.EXTRACTIVE, citations)
+        answer = answer.model_copy(update={"body": body, "cited": tuple(dict.fromkeys(cited))})
+        return answer, self._signals(question, query, hits, candidates, excerpts)
+
+    def _signals(
+        self,
+        question: str,
+        query: QueryTerms,
+        hits: list[Hit],
+        candidates: list[Candidate],
+        excerpts: list[Excerpt],
+    ) -> Signals:
+        """The evidence the decline model weighs (see :class:`knowledge.decision.signals.Signals`)."""
+        quote = " ".join(sentence for excerpt in excerpts for sentence in excerpt.sentences)
+        best = candidates[0].units[candidates[0].index].sentence if candidates else ""
+        given, missing = kind_signals(question, quote)
+        top = hits[:_SOURCES]
+        passages = [" ".join(c.text for c in self.catalog.groups.get(h.group_id, [])) for h in top]
+        return Signals(
+            coverage=max((hit.coverage for hit in top), default=0.0),
+            margin=margin(hits[0].score, hits[1].score if len(hits) > 1 else 0.0),
+            dense_passage=hits[0].dense,
+            dense_sentence=self.retriever.similarities(question, [best])[0] if best else 0.0,
+            agreement=hits[0].agreement,
+            kind_given=given,
+            kind_missing=missing,
+            question_words=word_signal(len(query.words)),
+            required_missing=required_missing(question, passages),
+        )
+
+    def _generated(self, answer: Answer, language: Language, hits: list[Hit]) -> Answer | None:
+        """The LLM's answer over the same passages, or None when it gave none."""
+        assert self._generator is not None
+        passages = [passage_for(self.catalog, hit, language) for hit in hits[:_SOURCES]]
+        generated = self._generator.generate(answer.question, language, passages)
+        if generated is None:
+            return None
+        citations = list(answer.citations)
+        body = "\n\n".join([generated, "\n".join(source_line(c, language) for c in citations)])
+        return answer.model_copy(
+            update={"text": body, "kind": AnswerKind.GENERATIVE, "body": generated, "cited": tuple(citations)}
+        )
 
     def _word_scorer(self, query: QueryTerms) -> ScoreFn:
         return lambda passage, lang: self.retriever.text_coverage(query, passage, lang)

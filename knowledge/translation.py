@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from core.language import Language
 from knowledge.text.stemming import stem
 from knowledge.text.stopwords import is_stopword
 from knowledge.text.tokens import tokenize
+
+if TYPE_CHECKING:
+    from knowledge.bridge.lexicon import WordLexicon
 
 _MAX_PHRASE = 4
 PhraseMap = dict[tuple[str, ...], tuple[str, ...]]
@@ -64,10 +68,13 @@ class GlossaryTranslator:
 
     Args:
         text: Glossary text (tab-separated English and Norwegian); the shipped glossary by default.
+        lexicon: A general dictionary for the words the glossary does not know (they also pass through,
+            since names read the same in both languages).
     """
 
-    def __init__(self, text: str | None = None) -> None:
+    def __init__(self, text: str | None = None, *, lexicon: WordLexicon | None = None) -> None:
         text = glossary_text() if text is None else text
+        self._lexicon = lexicon
         self._glossary = load_glossary(text)
         self._words = glossary_words(text)
         # Scoring asks for the same words' renderings for every candidate passage: remember them.
@@ -80,6 +87,10 @@ class GlossaryTranslator:
     def translate(self, text: str, source: Language) -> str:
         """Search terms in ``source.other`` for ``text``; unknown content words pass through."""
         return self._cached(text, source)
+
+    def gloss(self, text: str, source: Language) -> str:
+        """Like :meth:`translate`, for long texts such as whole passages (not cached)."""
+        return self._translate(text, source)
 
     def _translate(self, text: str, source: Language) -> str:
         phrases = self._glossary[source]
@@ -97,6 +108,8 @@ class GlossaryTranslator:
             else:
                 if not is_stopword(tokens[i], source):
                     out.append(tokens[i])
+                    if self._lexicon is not None:
+                        out.extend(self._lexicon.lookup(tokens[i], source))
                 i += 1
         return " ".join(dict.fromkeys(out))
 

@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# System packages the tests need beyond Python: headless Chromium and its driver for the partner page's browser
-# test. Idempotent; does something only as root on a machine with apt-get, and is a silent no-op otherwise.
+# System packages beyond Python, from Debian: headless Chromium and its driver for the partner page's browser
+# test; the English–Norwegian dictionary for cross-language bridges and Apertium's Nynorsk → Bokmål translator
+# with its word-list fallback (the answer engine runs without them and logs once what is missing).
+# Usage: setup-system.sh [--test]   (--test adds what only the tests need: the browser and its driver)
+# Idempotent; does something only as root on a machine with apt-get, and is a silent no-op otherwise.
 set -euo pipefail
 
-PACKAGES=(chromium chromium-driver)
+PACKAGES=(dict-freedict-eng-nor dict-freedict-nno-nob apertium apertium-nno-nob)
+if [ "${1:-}" = "--test" ]; then
+    PACKAGES+=(chromium chromium-driver)
+fi
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     exit 0

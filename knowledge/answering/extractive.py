@@ -9,7 +9,7 @@ from core.language import Language
 from knowledge.catalog import Catalog
 from knowledge.models import Chunk
 from knowledge.retrieval import Hit
-from knowledge.text.question_words import asked_cues, gives
+from knowledge.text.question_words import STEPS, asked_cues, gives
 from knowledge.text.tokens import split_sentences
 
 _CANDIDATE_HITS = 5  # passages whose sentences compete to be the answer
@@ -98,6 +98,8 @@ def _excerpt_text(blocks: list[str], units: list[_Unit], index: int) -> list[str
     the items a lead-in ("… three steps:") introduces; else the sentence with what it needs."""
     number = units[index].block
     block = blocks[number]
+    if units[index].sentence.rstrip().endswith(":"):  # a lead-in: what it introduces is the answer
+        return [units[index].sentence, *blocks[number + 1 : number + 1 + _FOLLOWING_ITEMS]]
     if len(block) > _WHOLE_BLOCK:
         return _expand(units, index)
     if block.rstrip().endswith(":"):
@@ -163,18 +165,26 @@ def score_candidates(
     return sorted(candidates, key=lambda candidate: -candidate.score)
 
 
-def select_sentences(*, catalog: Catalog, candidates: list[Candidate], score_words: ScoreFn) -> list[Excerpt]:
+def select_sentences(
+    *, catalog: Catalog, candidates: list[Candidate], score_words: ScoreFn, question: str = ""
+) -> list[Excerpt]:
     """The best one or two sentences, each with what it needs to be understood.
+
+    A "how do we …" question whose best sentence stands in a section that lists steps also gets the list.
 
     Args:
         catalog: The active index.
         candidates: Scored sentences, best first (from :func:`score_candidates`).
         score_words: Share of the question's words that a text contains.
+        question: The question as asked (what it asks for steers the second quote).
     """
     if not candidates:
         return []
     picked = [candidates[0]]
-    for candidate in candidates[1:]:
+    steps = _steps_lead_in(candidates, question)
+    if steps is not None:
+        picked.append(steps)
+    for candidate in candidates[1:] if steps is None else []:
         if (
             candidate.score >= _SECOND_SENTENCE * picked[0].score
             and candidate.chunk.chunk_id != picked[0].chunk.chunk_id
@@ -185,9 +195,40 @@ def select_sentences(*, catalog: Catalog, candidates: list[Candidate], score_wor
         Excerpt(chunk=c.chunk, sentences=tuple(_excerpt_text(c.blocks, c.units, c.index)), score=c.score)
         for c in picked
     ]
+    excerpts = [_with_list(catalog, excerpt) for excerpt in excerpts]
     excerpts[0] = _with_scope_note(catalog, excerpts[0])
     completion = _completion(catalog, excerpts[0], score_words)
     return [*excerpts, completion] if completion and len(excerpts) == 1 else excerpts
+
+
+def _steps_lead_in(candidates: list[Candidate], question: str) -> Candidate | None:
+    """For a question that asks how, the lead-in to a list of steps in the best sentence's section."""
+    if STEPS not in asked_cues(question):
+        return None
+    top = candidates[0]
+    if top.units[top.index].sentence.rstrip().endswith(":"):
+        return None
+    for candidate in candidates[1:]:
+        same_section = (candidate.chunk.doc_id, candidate.chunk.section) == (top.chunk.doc_id, top.chunk.section)
+        if same_section and candidate.units[candidate.index].sentence.rstrip().endswith(":"):
+            return candidate
+    return None
+
+
+def _with_list(catalog: Catalog, excerpt: Excerpt) -> Excerpt:
+    """An excerpt quoting a lead-in ("Kortfattet er stegene som følger:") with all the items it introduces
+    (up to a few), taken from the next passage of the same section when the list was cut into it."""
+    lead = next((n for n, s in enumerate(excerpt.sentences) if s.rstrip().endswith(":")), None)
+    if lead is None:
+        return excerpt
+    wanted = _FOLLOWING_ITEMS - (len(excerpt.sentences) - lead - 1)
+    following = catalog.following(excerpt.chunk)
+    if wanted <= 0 or following is None or following.section != excerpt.chunk.section:
+        return excerpt
+    if not excerpt.chunk.text.rstrip().endswith(excerpt.sentences[-1].rstrip()):
+        return excerpt  # the list ended inside this passage
+    items = _blocks(following)[:wanted]
+    return Excerpt(chunk=excerpt.chunk, sentences=(*excerpt.sentences, *items), score=excerpt.score)
 
 
 def _with_scope_note(catalog: Catalog, excerpt: Excerpt) -> Excerpt:

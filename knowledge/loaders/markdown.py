@@ -7,17 +7,18 @@ Front matter keys: ``id``, ``title``, ``url``, ``language``, ``updated``, ``tran
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import frontmatter
 import yaml
 
 from knowledge.errors import UnreadableDocumentError
-from knowledge.loaders.document import build_document
+from knowledge.loaders.document import Metadata, build_document
 from knowledge.loaders.front_matter import read_metadata
 from knowledge.loaders.language_guess import LanguageDetector
 from knowledge.loaders.sections import SectionBuilder, list_item_text, normalise_space
 from knowledge.loaders.source import SourceFile
+from knowledge.loaders.text import parse_text
 from knowledge.models import Document, Section
 
 _HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -29,6 +30,8 @@ _LINK = re.compile(r"\[(?P<text>[^\]]+)\]\(\s*<?(?P<url>[^)\s>]+)>?(?:\s+\"[^\"]
 _AUTOLINK = re.compile(r"<(?P<url>(?:https?://|mailto:)[^>\s]+)>")
 _STRONG = re.compile(r"\*\*|__")
 _SECTION_LEVELS = 3
+# "Source: https://…" right under the title: where a saved page came from.
+_SOURCE_LINE = re.compile(r"^\s*(?:source|kilde|url)\s*:\s*<?(?P<url>https?://[^\s>]+)>?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -62,10 +65,36 @@ def load_markdown(source: SourceFile, *, detect: LanguageDetector) -> Document:
     except yaml.YAMLError as exc:
         raise UnreadableDocumentError(source.path, f"malformed front matter ({exc})") from exc
     metadata, declared_title = read_metadata(post.metadata, path=source.path)
+    lines = post.content.splitlines()
+    if _is_saved_page(lines):
+        return _load_saved_page(source, lines, metadata=metadata, title=declared_title, detect=detect)
     parsed = parse_markdown(post.content, title=declared_title, fallback_title=source.path.stem)
     return build_document(
         source, title=parsed.title, sections=parsed.sections, metadata=metadata, detect=detect
     )
+
+
+def _is_saved_page(lines: list[str]) -> bool:
+    """A web page saved as text under one "# Title" line: no other heading, so its layout is the text's."""
+    headings = [line for line in lines if _HEADING.match(line)]
+    return len(headings) == 1 and headings[0].startswith("# ") and not any(_FENCE.match(x) for x in lines)
+
+
+def _load_saved_page(
+    source: SourceFile, lines: list[str], *, metadata: Metadata, title: str | None, detect: LanguageDetector
+) -> Document:
+    """Read a saved page as plain text (headings inferred), with its "Source:" line as the URL."""
+    start = next(index for index, line in enumerate(lines) if _HEADING.match(line))
+    heading = _HEADING.match(lines[start])
+    body = lines[start + 1 :]
+    first = next((index for index, line in enumerate(body) if line.strip()), None)
+    url = None
+    if first is not None and (found := _SOURCE_LINE.match(body[first])):
+        url, body = found.group("url"), body[first + 1 :]
+    resolved = title or (clean_inline(heading.group("text")) if heading else source.path.stem)
+    parsed = parse_text("\n".join(body), fallback_title=source.path.stem, title=resolved)
+    metadata = replace(metadata, url=metadata.url or url, updated=metadata.updated or parsed.updated)
+    return build_document(source, title=resolved, sections=parsed.sections, metadata=metadata, detect=detect)
 
 
 def parse_markdown(body: str, *, fallback_title: str, title: str | None = None) -> ParsedMarkdown:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from knowledge.loaders.chrome import is_page_chrome
+from knowledge.loaders.chrome import contact_box_start, is_page_chrome
 from knowledge.loaders.dates import parse_last_updated
 from knowledge.loaders.document import Metadata, build_document
 from knowledge.loaders.language_guess import LanguageDetector
@@ -72,7 +72,7 @@ def parse_text(text: str, *, fallback_title: str, title: str | None = None) -> P
         The parsed structure.
     """
     lines, updated = _strip_chrome(text.splitlines())
-    groups = _line_groups(lines)
+    groups = [part for group in _line_groups(lines) for part in _split_at_sentence_ends(group)]
     title, groups = _take_title(groups, title=title, fallback=fallback_title)
     builder = SectionBuilder(title)
     after_heading = True
@@ -85,24 +85,72 @@ def parse_text(text: str, *, fallback_title: str, title: str | None = None) -> P
         for block in _group_blocks(group):
             builder.add(block)
         after_heading = False
-    return ParsedText(title=title, sections=builder.build(), updated=updated)
+    return ParsedText(title=title, sections=_without_chrome_sections(builder.build()), updated=updated)
+
+
+def _is_sentence(line: str) -> bool:
+    return normalise_space(line).endswith(_SENTENCE_ENDINGS)
+
+
+def _split_at_sentence_ends(group: list[str]) -> list[list[str]]:
+    """A run of lines cut where a line ends a sentence and the next opens one, and around a short line
+    with no end punctuation between two such cuts (a heading saved without blank lines around it)."""
+    parts: list[list[str]] = []
+    current: list[str] = []
+    for index, line in enumerate(group):
+        following = group[index + 1] if index + 1 < len(group) else ""
+        opens = following[:1].isupper() or following[:1].isdigit()
+        lone_heading = (
+            not current
+            and following
+            and not _is_sentence(line)
+            and len(normalise_space(line)) <= _MAX_HEADING_LENGTH
+            and list_item_text(line) is None
+            and (not parts or _is_sentence(parts[-1][-1]))
+        )
+        current.append(line)
+        # A short last line with no end punctuation stays with its paragraph: a heading needs text below it.
+        substantial = (
+            index + 2 < len(group) or _is_sentence(following) or len(following) > _MAX_HEADING_LENGTH
+        )
+        cut = following and _is_sentence(line) and opens and substantial and list_item_text(following) is None
+        if cut or lone_heading:
+            parts.append(current)
+            current = []
+    if current:
+        parts.append(current)
+    return parts
+
+
+def _without_chrome_sections(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """Sections without a block that repeats their heading, and without the leading sections that hold
+    only short non-sentences (site names and taglines above the page's own text)."""
+    kept: list[Section] = []
+    for section in sections:
+        blocks = tuple(b for b in section.blocks if normalise_space(b).lower() != section.heading.lower())
+        if not blocks:
+            continue
+        if not kept and all(len(b) <= _MAX_HEADING_LENGTH and not _is_sentence(b) for b in blocks):
+            continue
+        kept.append(Section(heading=section.heading, blocks=blocks))
+    return tuple(kept) or sections
 
 
 def _strip_chrome(lines: list[str]) -> tuple[list[str], date | None]:
-    """Blank out skip links, breadcrumbs and "last updated" lines; return the date found."""
+    """Blank out page chrome (see :mod:`knowledge.loaders.chrome`) and "last updated" lines; return the
+    date found."""
     updated: date | None = None
     cleaned: list[str] = []
-    at_start = True
     for line in lines:
         found = parse_last_updated(line)
         if found is not None:
             updated = updated or found
             line = ""
-        elif at_start and is_page_chrome(line):
+        elif is_page_chrome(line):
             line = ""
-        at_start = at_start and not line.strip()
         cleaned.append(line.rstrip())
-    return cleaned, updated
+    box = contact_box_start(cleaned)
+    return (cleaned[:box] if box is not None else cleaned), updated
 
 
 def _line_groups(lines: list[str]) -> list[list[str]]:

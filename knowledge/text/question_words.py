@@ -7,6 +7,7 @@ or the role a question asks for would be invisible to both search and answer sel
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -18,6 +19,9 @@ class AnswerCue:
     gives: tuple[str, ...]
     search: bool = False  # whether the giving words may also steer the search (only when they are rare)
     digits: bool = False  # whether a digit in a sentence also gives it
+    pattern: re.Pattern[str] | None = None  # a form that gives it ("120 000 euro", "within 60 days")
+    required: bool = False  # a passage that does not give it cannot answer the question at all
+    kind: bool = True  # whether it names a kind of answer the quote must hold (the decline signals)
 
 
 REASON = AnswerCue(
@@ -31,14 +35,51 @@ NUMBER = AnswerCue(
     digits=True,
 )
 ROLE = AnswerCue(
-    asks=("hvem", "who"),
-    gives=("koordinator", "coordinator", "partner", "hk-dir", "kommisjonen", "commission", " vi ", " we "),
+    asks=("hvem", "who", "kven"),
+    gives=(
+        "koordinator", "coordinator", "partner", "hk-dir", "kommisjonen", "commission", " vi ", " we ",
+        "rektor", "principal", "national agency", "nasjonalkontor", "beneficiary", "støttetjeneste",
+        "support service", "agency", "direktorat", "skolen", "school", "organisasjon", "organisation",
+    ),
+)  # fmt: skip
+_MONTHS = (
+    "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|january|february|"
+    "march|may|june|july|october|december"
 )
 TIME = AnswerCue(
-    asks=("når", "when", "frist", "deadline", "how long", "hvor lang"),
+    asks=("når", "when", "frist", "deadline", "how long", "hvor lang", "how soon", "kor lenge", "hvor lenge"),
     gives=("innen", "within", "dager", "days", "dato", "date"),
+    pattern=re.compile(
+        rf"\d+\s*(?:-|–|til|to)?\s*\d*\s*(?:dag|uke|måned|månad|år\b|day|week|month|year)|\b(?:{_MONTHS})\b|"
+        r"\d{1,2}\.\d{1,2}\.\d{2,4}|\b(?:one|two|three|ten|twenty|thirty|en|to|tre|ti|seks)\s+"
+        r"(?:dag|uke|måned|år|day|week|month|year)",
+        re.IGNORECASE,
+    ),
 )
-CUES = (REASON, NUMBER, ROLE, TIME)
+AMOUNT = AnswerCue(
+    asks=("hvor mye", "how much", "kor mykje", "beløp", "amount", "sats", "rate of", "hvor store", "how big"),
+    gives=(),
+    pattern=re.compile(
+        r"\d[\d  .,]*\s*(?:euro|eur\b|€|kr\b|kroner|nok\b|%|prosent|per ?cent)|(?:€|eur|nok|kr\.?)\s*\d",
+        re.IGNORECASE,
+    ),
+    required=True,
+)
+PROCEDURE = AnswerCue(
+    asks=("hvordan søker", "how do i apply", "how do we apply", "how to apply", "how can we apply",
+          "korleis søker", "hvordan kan vi søke", "hvordan sender vi søknad", "hvordan sende søknad"),
+    gives=("søknadsskjema", "application form", "slik søker", "how to apply", "erasmusportalen",
+           "erasmus+ portal", "submit an application", "sende inn en søknad", "send inn søknad", "søknaden er"),
+    required=True,
+)  # fmt: skip
+# "How do we …" is answered by the steps a lead-in introduces ("Kortfattet er stegene som følger:").
+STEPS = AnswerCue(
+    asks=("hvordan", "how do", "how to", "how can", "how should", "korleis", "steg", "steps", "fremgangsmåte"),
+    gives=(),
+    pattern=re.compile(r":\s*$"),
+    kind=False,
+)
+CUES = (REASON, NUMBER, ROLE, TIME, AMOUNT, PROCEDURE, STEPS)
 
 
 def asked_cues(question: str) -> tuple[AnswerCue, ...]:
@@ -50,7 +91,11 @@ def asked_cues(question: str) -> tuple[AnswerCue, ...]:
 def gives(cue: AnswerCue, text: str) -> bool:
     """Whether ``text`` gives the kind of answer ``cue`` stands for."""
     found = f" {text.lower()} "
-    return any(word in found for word in cue.gives) or (cue.digits and any(char.isdigit() for char in found))
+    return (
+        any(word in found for word in cue.gives)
+        or (cue.digits and any(char.isdigit() for char in found))
+        or (cue.pattern is not None and cue.pattern.search(text) is not None)
+    )
 
 
 def search_hints(question: str) -> str:

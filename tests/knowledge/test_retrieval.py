@@ -57,8 +57,9 @@ def test_english_question_finds_the_norwegian_passage(norwegian_only: KnowledgeB
 def test_english_answer_from_norwegian_only_pages_says_so(
     norwegian_only: KnowledgeBase, question: str
 ) -> None:
+    # How the answer reads, not whether to decline (the decline model is measured in bench/): never decline.
     service = KnowledgeService(
-        retriever=norwegian_only.retriever(), threshold=0.45, contact="erasmuspluss@hkdir.no"
+        retriever=norwegian_only.retriever(), threshold=0.0, contact="erasmuspluss@hkdir.no"
     )
 
     answer = service.answer(Question(text=question))

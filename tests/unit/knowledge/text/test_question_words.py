@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from knowledge.text.question_words import NUMBER, REASON, ROLE, asked_cues, gives, search_hints
+from knowledge.text.question_words import (
+    AMOUNT,
+    NUMBER,
+    PROCEDURE,
+    REASON,
+    ROLE,
+    STEPS,
+    TIME,
+    asked_cues,
+    gives,
+    search_hints,
+)
 
 
 def test_question_words_in_both_languages_name_the_kind_of_answer() -> None:
@@ -25,3 +36,15 @@ def test_a_sentence_gives_a_number_by_digit_or_word() -> None:
 def test_only_reason_questions_steer_the_search() -> None:
     assert "derfor" in search_hints("Hvorfor må vi laste opp resultater?")
     assert search_hints("Hvem sender inn rapporten?") == ""
+
+
+def test_amounts_times_procedures_and_steps() -> None:
+    assert AMOUNT in asked_cues("Hvor mye penger får vi?")
+    assert gives(AMOUNT, "120 000 euro, 250 000 euro eller 400 000 euro")
+    assert not gives(AMOUNT, "innen 60 dager")
+    assert gives(TIME, "Group mobility can last from two to thirty days")
+    assert PROCEDURE in asked_cues("How do I apply for a new Erasmus+ project?")
+    assert gives(PROCEDURE, "I Erasmusportalen finn du søknadsskjemaet")
+    assert STEPS in asked_cues("Hvordan laster vi opp resultater?")
+    assert gives(STEPS, "Kortfattet er stegene som følger:")
+    assert gives(ROLE, "Rektor skriver under kontrakten.")

@@ -1,0 +1,1 @@
+"""Deciding whether the guidance covers a question: signals, and the fitted model that weighs them."""

@@ -1,0 +1,83 @@
+"""The evidence for and against answering a question from the passages that were found."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+
+from knowledge.text.question_words import AnswerCue, asked_cues, gives
+
+# The order the fitted model's coefficients follow (see knowledge/decision/decline_model.json).
+FEATURES = (
+    "coverage",
+    "margin",
+    "dense_passage",
+    "dense_sentence",
+    "agreement",
+    "kind_given",
+    "kind_missing",
+    "question_words",
+)
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the engine knows about a question and its best passages, each roughly in 0..1.
+
+    Attributes:
+        coverage: Share of the question's words (IDF-weighted) in the best passages (the old threshold).
+        margin: How far the best passage leads the second (relative fused score).
+        dense_passage: Meaning-match of the question and its best passage (embedding cosine).
+        dense_sentence: Meaning-match of the question and the sentence the answer quotes.
+        agreement: Share of the retrieval channels whose own best passage is the fused best one.
+        kind_given: 1 when the question asks for a kind of answer (amount, time, role…) the quote gives.
+        kind_missing: 1 when it asks for one the quote does not give.
+        question_words: The question's content words, up to 10, over 10 (short questions say less).
+        required_missing: The question asks for an amount or an application procedure and no passage
+            found gives one: the guidance cannot answer it, whatever the other signals say.
+    """
+
+    coverage: float
+    margin: float
+    dense_passage: float
+    dense_sentence: float
+    agreement: float
+    kind_given: float
+    kind_missing: float
+    question_words: float
+    required_missing: bool = False
+
+    def vector(self) -> list[float]:
+        """The features in :data:`FEATURES` order."""
+        values = asdict(self)
+        return [float(values[name]) for name in FEATURES]
+
+
+def kind_signals(question: str, quote: str) -> tuple[float, float]:
+    """``(kind_given, kind_missing)`` for a question and the text its answer quotes."""
+    asked = [cue for cue in asked_cues(question) if cue.kind and not cue.search]
+    if not asked:
+        return 0.0, 0.0
+    given = any(gives(cue, quote) for cue in asked)
+    return (1.0, 0.0) if given else (0.0, 1.0)
+
+
+def required_missing(question: str, passages: list[str]) -> bool:
+    """Whether the question needs an amount or an application procedure that none of ``passages`` gives."""
+    required: list[AnswerCue] = [cue for cue in asked_cues(question) if cue.required]
+    return any(not any(gives(cue, passage) for passage in passages) for cue in required)
+
+
+def margin(first: float, second: float) -> float:
+    """Relative lead of the best fused score over the second (0 when tied or empty)."""
+    return 0.0 if first <= 0 else max(0.0, (first - second) / first)
+
+
+def word_signal(count: int) -> float:
+    """A question's content-word count as a 0..1 signal (saturating at 10 words)."""
+    return min(count, 10) / 10 if count > 0 else 0.0
+
+
+def logistic(value: float) -> float:
+    """The logistic function, safe for large inputs."""
+    return 1 / (1 + math.exp(-max(-50.0, min(50.0, value))))

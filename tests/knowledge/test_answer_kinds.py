@@ -1,0 +1,50 @@
+"""Answers that answer: the role for "who", the steps for "how", each source once, and declining what the
+guidance does not give (over the shipped pages, with the real model and Chroma)."""
+
+from __future__ import annotations
+
+from knowledge.models import AnswerKind, Question
+from knowledge.service import KnowledgeService
+
+
+def test_who_submits_is_answered_with_the_role(service: KnowledgeService) -> None:
+    answer = service.answer(Question(text="Who submits the final report?"))
+
+    assert answer.kind is AnswerKind.EXTRACTIVE
+    assert "The coordinator submits the report" in answer.body
+
+
+def test_a_how_question_quotes_the_list_of_steps(service: KnowledgeService) -> None:
+    answer = service.answer(Question(text="Hvordan laster vi opp resultater i Project Results Platform?"))
+
+    assert "Kortfattet er stegene som følger:" in answer.body
+    assert "«Manage my projects»" in answer.body
+
+
+def test_each_page_section_is_cited_once(service: KnowledgeService) -> None:
+    answer = service.answer(Question(text="Who submits the final report?"))
+
+    sources = [(c.title, c.section, c.url) for c in answer.cited]
+    assert len(sources) == len(set(sources))
+    lines = [line for line in answer.text.splitlines() if line.startswith("Source:")]
+    assert len(lines) == len(set(lines))
+
+
+def test_an_amount_the_pages_do_not_give_is_declined(service: KnowledgeService) -> None:
+    assessment = service.assess(Question(text="Hvor mye penger får vi i tilskudd per elev?"))
+
+    assert assessment.answer.abstained
+    assert assessment.signals is not None and assessment.signals.required_missing
+    assert assessment.grounded is not None  # a quote existed, but it gave no amount
+
+
+def test_how_to_apply_without_an_application_procedure_is_declined(service: KnowledgeService) -> None:
+    assert service.answer(Question(text="How do I apply for a new Erasmus+ project?")).abstained
+
+
+def test_threshold_zero_never_declines(service: KnowledgeService) -> None:
+    never = KnowledgeService(retriever=service.retriever, threshold=0.0, contact="x@example.org")
+
+    answer = never.answer(Question(text="Hva er dagssatsene for opphold når elevene reiser på utveksling?"))
+
+    assert answer.kind is AnswerKind.EXTRACTIVE
