@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.engine.conversation import Engine
@@ -97,9 +98,11 @@ def build_slack(settings: Settings, database: Database) -> tuple[SlackDeps, WebC
     from bot.engine.actions import ChecklistActions, FeedbackActions
     from bot.engine.home import build_home
     from bot.slack.deps import SlackDeps
+    from bot.slack.event_guard import EventGuard
     from bot.slack.responder import SlackResponder
     from bot.slack.sender import SlackSender
     from storage.chat_store import SqlChatStore
+    from storage.event_ledger import SqlEventLedger
     from workflows.service import utc_now
 
     service, commands = _workflows(settings, database)
@@ -111,11 +114,16 @@ def build_slack(settings: Settings, database: Database) -> tuple[SlackDeps, WebC
     sender = SlackSender(client=client)
     actions = ChecklistActions(service=service, messages=chat_store)
     feedback = FeedbackActions(log=chat_store)
+    guard = EventGuard(
+        ledger=SqlEventLedger(database=database),
+        clock=utc_now,
+        lease=timedelta(seconds=settings.slack_event_lease_seconds),
+    )
     deps = SlackDeps(
         engine=engine,
         actions=actions,
         feedback=feedback,
-        ledger=chat_store,
+        guard=guard,
         responder=SlackResponder(sender=sender, actions=actions, feedback=feedback),
         sender=sender,
         home=lambda user_id, language, today: build_home(

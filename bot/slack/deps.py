@@ -11,7 +11,7 @@ from bot.engine.actions import ChecklistActions, FeedbackActions
 from bot.engine.conversation import Engine
 from bot.engine.home import HomeOverview
 from bot.engine.models import IncomingMessage, Platform, Reply
-from bot.engine.records import EventLedger
+from bot.slack.event_guard import EventGuard
 from bot.slack.responder import SlackResponder
 from bot.slack.sender import SlackSender
 from knowledge.models import Language
@@ -25,7 +25,7 @@ class SlackDeps:
     engine: Engine
     actions: ChecklistActions
     feedback: FeedbackActions
-    ledger: EventLedger
+    guard: EventGuard
     responder: SlackResponder
     sender: SlackSender
     home: Callable[[str, Language, date], HomeOverview]

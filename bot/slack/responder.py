@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from bot.engine.actions import ChecklistActions, FeedbackActions
 from bot.engine.models import Platform, Reply
 from bot.slack import blocks
+from bot.slack.posted_lookup import ANSWER_EVENT, metadata
 from bot.slack.sender import SlackDeliveryError, SlackSender
 from knowledge.models import Language
 from workflows.errors import WorkflowError
@@ -23,12 +24,13 @@ Explain = Callable[[str], None]
 
 @dataclass(frozen=True)
 class Where:
-    """Where a reply goes: the channel, the person it answers and the thread (None: top level)."""
+    """Where a reply goes: the channel, the person it answers, the thread (None: top level) and the event."""
 
     channel_id: str
     user_id: str
     thread_ts: str | None
     direct: bool
+    event_id: str | None = None  # carried in the posted answer's metadata (found again after a crash)
 
 
 class SlackResponder:
@@ -45,12 +47,16 @@ class SlackResponder:
         self._actions = actions
         self._feedback = feedback
 
-    def reply(self, reply: Reply, where: Where, *, explain: Explain | None = None) -> None:
-        """Deliver one engine reply; a failure is explained to the person (``explain``) or by DM, and logged."""
+    def reply(self, reply: Reply, where: Where, *, explain: Explain | None = None) -> str | None:
+        """Deliver one engine reply; returns the ts of the message posted (None for private notes).
+
+        A failure is explained to the person (``explain``) or by DM, and logged.
+        """
         try:
-            self._deliver(reply, where)
+            return self._deliver(reply, where)
         except SlackDeliveryError as error:
             self._explain_failure(error, where, reply.language, explain)
+            return None
 
     def private(self, text: str, where: Where, *, language: Language) -> None:
         """A note only the person sees (ephemeral in channels, a normal message in a DM)."""
@@ -99,30 +105,28 @@ class SlackResponder:
             except SlackDeliveryError as error:
                 log.warning("checklist copy %s/%s not updated: %s", copy.channel_id, copy.message_id, error.reason)
 
-    def _deliver(self, reply: Reply, where: Where) -> None:
+    def _deliver(self, reply: Reply, where: Where) -> str | None:
         if reply.private:
             self.private(reply.text, where, language=reply.language)
-            return
+            return None
         if reply.answer is not None:
-            self._answer(reply, where)
-            return
+            return self._answer(reply, where)
         if reply.changed_run_id is not None:
-            self._post(where, text=reply.text, thread=True)
+            ts = self._post(where, text=reply.text, thread=True)
             self.refresh(reply.changed_run_id)
-            return
+            return ts
         if isinstance(reply.checklist, ChecklistView):
-            self._checklist(reply, where)
-            return
-        self._post(where, text=reply.text, thread=True)
+            return self._checklist(reply, where)
+        return self._post(where, text=reply.text, thread=True)
 
-    def _answer(self, reply: Reply, where: Where) -> None:
+    def _answer(self, reply: Reply, where: Where) -> str:
         assert reply.answer is not None
         answer = reply.answer
         answer_id = self._feedback.record_answer(
             answer=answer, platform=Platform.SLACK, channel_id=where.channel_id, user_id=where.user_id
         )
         hint = reply.text[len(answer.text) :].strip() if reply.text.startswith(answer.text) else None
-        self._sender.call(
+        posted = self._sender.call(
             "chat.postMessage",
             channel=where.channel_id,
             thread_ts=where.thread_ts,
@@ -130,14 +134,15 @@ class SlackResponder:
             blocks=blocks.answer_blocks(answer, answer_id=answer_id, hint=hint or None),
             unfurl_links=False,
             unfurl_media=False,
+            **_marked(where),
         )
+        return str(posted.get("ts") or "")
 
-    def _checklist(self, reply: Reply, where: Where) -> None:
+    def _checklist(self, reply: Reply, where: Where) -> str:
         """A started or shown run: the lead in the thread, the checklist as its own message (one per run)."""
         assert isinstance(reply.checklist, ChecklistView)
         lead = reply.text.split("\n\n", 1)[0]
-        if where.thread_ts and lead:
-            self._post(where, text=lead, thread=True)
+        first = self._post(where, text=lead, thread=True) if where.thread_ts and lead else None
         state = self._actions.run_state(reply.checklist.run_id)
         view = self._actions.channel_view(state, language=reply.language)
         answer = self._sender.call(
@@ -145,6 +150,7 @@ class SlackResponder:
             channel=where.channel_id,
             text=blocks.checklist_text(view),
             blocks=blocks.checklist_blocks(view),
+            **({} if first else _marked(where)),
         )
         self._actions.remember_post(
             run_id=view.run_id,
@@ -153,12 +159,13 @@ class SlackResponder:
             message_id=str(answer["ts"]),
             language=reply.language,
         )
+        return first or str(answer["ts"])
 
-    def _post(self, where: Where, *, text: str, thread: bool) -> None:
+    def _post(self, where: Where, *, text: str, thread: bool) -> str:
         params = {"channel": where.channel_id, "text": blocks.fallback_text_of(text), "blocks": blocks.text_blocks(text)}
         if thread and where.thread_ts:
             params["thread_ts"] = where.thread_ts
-        self._sender.call("chat.postMessage", **params)
+        return str(self._sender.call("chat.postMessage", **params, **_marked(where)).get("ts") or "")
 
     def _explain_failure(
         self, error: SlackDeliveryError, where: Where, language: Language, explain: Explain | None
@@ -176,3 +183,10 @@ class SlackResponder:
             self._sender.call("chat.postMessage", channel=opened["channel"]["id"], text=text)
         except (SlackDeliveryError, KeyError, TypeError) as again:
             log.error("could not tell %s that a reply failed (%s): %s", where.user_id, error.reason, again)
+
+
+def _marked(where: Where) -> dict[str, object]:
+    """The metadata that finds a reply to ``where``'s event again (``bot.slack.posted_lookup``)."""
+    if not where.event_id:
+        return {}
+    return {"metadata": metadata(ANSWER_EVENT, event_id=where.event_id)}

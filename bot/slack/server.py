@@ -9,7 +9,9 @@ from typing import Any
 
 from slack_bolt import App
 
+from bot.reminders.loop import ReminderLoop
 from bot.settings import Settings
+from bot.slack.gate import DEFAULT_MAX_BODY_BYTES, SlackGate, WsgiApp
 
 log = logging.getLogger(__name__)
 
@@ -30,14 +32,19 @@ def run_slack(settings: Settings, *, http: bool, host: str, port: int) -> None:
     deps, client = build_slack(settings, database)
     from bot.slack.app import build_app
 
-    app = build_app(deps=deps, client=client, signing_secret=settings.secret("slack_signing_secret") if http else None)
+    secret = settings.secret("slack_signing_secret") if http else None
+    app = build_app(deps=deps, client=client, signing_secret=secret)
     loop = start_reminders(settings, database)
+    leases = ReminderLoop(ticker=deps.guard, interval_seconds=deps.guard.renew_every_seconds)
+    leases.start()
     try:
         if http:
-            _serve_http(app, host=host, port=port)
+            application = wsgi_app(app, signing_secret=secret or "", max_body_bytes=settings.slack_max_body_bytes)
+            _serve_http(application, host=host, port=port, max_body_bytes=settings.slack_max_body_bytes)
         else:
             _serve_socket_mode(app, app_token=settings.secret("slack_app_token") or "")
     finally:
+        leases.stop()
         if loop is not None:
             loop.stop()
 
@@ -50,11 +57,18 @@ def _check_credentials(settings: Settings, *, http: bool) -> None:
         raise MissingCredentials(f"{mode} needs {' and '.join(missing)} (see README, 'Slack').")
 
 
-def wsgi_app(app: App) -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:
-    """Bolt's WSGI handler at ``/slack/events`` plus ``GET /health`` for load balancers."""
+def wsgi_app(
+    app: App, *, signing_secret: str, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+) -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:
+    """Bolt's WSGI handler at ``/slack/events`` behind the request gate, plus ``GET /health`` for load balancers."""
     from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-    bolt = SlackRequestHandler(app, path=EVENTS_PATH)
+    bolt = SlackGate(
+        SlackRequestHandler(app, path=EVENTS_PATH),
+        signing_secret=signing_secret,
+        path=EVENTS_PATH,
+        max_body_bytes=max_body_bytes,
+    )
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == HEALTH_PATH:
@@ -66,10 +80,13 @@ def wsgi_app(app: App) -> Callable[[dict[str, Any], Callable[..., Any]], Iterabl
     return application
 
 
-def _serve_http(app: App, *, host: str, port: int) -> None:
+def _serve_http(application: WsgiApp, *, host: str, port: int, max_body_bytes: int) -> None:
     from waitress import create_server
 
-    server = create_server(wsgi_app(app), host=host, port=port, threads=8, ident="rapportlos")
+    # Waitress buffers a body before the application sees it: its own limit refuses a large one unread (413).
+    server = create_server(
+        application, host=host, port=port, threads=8, ident="rapportlos", max_request_body_size=max_body_bytes + 1
+    )
     effective = getattr(server, "effective_port", port)
     # One parseable line: tests and operators read the port from it (``--port 0`` picks a free one).
     print(f"rapportlos: Slack HTTP listening on http://{host}:{effective}{EVENTS_PATH}", flush=True)
