@@ -88,7 +88,10 @@ def _workflows(settings: Settings, database: Database) -> tuple[WorkflowService,
 
 def build_engine(settings: Settings, database: Database | None = None) -> Engine:
     """The conversation engine with knowledge answers and workflow commands."""
-    return Engine(knowledge=build_knowledge(settings), commands=build_commands(settings, database))
+    return Engine(
+        knowledge=build_knowledge(settings), commands=build_commands(settings, database),
+        max_chars=settings.max_question_chars,
+    )
 
 
 def build_slack(settings: Settings, database: Database) -> tuple[SlackDeps, WebClient]:
@@ -106,7 +109,7 @@ def build_slack(settings: Settings, database: Database) -> tuple[SlackDeps, WebC
     from workflows.service import utc_now
 
     service, commands = _workflows(settings, database)
-    engine = Engine(knowledge=build_knowledge(settings), commands=commands)
+    engine = Engine(knowledge=build_knowledge(settings), commands=commands, max_chars=settings.max_question_chars)
     chat_store = SqlChatStore(database=database)
     client = WebClient(
         token=settings.secret("slack_bot_token"), base_url=settings.slack_api_url or WebClient.BASE_URL
@@ -151,7 +154,7 @@ def build_teams_services(settings: Settings, database: Database) -> TeamsService
     service, commands = _workflows(settings, database)
     store = SqlChatStore(database=database)
     return TeamsServices(
-        engine=Engine(knowledge=build_knowledge(settings), commands=commands),
+        engine=Engine(knowledge=build_knowledge(settings), commands=commands, max_chars=settings.max_question_chars),
         checklists=ChecklistActions(service=service, messages=store),
         feedback=FeedbackActions(log=store),
         store=store,

@@ -19,6 +19,7 @@ from bot.engine.workflow_text import (
 )
 from knowledge.models import Language
 from workflows.commands import Command, CommandKind
+from workflows.display import shown_name
 from workflows.errors import (
     InputError,
     NoActiveRun,
@@ -110,7 +111,9 @@ class WorkflowCommands:
             name=command.name or command.number,
         )
         deadline = format_date(project.final_report_deadline, language)
-        text = say("project.created", language, number=project.number, name=project.name, deadline=deadline)
+        text = say(
+            "project.created", language, number=project.number, name=shown_name(project.name), deadline=deadline
+        )
         return Reply(text=text, language=language)
 
     def _project_show(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:

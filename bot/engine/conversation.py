@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Protocol
 
+from bot.engine.bounds import too_long, valid_text
 from bot.engine.models import IncomingMessage, Reply
 from knowledge.language import detect_language, detect_language_if_clear
 from knowledge.models import Answer, AnswerKind, Language, Question
@@ -39,16 +40,21 @@ class Engine:
     Args:
         knowledge: The answer engine.
         commands: Workflow commands; without them the engine only answers questions.
+        max_chars: Longer messages are refused (by the answer engine) before any other analysis.
     """
 
-    def __init__(self, *, knowledge: Answerer, commands: Commands | None = None) -> None:
+    def __init__(self, *, knowledge: Answerer, commands: Commands | None = None, max_chars: int = 4000) -> None:
         self._knowledge = knowledge
         self._commands = commands
+        self._max_chars = max_chars
         self._threads: OrderedDict[str, tuple[str, ...]] = OrderedDict()
         self._languages: OrderedDict[str, Language] = OrderedDict()
 
     def handle(self, message: IncomingMessage) -> Reply:
-        """Reply to one message."""
+        """Reply to one message; its length is checked first, and its text made valid Unicode."""
+        message = message.model_copy(update={"text": valid_text(message.text)})
+        if too_long(message.text, limit=self._max_chars):
+            return self._refuse_long(message)
         language = message.language or self._language(message)
         if self._commands is not None:
             reply = self._commands.try_handle(message, language=language)
@@ -64,6 +70,13 @@ class Engine:
             if hint:
                 text = f"{text}\n\n{hint}"
         return Reply(text=text, language=answer.language, answer=answer)
+
+    def _refuse_long(self, message: IncomingMessage) -> Reply:
+        """The answer engine's polite refusal, in the language of the message's start (a bounded look)."""
+        key = f"{message.platform}:{message.user_id}"
+        language = message.language or self._languages.get(key) or detect_language(message.text[: self._max_chars])
+        answer = self._knowledge.answer(Question(text=message.text, language=language))
+        return Reply(text=answer.text, language=answer.language, answer=answer)
 
     def language_of(self, *, platform: str, user_id: str) -> Language | None:
         """The language a person last clearly wrote in, if the engine has seen them."""

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bot.engine.models import IncomingMessage, Platform
+from workflows.identifiers import MAX_ROW_ID
 
 _HANDLED_SUBTYPES = (None, "thread_broadcast", "file_share")
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
@@ -90,4 +91,7 @@ def step_button(value: str) -> StepButton | None:
 
 def answer_id(value: str) -> int | None:
     """The answer id a feedback button carries."""
-    return int(value) if value.isascii() and value.isdigit() else None
+    if not (value.isascii() and value.isdigit()) or len(value) > len(str(MAX_ROW_ID)):
+        return None
+    number = int(value)
+    return number if number <= MAX_ROW_ID else None
