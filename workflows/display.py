@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _JOINER = "\u2060"  # word joiner: invisible, but "evil.\u2060com" is no longer a domain to autolink
-_LINKABLE = re.compile(r"(?<=[.:@/])(?=\w)")
+_LINKABLE = re.compile(r"(?<=[.:@/])(?=[\w/])")
 
 
 def shown_name(name: str) -> str:

@@ -132,9 +132,10 @@ def test_one_huge_word_gets_a_polite_refusal_and_does_not_hold_up_other_question
 
 def test_lone_surrogates_in_a_mention_are_answered(bot: Running) -> None:
     channel = unique("C")
-    event = mention("Når er fristen \ud800 for sluttrapporten? \udfff", user=unique("U"), channel=channel)
+    # No Norwegian letters and no stop words: the text reaches the statistical language detector.
+    event = mention("Final report deadline \ud800 Mobility Tool \udfff", user=unique("U"), channel=channel)
     assert bot.poster.event(event, event_id=unique("Ev"))[0] == 200
-    assert "60 dager" in texts(_answered(bot, channel))
+    assert "60 days" in texts(_answered(bot, channel))
 
 
 def test_a_mention_without_a_channel_is_not_answered_to_an_empty_channel(bot: Running) -> None:
