@@ -223,6 +223,7 @@ def build_reminder_ticker(
     settings: Settings, *, poster: NoticePoster, database: Database | None = None
 ) -> ReminderTicker:
     """The reminder ticker over the configured database, posting through ``poster``."""
+    from storage.event_ledger import SqlEventLedger
     from storage.reminder_store import SqlReminderStore
     from workflows.reminders.service import ReminderTiming
     from workflows.reminders.ticker import ReminderTicker
@@ -234,6 +235,7 @@ def build_reminder_ticker(
         workflows=build_workflow_service(database),
         poster=poster,
         timing=timing,
+        ledgers=[SqlEventLedger(database=database)],
     )
 
 

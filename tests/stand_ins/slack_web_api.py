@@ -51,6 +51,7 @@ class _State:
     failures: dict[str, list[_Failure]] = field(default_factory=dict)
     socket_url: str | None = None
     messages: list[dict[str, Any]] = field(default_factory=list)
+    holds: dict[str, threading.Event] = field(default_factory=dict)
     counter: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     changed: threading.Condition = field(default_factory=threading.Condition)
 
@@ -99,6 +100,14 @@ class SlackWebApi:
         with self._state.changed:
             self._state.failures.setdefault(method, []).append(failure)
 
+    def hold_next(self, method: str) -> threading.Event:
+        """Accept the next call of ``method`` (it is recorded and its message kept) but keep the caller waiting for
+        the answer until the returned event is set: the window in which a caller can die after Slack took a post."""
+        release = threading.Event()
+        with self._state.changed:
+            self._state.holds[method] = release
+        return release
+
     def wait_for(
         self, method: str, *, where: Callable[[Call], bool] = lambda _c: True, count: int = 1, timeout: float = 20
     ) -> list[Call]:
@@ -135,6 +144,10 @@ def _handler(state: _State) -> type[BaseHTTPRequestHandler]:
             if failure is not None:
                 self._fail(failure)
                 return
+            with state.changed:
+                hold = state.holds.pop(method, None)
+            if hold is not None:
+                hold.wait(120)
             self._send(200, answer)
 
         do_GET = do_POST
