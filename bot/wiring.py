@@ -63,13 +63,20 @@ def open_database(settings: Settings) -> Database:
     return create_database(settings.sqlalchemy_url)
 
 
-def build_workflow_service(database: Database) -> WorkflowService:
-    """The workflow service over ``database`` with the shipped procedures."""
+def build_workflow_service(database: Database, settings: Settings | None = None) -> WorkflowService:
+    """The workflow service over ``database`` with the shipped procedures; with ``settings``, a project's reminder
+    plan is stored in the same transaction that creates it or changes its end date."""
     from storage.workflow_store import SqlWorkflowStore
     from workflows.definitions import load_procedures
+    from workflows.reminders.plan import future_plan
     from workflows.service import WorkflowService
 
-    return WorkflowService(store=SqlWorkflowStore(database=database), procedures=load_procedures())
+    planner = None
+    if settings is not None:
+        hour, timezone = settings.reminder_hour, settings.timezone
+        planner = lambda project, at: future_plan(project, now=at, hour=hour, timezone=timezone)  # noqa: E731
+    store = SqlWorkflowStore(database=database, planner=planner)
+    return WorkflowService(store=store, procedures=load_procedures())
 
 
 def build_commands(settings: Settings, database: Database | None = None) -> WorkflowCommands:
@@ -81,7 +88,7 @@ def _workflows(settings: Settings, database: Database) -> tuple[WorkflowService,
     """One workflow service and the commands over it (with the ``remind`` commands)."""
     from bot.engine.commands import WorkflowCommands
 
-    service = build_workflow_service(database)
+    service = build_workflow_service(database, settings)
     reminders = build_reminder_service(settings, database=database, workflows=service)
     return service, WorkflowCommands(service=service, reminders=reminders)
 
@@ -232,7 +239,7 @@ def build_reminder_ticker(
     timing = ReminderTiming(timezone=settings.timezone, hour=settings.reminder_hour)
     return ReminderTicker(
         store=SqlReminderStore(database=database),
-        workflows=build_workflow_service(database),
+        workflows=build_workflow_service(database, settings),
         poster=poster,
         timing=timing,
         ledgers=[SqlEventLedger(database=database)],
