@@ -93,7 +93,10 @@ def main(argv: list[str] | None = None) -> int:
         f"Server start (model load, index check) until it listens: {start_seconds:.1f} s.",
         "",
     ]
-    (ROOT / "bench" / "RESULTS-slack.md").write_text("\n".join(lines), encoding="utf-8")
+    results = ROOT / "bench" / "RESULTS-slack.md"
+    old = results.read_text(encoding="utf-8") if results.exists() else ""
+    kept = old[old.index("<!-- slack_faults: begin -->") :] if "<!-- slack_faults: begin -->" in old else ""
+    results.write_text("\n".join(lines) + ("\n" + kept if kept else ""), encoding="utf-8")  # keeps slack_faults.py's
     print("\n".join(lines))
     return 0
 

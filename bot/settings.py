@@ -64,6 +64,12 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("SLACK_API_URL", "RAPPORTLOS_SLACK_API_URL"),
         description="Slack Web API base URL, e.g. a local stand-in; Slack's own when unset.",
     )
+    slack_max_body_bytes: int = Field(
+        default=512 * 1024, gt=0, description="Largest Slack request body accepted (HTTP mode); larger ones get 413."
+    )
+    slack_event_lease_seconds: float = Field(
+        default=30.0, gt=0, description="How long a Slack event being answered is held before a retry may take it over."
+    )
 
     # Microsoft Teams: the Agents SDK's own variable names (RAPPORTLOS_TEAMS_-prefixed names also work).
     teams_app_id: str | None = Field(

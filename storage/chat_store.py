@@ -11,6 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from core.event_ledger import ledger_key
 from core.records import AnswerRecord, FeedbackRecord, PostedChecklist, StoredConversation
 from storage.database import Database
 from storage.schema import AnswerRow, ConversationRow, FeedbackRow, PostedChecklistRow, ProcessedEventRow
@@ -30,7 +31,7 @@ class SqlChatStore:
     def first_time(self, *, key: str, at: datetime) -> bool:
         try:
             with self._session() as session:
-                session.add(ProcessedEventRow(key=key[:300], received_at=at))
+                session.add(ProcessedEventRow(key=ledger_key(key), received_at=at))
         except IntegrityError:
             return False
         return True

@@ -69,22 +69,8 @@ class SqlReminderStore:
             return [load_project(session, row) for row in rows]
 
     def plan(self, *, project_id: int, end_date: date, planned: list[PlannedReminder], at: datetime) -> None:
-        suffix = f"@{end_date.isoformat()}"
         with self._session() as session:
-            session.execute(
-                update(ReminderRow)
-                .where(
-                    ReminderRow.project_id == project_id,
-                    ReminderRow.kind == ReminderKind.DEFAULT.value,
-                    _free(at),
-                    ~ReminderRow.plan_key.endswith(suffix),
-                )
-                .values(status=ReminderStatus.CANCELLED.value, note=SkipReason.REPLANNED.value, updated_at=at)
-            )
-            for item in planned:
-                session.execute(_insert_planned(session, project_id=project_id, item=item, at=at))
-            settings = self._settings_row(session, project_id)
-            settings.planned_end_date = end_date
+            write_plan(session, project_id=project_id, end_date=end_date, planned=planned, at=at)
 
     def add(self, *, new: NewReminder, at: datetime) -> Reminder:
         with self._session() as session:
@@ -206,6 +192,26 @@ class SqlReminderStore:
             row = ReminderSettingsRow(project_id=project_id, paused=False, language=Language.NB.value)
             session.add(row)
         return row
+
+
+def write_plan(session: Session, *, project_id: int, end_date: date, planned: list[PlannedReminder], at: datetime) -> None:
+    """Store a project's default plan for ``end_date`` within ``session``'s transaction (also the one that creates or
+    changes the project): pending default reminders of another end date are cancelled, the new ones stored once."""
+    suffix = f"@{end_date.isoformat()}"
+    session.execute(
+        update(ReminderRow)
+        .where(
+            ReminderRow.project_id == project_id,
+            ReminderRow.kind == ReminderKind.DEFAULT.value,
+            _free(at),
+            ~ReminderRow.plan_key.endswith(suffix),
+        )
+        .values(status=ReminderStatus.CANCELLED.value, note=SkipReason.REPLANNED.value, updated_at=at)
+    )
+    for item in planned:
+        session.execute(_insert_planned(session, project_id=project_id, item=item, at=at))
+    settings = SqlReminderStore._settings_row(session, project_id)
+    settings.planned_end_date = end_date
 
 
 def _insert_planned(session: Session, *, project_id: int, item: PlannedReminder, at: datetime) -> Executable:

@@ -119,12 +119,20 @@ class AuditRow(Base):
 
 
 class ProcessedEventRow(Base):
-    """A chat platform event already handled (Slack event_id, Teams activity id): the dedupe ledger."""
+    """A chat platform event received (Slack event_id, Teams activity id) and where it stands: the event ledger.
+
+    ``state`` is received (``owner`` holds it until ``lease_until``), answered (``message_ts``) or failed.
+    """
 
     __tablename__ = "processed_events"
 
     key: Mapped[str] = mapped_column(String(300), primary_key=True)
     received_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    state: Mapped[str] = mapped_column(String(10), server_default="answered")
+    owner: Mapped[str | None] = mapped_column(String(40))
+    lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    attempts: Mapped[int] = mapped_column(Integer, server_default="1")
+    message_ts: Mapped[str | None] = mapped_column(String(40))
 
 
 class AnswerRow(Base):

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from storage.database import Database
 from storage.mapping import audit_entry, load_project, load_run, partner_key
+from storage.reminder_store import write_plan
 from storage.schema import AuditRow, MarkRow, MemberRow, PartnerRow, PositionRow, ProjectRow, RunRow
 from storage.transaction import transaction
 from workflows.errors import (
@@ -29,16 +31,26 @@ from workflows.models import (
     Role,
     StepChange,
 )
+from workflows.reminders.models import PlannedReminder
 from workflows.store import Decide
 from workflows.transitions import apply_change
+
+Planner = Callable[[Project, datetime], list[PlannedReminder]]
 
 
 class SqlWorkflowStore:
     """Projects, runs and the audit trail in SQLite or PostgreSQL (implements ``WorkflowStore``)."""
 
-    def __init__(self, *, database: Database) -> None:
-        """Use ``database``'s sessions."""
+    def __init__(self, *, database: Database, planner: Planner | None = None) -> None:
+        """Use ``database``'s sessions; ``planner`` makes a project's default reminder plan, stored in the same
+        transaction that creates the project or changes its end date (none: plans are left to the ticker)."""
         self._database = database
+        self._planner = planner
+
+    def _plan(self, session: Session, project: Project, at: datetime) -> None:
+        if self._planner is not None:
+            planned = self._planner(project, at)
+            write_plan(session, project_id=project.id, end_date=project.end_date, planned=planned, at=at)
 
     def _session(self, *, conflict: Exception | None = None) -> AbstractContextManager[Session]:
         """One transaction; database failures become domain errors and nothing is committed."""
@@ -80,7 +92,9 @@ class SqlWorkflowStore:
             session.flush()
             session.add(MemberRow(project_id=row.id, user_id=coordinator_id, role=Role.COORDINATOR.value))
             session.flush()
-            return load_project(session, row)
+            project = load_project(session, row)
+            self._plan(session, project, at)
+            return project
 
     def update_project(
         self,
@@ -89,16 +103,21 @@ class SqlWorkflowStore:
         end_date: date | None = None,
         name: str | None = None,
         organisation: str | None = None,
+        at: datetime | None = None,
     ) -> Project:
         with self._session() as session:
             row = session.get(ProjectRow, project_id)
             if row is None:
                 raise NoProject(str(project_id))
+            moved = end_date is not None and end_date != row.end_date
             row.end_date = end_date or row.end_date
             row.name = name or row.name
             row.organisation = organisation or row.organisation
             session.flush()
-            return load_project(session, row)
+            project = load_project(session, row)
+            if moved:
+                self._plan(session, project, at or datetime.now(UTC))
+            return project
 
     def add_partner(self, *, project_id: int, name: str, country: str) -> Project:
         with self._session(conflict=PartnerExists(name)) as session:

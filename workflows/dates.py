@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from workflows.errors import InvalidDate
+from workflows.errors import DateOutOfRange, InvalidDate
 
 _MONTHS = {
     "januar": 1, "january": 1, "jan": 1,
@@ -31,12 +31,15 @@ _PATTERNS = (
     re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
 )
 EXAMPLE = "31.08.2025"
+FIRST_YEAR, LAST_YEAR = 2000, 2099  # project and reminder dates; also keeps date arithmetic far from year 9999
 
 
 def _build(match: re.Match[str]) -> date:
     groups = match.groupdict()
     year = int(groups["year"])
-    year = year + 2000 if year < 100 else year
+    year = year + 2000 if len(groups["year"]) == 2 else year
+    if not FIRST_YEAR <= year <= LAST_YEAR:  # "0001" is not "2001"
+        raise DateOutOfRange(text=match.group(0))
     if groups.get("a") is not None:
         first, second = int(groups["a"]), int(groups["b"])
         # Day first (Norwegian and British); month first only when the text cannot be read day first.

@@ -32,6 +32,10 @@ class InvalidDate(InputError):
     """A date that cannot be read, or does not exist (31.02.2025)."""
 
 
+class DateOutOfRange(InvalidDate):
+    """A date whose year is outside the years the bot accepts (01.01.0001, 31.12.9999)."""
+
+
 class InvalidProjectNumber(InputError):
     """An Erasmus+ project number in the wrong format."""
 

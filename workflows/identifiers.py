@@ -12,6 +12,7 @@ _PROJECT_NUMBER = re.compile(
     r"(?:-(?P<field>[A-Z]{3})-(?P<serial9>\d{9})|-(?P<serial>\d{6}))$"
 )
 FIRST_YEAR, LAST_YEAR = 2014, 2035
+MAX_ROW_ID = 2**31 - 1  # database ids (reminders, answers) are 32-bit integers
 EXAMPLE_NUMBER = "2020-1-NO01-KA229-012345"
 _MENTION = re.compile(r"^<@(?P<id>[^|>]+)(?:\|[^>]*)?>$")
 _USER_ID = re.compile(r"^[\w.:@-]+$")

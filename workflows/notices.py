@@ -5,9 +5,10 @@ The platform adapters (Slack, Teams) implement ``NoticePoster``; the reminder ti
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Notice(BaseModel):
@@ -19,6 +20,11 @@ class Notice(BaseModel):
     text: str
     mention_user_ids: tuple[str, ...] = ()
     run_id: int | None = None
+    marker: str | None = Field(default=None, description="Identifies the notice (a reminder id) in the post's metadata.")
+    posted_since: datetime | None = Field(
+        default=None,
+        description="When set, an earlier attempt may have been posted since this moment: look for the marker first.",
+    )
 
 
 class DeliveryFailed(Exception):

@@ -123,7 +123,7 @@ class WorkflowService:
         """Change the end date, name or coordinating organisation (coordinators only)."""
         project = self._coordinated(channel_id=channel_id, user_id=user_id)
         return self._store.update_project(
-            project_id=project.id, end_date=end_date, name=name, organisation=organisation
+            project_id=project.id, end_date=end_date, name=name, organisation=organisation, at=self._clock()
         )
 
     def add_partner(self, *, channel_id: str, user_id: str, name: str, country: str) -> Project:

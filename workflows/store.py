@@ -37,8 +37,9 @@ class ProjectStore(Protocol):
         end_date: date | None = None,
         name: str | None = None,
         organisation: str | None = None,
+        at: datetime | None = None,
     ) -> Project:
-        """Change the fields that are given."""
+        """Change the fields that are given (``at``: when; a new end date re-plans the reminders then)."""
         ...
 
     def add_partner(self, *, project_id: int, name: str, country: str) -> Project:

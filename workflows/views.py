@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from core.language import Language
 from workflows.definitions import Actor, StepDefinition
+from workflows.display import shown_name
 from workflows.errors import NotAuthorised
 from workflows.models import MarkStatus, Project, Role, StepMark
 from workflows.service import RunState
@@ -124,7 +125,7 @@ def build_checklist_view(state: RunState, *, viewer_id: str, language: Language)
         version=run.version,
         language=language,
         project_number=project.number,
-        project_name=project.name,
+        project_name=shown_name(project.name),
         procedure_id=procedure.id,
         title=procedure.title.get(language),
         deadline=procedure.deadline.due(project.end_date) if procedure.deadline else None,
@@ -149,7 +150,7 @@ def _step_view(
 ) -> StepView:
     project, run = state.project, state.run
     partners = tuple(
-        PartnerMarkView(partner=p.name, country=p.country, mark=_mark_view(run.mark(step.id, p.id)))
+        PartnerMarkView(partner=shown_name(p.name), country=p.country, mark=_mark_view(run.mark(step.id, p.id)))
         for p in project.partners
         if step.actor is Actor.EACH_PARTNER
     )
@@ -207,7 +208,7 @@ def _dashboard(state: RunState) -> tuple[PartnerProgress, ...]:
         total = len(partner_steps)
         rows.append(
             PartnerProgress(
-                partner=partner.name,
+                partner=shown_name(partner.name),
                 country=partner.country,
                 done=total - len(missing),
                 total=total,

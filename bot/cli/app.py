@@ -34,7 +34,7 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object per question.")] = False,
 ) -> None:
     """Answer a question from HK-dir's guidance."""
-    from bot.cli.output import answer_json, answer_text
+    from bot.cli.output import answer_json, answer_text, tolerant_stdin
     from bot.cli.wiring import build_knowledge
     from knowledge.models import Question
 
@@ -43,7 +43,7 @@ def ask(
     if question is not None:
         typer.echo(render(service.answer(Question(text=question))))
         return
-    for line in sys.stdin:
+    for line in tolerant_stdin():
         if as_json or line.strip():
             typer.echo(render(service.answer(Question(text=line.rstrip("\n")))))
             sys.stdout.flush()
@@ -69,6 +69,7 @@ def chat(
     channel: Annotated[str, typer.Option("--channel", help="Channel id to act in.")] = "terminal",
 ) -> None:
     """Chat in the terminal: questions, projects and checklists (ends on end of input)."""
+    from bot.cli.output import tolerant_stdin
     from bot.cli.wiring import build_engine
     from bot.terminal.chat import run_chat
 
@@ -83,7 +84,7 @@ def chat(
         engine,
         user_id=user,
         channel_id=channel,
-        stdin=sys.stdin,
+        stdin=tolerant_stdin(),
         stdout=sys.stdout,
         prompt="> " if interactive else "",
     )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
+from typing import TextIO
 
 from knowledge.models import Answer
 
@@ -39,3 +42,10 @@ def answer_json(answer: Answer) -> str:
 def answer_text(answer: Answer) -> str:
     """The answer as a person reads it in a terminal."""
     return answer.text
+
+
+def tolerant_stdin() -> TextIO:
+    """Standard input that reads invalid UTF-8 as U+FFFD instead of ending the session with an exception."""
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="replace")
+    return sys.stdin

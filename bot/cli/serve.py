@@ -49,6 +49,7 @@ def web(
 def run_slack(settings: Settings, *, http: bool, host: str, port: int) -> None:
     """Build the Slack app from ``settings`` and serve it until interrupted: HTTP with ``http``, else Socket Mode."""
     from bot.cli.wiring import build_slack, open_database, start_reminders
+    from bot.reminders.loop import ReminderLoop
     from bot.slack.app import build_app
     from bot.slack.server import check_credentials, serve_http, serve_socket_mode
 
@@ -58,12 +59,18 @@ def run_slack(settings: Settings, *, http: bool, host: str, port: int) -> None:
     secret = settings.secret("slack_signing_secret") if http else None
     app = build_app(deps=deps, client=client, signing_secret=secret)
     loop = start_reminders(settings, database)
+    # The event ledger's leases of the events this process is still answering are renewed in the background.
+    leases = ReminderLoop(ticker=deps.guard, interval_seconds=deps.guard.renew_every_seconds)
+    leases.start()
     try:
         if http:
-            serve_http(app, host=host, port=port)
+            serve_http(
+                app, host=host, port=port, signing_secret=secret or "", max_body_bytes=settings.slack_max_body_bytes
+            )
         else:
             serve_socket_mode(app, app_token=settings.secret("slack_app_token") or "")
     finally:
+        leases.stop()
         if loop is not None:
             loop.stop()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.engine.conversation import Engine
@@ -63,13 +64,20 @@ def open_database(settings: Settings) -> Database:
     return create_database(settings.sqlalchemy_url)
 
 
-def build_workflow_service(database: Database) -> WorkflowService:
-    """The workflow service over ``database`` with the shipped procedures."""
+def build_workflow_service(database: Database, settings: Settings | None = None) -> WorkflowService:
+    """The workflow service over ``database`` with the shipped procedures; with ``settings``, a project's reminder
+    plan is stored in the same transaction that creates it or changes its end date."""
     from storage.workflow_store import SqlWorkflowStore
     from workflows.definitions import load_procedures
+    from workflows.reminders.plan import future_plan
     from workflows.service import WorkflowService
 
-    return WorkflowService(store=SqlWorkflowStore(database=database), procedures=load_procedures())
+    planner = None
+    if settings is not None:
+        hour, timezone = settings.reminder_hour, settings.timezone
+        planner = lambda project, at: future_plan(project, now=at, hour=hour, timezone=timezone)  # noqa: E731
+    store = SqlWorkflowStore(database=database, planner=planner)
+    return WorkflowService(store=store, procedures=load_procedures())
 
 
 def build_commands(settings: Settings, database: Database | None = None) -> WorkflowCommands:
@@ -81,7 +89,7 @@ def _workflows(settings: Settings, database: Database) -> tuple[WorkflowService,
     """One workflow service and the commands over it (with the ``remind`` commands)."""
     from bot.engine.commands import WorkflowCommands
 
-    service = build_workflow_service(database)
+    service = build_workflow_service(database, settings)
     reminders = build_reminder_service(settings, database=database, workflows=service)
     links = build_link_commands(settings, database=database, workflows=service)
     return service, WorkflowCommands(service=service, reminders=reminders, links=links)
@@ -96,6 +104,7 @@ def build_engine(settings: Settings, database: Database | None = None) -> Engine
         knowledge=build_knowledge(settings),
         commands=build_commands(settings, database),
         memory=SqlConversationMemory(database=database),
+        max_chars=settings.max_question_chars,
     )
 
 
@@ -113,6 +122,7 @@ def build_front(settings: Settings, database: Database) -> ChatEngine:
         knowledge=build_knowledge(settings),
         commands=commands,
         memory=SqlConversationMemory(database=database),
+        max_chars=settings.max_question_chars,
     )
     return ChatEngine(
         conversation=conversation,
@@ -128,13 +138,21 @@ def build_front(settings: Settings, database: Database) -> ChatEngine:
 def build_slack(settings: Settings, database: Database) -> tuple[SlackDeps, WebClient]:
     """The Slack listeners' dependencies over ``database``, and the Web API client."""
     from bot.slack.deps import SlackDeps
+    from bot.slack.event_guard import EventGuard
     from bot.slack.responder import SlackResponder
     from bot.slack.sender import SlackSender
+    from storage.event_ledger import SqlEventLedger
+    from workflows.service import utc_now
 
     client = build_slack_client(settings)
     engine = build_front(settings, database)
     responder = SlackResponder(sender=SlackSender(client=client), engine=engine.copies)
-    return SlackDeps(engine=engine, responder=responder), client
+    guard = EventGuard(
+        ledger=SqlEventLedger(database=database),
+        clock=utc_now,
+        lease=timedelta(seconds=settings.slack_event_lease_seconds),
+    )
+    return SlackDeps(engine=engine, guard=guard, responder=responder), client
 
 
 def build_slack_client(settings: Settings) -> WebClient:
@@ -226,6 +244,7 @@ def build_reminder_ticker(
     settings: Settings, *, poster: NoticePoster, database: Database | None = None
 ) -> ReminderTicker:
     """The reminder ticker over the configured database, posting through ``poster``."""
+    from storage.event_ledger import SqlEventLedger
     from storage.reminder_store import SqlReminderStore
     from workflows.reminders.service import ReminderTiming
     from workflows.reminders.ticker import ReminderTicker
@@ -234,9 +253,10 @@ def build_reminder_ticker(
     timing = ReminderTiming(timezone=settings.timezone, hour=settings.reminder_hour)
     return ReminderTicker(
         store=SqlReminderStore(database=database),
-        workflows=build_workflow_service(database),
+        workflows=build_workflow_service(database, settings),
         poster=poster,
         timing=timing,
+        ledgers=[SqlEventLedger(database=database)],
     )
 
 
@@ -307,7 +327,7 @@ def build_checklist_refresher(settings: Settings, database: Database) -> Checkli
     from storage.chat_store import SqlChatStore
 
     store = SqlChatStore(database=database)
-    actions = ChecklistActions(service=build_workflow_service(database), messages=store)
+    actions = ChecklistActions(service=build_workflow_service(database, settings), messages=store)
     refreshers: list[ChecklistRefresher] = []
     if settings.secret("slack_bot_token"):
 
@@ -357,7 +377,7 @@ def build_mail_ticker(settings: Settings, *, poster: NoticePoster, database: Dat
     from workflows.links.mail_ticker import PartnerMailTicker
 
     public_url = settings.public_url
-    workflows = build_workflow_service(database)
+    workflows = build_workflow_service(database, settings)
     return PartnerMailTicker(
         ledger=SqlMailLedger(database=database),
         reminders=SqlReminderStore(database=database),

@@ -22,6 +22,7 @@ from bot.messages import say
 from core.dates import format_date
 from core.language import Language
 from workflows.commands import Command, CommandKind
+from workflows.display import shown_name
 from workflows.errors import (
     InputError,
     NoActiveRun,
@@ -125,7 +126,9 @@ class WorkflowCommands:
             name=command.name or command.number,
         )
         deadline = format_date(project.final_report_deadline, language)
-        text = say("project.created", language, number=project.number, name=project.name, deadline=deadline)
+        text = say(
+            "project.created", language, number=project.number, name=shown_name(project.name), deadline=deadline
+        )
         return Reply.message(text, language)
 
     def _project_show(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:

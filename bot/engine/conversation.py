@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
+from bot.engine.bounds import too_long, valid_text
 from bot.engine.models import AnswerPart, IncomingMessage, Reply, ReplyKind
 from core.language import Language
 from core.memory import ConversationMemory, InMemoryConversationMemory
@@ -50,6 +51,7 @@ class Engine:
         commands: Workflow commands; without them the engine only answers questions.
         memory: Thread context and people's languages (in process memory when not given).
         clock: Time stamps of what is remembered.
+        max_chars: Longer messages are refused (by the answer engine) before any other analysis.
     """
 
     def __init__(
@@ -59,14 +61,19 @@ class Engine:
         commands: Commands | None = None,
         memory: ConversationMemory | None = None,
         clock: Clock = utc_now,
+        max_chars: int = 4000,
     ) -> None:
         self._knowledge = knowledge
         self._commands = commands
         self._memory: ConversationMemory = memory if memory is not None else InMemoryConversationMemory()
         self._clock = clock
+        self._max_chars = max_chars
 
     def handle(self, message: IncomingMessage) -> Reply:
-        """Reply to one message."""
+        """Reply to one message; its length is checked first, and its text made valid Unicode."""
+        message = message.model_copy(update={"text": valid_text(message.text)})
+        if too_long(message.text, limit=self._max_chars):
+            return self._refuse_long(message)
         language = message.language or self._language(message)
         if self._commands is not None:
             reply = self._commands.try_handle(message, language=language)
@@ -80,6 +87,13 @@ class Engine:
         if self._commands is not None:
             hint = self._commands.resume_hint(message, language=answer.language) or None
         return Reply(kind=ReplyKind.ANSWER, language=answer.language, answer=AnswerPart.of(answer), hint=hint)
+
+    def _refuse_long(self, message: IncomingMessage) -> Reply:
+        """The answer engine's polite refusal, in the language of the message's start (a bounded look)."""
+        known = self.language_of(platform=message.platform.value, user_id=message.user_id)
+        language = message.language or known or detect_language(message.text[: self._max_chars])
+        answer = self._knowledge.answer(Question(text=message.text, language=language))
+        return Reply(kind=ReplyKind.ANSWER, language=answer.language, answer=AnswerPart.of(answer))
 
     def language_of(self, *, platform: str, user_id: str) -> Language | None:
         """The language a person last clearly wrote in, if it is known (None also when memory is down)."""

@@ -7,6 +7,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict
 
 from core.language import Language
+from workflows.display import shown_name
 from workflows.errors import WorkflowError
 from workflows.models import Project, Role
 from workflows.reminders.deadlines import upcoming_deadlines
@@ -89,7 +90,7 @@ def _project(
         )
     summary = ProjectSummary(
         number=project.number,
-        name=project.name,
+        name=shown_name(project.name),
         channel_id=project.channel_id,
         end_date=project.end_date,
         report_deadline=project.final_report_deadline,

@@ -6,8 +6,10 @@ from bot.messages import say
 from core.dates import format_date, format_moment
 from core.language import Language
 from workflows.definitions import Actor, ProcedureCatalog
+from workflows.display import shown_name
 from workflows.errors import (
     ConcurrentChange,
+    DateOutOfRange,
     InputError,
     InvalidDate,
     InvalidProjectNumber,
@@ -45,6 +47,7 @@ _SIMPLE_ERRORS: dict[type[WorkflowError], str] = {
 }
 _INPUT_ERRORS: dict[type[InputError], str] = {
     InvalidDate: "error.invalid_date",
+    DateOutOfRange: "error.date_out_of_range",
     InvalidProjectNumber: "error.invalid_project_number",
     UnknownCountry: "error.unknown_country",
     UnknownCommand: "error.unknown_command",
@@ -67,7 +70,7 @@ def procedures_text(procedures: ProcedureCatalog, language: Language) -> str:
 def project_text(project: Project, language: Language) -> str:
     """The project, its dates, organisations and people."""
     lines = [
-        say("project.line", language, number=project.number, name=project.name),
+        say("project.line", language, number=project.number, name=shown_name(project.name)),
         say(
             "project.dates",
             language,
@@ -76,9 +79,9 @@ def project_text(project: Project, language: Language) -> str:
         ),
     ]
     if project.organisation:
-        lines.append(say("project.organisation", language, organisation=project.organisation))
+        lines.append(say("project.organisation", language, organisation=shown_name(project.organisation)))
     if project.partners:
-        partners = ", ".join(f"{p.name} ({p.country})" for p in project.partners)
+        partners = ", ".join(f"{shown_name(p.name)} ({p.country})" for p in project.partners)
         lines.append(say("project.partners", language, partners=partners))
     else:
         lines.append(say("project.no_partners", language))
@@ -168,7 +171,7 @@ def audit_text(project: Project, entries: list[AuditEntry], language: Language) 
         return say("audit.empty", language)
     lines = [say("audit.title", language, number=project.number)]
     for entry in entries:
-        partner = f" ({project.partner(entry.partner_id).name})" if entry.partner_id is not None else ""
+        partner = f" ({shown_name(project.partner(entry.partner_id).name)})" if entry.partner_id is not None else ""
         action = say(f"audit.{entry.action.value}", language)
         moment = format_moment(entry.at, language)
         lines.append(f"  {moment} · {entry.user_id} · {action} · {entry.step_id}{partner} · {entry.platform}")

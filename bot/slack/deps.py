@@ -6,6 +6,7 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from bot.engine.front import ChatEngine
+from bot.slack.event_guard import EventGuard
 from bot.slack.responder import SlackResponder
 from core.language import Language, Platform
 
@@ -17,10 +18,12 @@ ANSWER_WORKERS = 4
 class SlackDeps:
     """The engine's one front, how its replies reach Slack, and the workers answers run on.
 
-    Nothing here is shared state: listeners and answers run in parallel.
+    Nothing here is shared state: listeners and answers run in parallel. ``guard`` claims each event in the
+    shared event ledger and records how its handling ended.
     """
 
     engine: ChatEngine
+    guard: EventGuard
     responder: SlackResponder
     answers: Executor = field(default_factory=lambda: ThreadPoolExecutor(ANSWER_WORKERS, "rapportlos-answers"))
 

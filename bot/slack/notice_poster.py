@@ -6,15 +6,19 @@ reminder ticker once, as ``DeliveryFailed(retry_after=…)``, and is never retri
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Any
 
 from bot.messages import say
 from bot.slack.formatting import escape, link, mention
+from bot.slack.posted_lookup import REMINDER_EVENT, find_posted, metadata
 from bot.slack.sender import SlackDeliveryError, SlackSender
 from core.language import Language, Platform
 from core.records import ChecklistMessages, PostedChecklist
 from workflows.notices import DeliveryFailed, Notice
+
+log = logging.getLogger(__name__)
 
 
 def message_link(channel_id: str, ts: str) -> str:
@@ -52,15 +56,38 @@ class SlackNoticePoster:
         self._checklists = checklists
 
     def post(self, notice: Notice) -> str:
-        """Post ``notice`` to its channel; returns the message ``ts``. Raises DeliveryFailed."""
+        """Post ``notice`` to its channel; returns the message ``ts``. Raises DeliveryFailed.
+
+        The notice's marker goes into the message metadata; when an earlier attempt may have been posted, the
+        channel's history is searched for it first and its ts returned instead of posting again.
+        """
+        earlier = self._posted_before(notice)
+        if earlier is not None:
+            log.info("notice %s was posted before (%s); not posted again", notice.marker, earlier)
+            return earlier
         copy = None
         if notice.run_id is not None and self._checklists is not None:
             copy = _slack_copy(self._checklists.for_run(run_id=notice.run_id), notice.channel_id)
         text = notice_text(notice, checklist=copy)
+        marked = {"metadata": metadata(REMINDER_EVENT, reminder_id=notice.marker)} if notice.marker else {}
         response = self._call(
-            "chat.postMessage", channel=notice.channel_id, text=text, link_names=False, unfurl_links=False
+            "chat.postMessage", channel=notice.channel_id, text=text, link_names=False, unfurl_links=False, **marked
         )
         return str(response["ts"])
+
+    def _posted_before(self, notice: Notice) -> str | None:
+        if notice.marker is None or notice.posted_since is None:
+            return None
+        try:
+            return find_posted(
+                self._call, channel=notice.channel_id, thread_ts=None, since=notice.posted_since,
+                event_type=REMINDER_EVENT, key="reminder_id", value=notice.marker,
+            )
+        except DeliveryFailed as failure:
+            if not failure.permanent and failure.reason not in ("missing_scope", "not_allowed_token_type"):
+                raise  # cannot tell now; the ticker retries later
+            log.warning("cannot look for an earlier post of %s (%s); posting", notice.marker, failure.reason)
+            return None
 
     def direct(self, *, user_id: str, text: str) -> None:
         """Send ``text`` to one person in a direct message. Raises DeliveryFailed."""

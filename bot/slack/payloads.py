@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bot.engine.models import IncomingMessage
 from core.language import Platform
+from workflows.identifiers import MAX_ROW_ID
 
 _HANDLED_SUBTYPES = (None, "thread_broadcast", "file_share")
 _MENTION = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
@@ -91,4 +92,7 @@ def step_button(value: str) -> StepButton | None:
 
 def answer_id(value: str) -> int | None:
     """The answer id a feedback button carries."""
-    return int(value) if value.isascii() and value.isdigit() else None
+    if not (value.isascii() and value.isdigit()) or len(value) > len(str(MAX_ROW_ID)):
+        return None
+    number = int(value)
+    return number if number <= MAX_ROW_ID else None

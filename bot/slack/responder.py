@@ -6,12 +6,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from bot.engine.copies import ChecklistCopies
 from bot.engine.home import HomeOverview
 from bot.engine.models import Reply, ReplyKind
 from bot.messages import say
 from bot.slack import blocks
+from bot.slack.posted_lookup import ANSWER_EVENT, find_posted, metadata
 from bot.slack.sender import SlackDeliveryError, SlackSender
 from core.language import Language, Platform
 from workflows.errors import WorkflowError
@@ -23,12 +25,13 @@ Explain = Callable[[str], None]
 
 @dataclass(frozen=True)
 class Where:
-    """Where a reply goes: the channel, the person it answers and the thread (None: top level)."""
+    """Where a reply goes: the channel, the person it answers, the thread (None: top level) and the event."""
 
     channel_id: str
     user_id: str
     thread_ts: str | None
     direct: bool
+    event_id: str | None = None  # carried in the posted answer's metadata (found again after a crash)
 
 
 class SlackResponder:
@@ -43,12 +46,16 @@ class SlackResponder:
         self._sender = sender
         self._engine = engine
 
-    def reply(self, reply: Reply, where: Where, *, explain: Explain | None = None) -> None:
-        """Deliver one engine reply; a failure is explained to the person (``explain``) or by DM, and logged."""
+    def reply(self, reply: Reply, where: Where, *, explain: Explain | None = None) -> str | None:
+        """Deliver one engine reply; returns the ts of the message posted (None for private notes).
+
+        A failure is explained to the person (``explain``) or by DM, and logged.
+        """
         try:
-            self._deliver(reply, where)
+            return self._deliver(reply, where)
         except SlackDeliveryError as error:
             self._explain_failure(error, where, reply.language, explain)
+            return None
 
     def private(self, text: str, where: Where, *, language: Language) -> None:
         """A note only the person sees (ephemeral in channels, a normal message in a DM)."""
@@ -62,6 +69,20 @@ class SlackResponder:
                 self._sender.call("chat.postEphemeral", user=where.user_id, **params)
         except SlackDeliveryError as error:
             self._explain_failure(error, where, language, None)
+
+    def posted_answer(self, where: Where, *, since: datetime) -> str | None:
+        """The ts of an answer to ``where``'s event that an earlier, crashed handler posted (found by its
+        metadata), or None; None too when Slack cannot tell now (answering twice beats not answering)."""
+        if not where.event_id:
+            return None
+        try:
+            return find_posted(
+                self._sender.call, channel=where.channel_id, thread_ts=where.thread_ts, since=since,
+                event_type=ANSWER_EVENT, key="event_id", value=where.event_id,
+            )
+        except SlackDeliveryError as error:
+            log.warning("could not look for an earlier answer to %s: %s", where.event_id, error.reason)
+            return None
 
     def publish_home(self, user_id: str, overview: HomeOverview) -> None:
         """Publish a person's App Home tab; a failure is logged."""
@@ -90,24 +111,25 @@ class SlackResponder:
             except SlackDeliveryError as error:
                 log.warning("checklist copy %s/%s not updated: %s", posted.channel_id, posted.message_id, error.reason)
 
-    def _deliver(self, reply: Reply, where: Where) -> None:
+    def _deliver(self, reply: Reply, where: Where) -> str | None:
         if reply.kind is ReplyKind.NOTICE:
             self.private(reply.text, where, language=reply.language)
-        elif reply.kind is ReplyKind.ANSWER:
-            self._answer(reply, where)
-        elif reply.kind is ReplyKind.STEP_CHANGED:
-            self._post(where, text=reply.lines(), thread=True)
+            return None
+        if reply.kind is ReplyKind.ANSWER:
+            return self._answer(reply, where)
+        if reply.kind is ReplyKind.STEP_CHANGED:
+            ts = self._post(where, text=reply.lines(), thread=True)
             if reply.changed_run_id is not None:
                 self.refresh(reply.changed_run_id)
-        elif reply.kind is ReplyKind.CHECKLIST and reply.checklist is not None:
-            self._checklist(reply, where)
-        else:
-            self._post(where, text=reply.lines(), thread=True)
+            return ts
+        if reply.kind is ReplyKind.CHECKLIST and reply.checklist is not None:
+            return self._checklist(reply, where)
+        return self._post(where, text=reply.lines(), thread=True)
 
-    def _answer(self, reply: Reply, where: Where) -> None:
+    def _answer(self, reply: Reply, where: Where) -> str:
         assert reply.answer is not None
         part = reply.answer
-        self._sender.call(
+        posted = self._sender.call(
             "chat.postMessage",
             channel=where.channel_id,
             thread_ts=where.thread_ts,
@@ -115,19 +137,21 @@ class SlackResponder:
             blocks=blocks.answer_blocks(part, language=reply.language, hint=reply.hint),
             unfurl_links=False,
             unfurl_media=False,
+            **_marked(where),
         )
+        return str(posted.get("ts") or "")
 
-    def _checklist(self, reply: Reply, where: Where) -> None:
+    def _checklist(self, reply: Reply, where: Where) -> str:
         """A started or shown run: the lead in the thread, the checklist as its own message (one per run)."""
         assert reply.checklist is not None
-        if where.thread_ts and reply.text:
-            self._post(where, text=reply.text, thread=True)
+        first = self._post(where, text=reply.text, thread=True) if where.thread_ts and reply.text else None
         view = self._engine.channel_view(reply.checklist.run_id, language=reply.language)
         answer = self._sender.call(
             "chat.postMessage",
             channel=where.channel_id,
             text=blocks.checklist_text(view),
             blocks=blocks.checklist_blocks(view),
+            **({} if first else _marked(where)),
         )
         self._engine.remember_post(
             run_id=view.run_id,
@@ -136,12 +160,13 @@ class SlackResponder:
             message_id=str(answer["ts"]),
             language=reply.language,
         )
+        return first or str(answer["ts"])
 
-    def _post(self, where: Where, *, text: str, thread: bool) -> None:
+    def _post(self, where: Where, *, text: str, thread: bool) -> str:
         params = {"channel": where.channel_id, "text": blocks.fallback_text_of(text), "blocks": blocks.text_blocks(text)}
         if thread and where.thread_ts:
             params["thread_ts"] = where.thread_ts
-        self._sender.call("chat.postMessage", **params)
+        return str(self._sender.call("chat.postMessage", **params, **_marked(where)).get("ts") or "")
 
     def _explain_failure(
         self, error: SlackDeliveryError, where: Where, language: Language, explain: Explain | None
@@ -159,3 +184,10 @@ class SlackResponder:
             self._sender.call("chat.postMessage", channel=opened["channel"]["id"], text=text)
         except (SlackDeliveryError, KeyError, TypeError) as again:
             log.error("could not tell %s that a reply failed (%s): %s", where.user_id, error.reason, again)
+
+
+def _marked(where: Where) -> dict[str, object]:
+    """The metadata that finds a reply to ``where``'s event again (``bot.slack.posted_lookup``)."""
+    if not where.event_id:
+        return {}
+    return {"metadata": metadata(ANSWER_EVENT, event_id=where.event_id)}

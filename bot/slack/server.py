@@ -13,6 +13,7 @@ from typing import Any
 from slack_bolt import App
 
 from bot.settings import Settings
+from bot.slack.gate import DEFAULT_MAX_BODY_BYTES, SlackGate
 
 log = logging.getLogger(__name__)
 
@@ -33,11 +34,18 @@ def check_credentials(settings: Settings, *, http: bool) -> None:
         raise MissingCredentials(f"{mode} needs {' and '.join(missing)} (see README, 'Slack').")
 
 
-def wsgi_app(app: App) -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:
-    """Bolt's WSGI handler at ``/slack/events`` plus ``GET /health`` for load balancers."""
+def wsgi_app(
+    app: App, *, signing_secret: str, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+) -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:
+    """Bolt's WSGI handler at ``/slack/events`` behind the request gate, plus ``GET /health`` for load balancers."""
     from slack_bolt.adapter.wsgi import SlackRequestHandler
 
-    bolt = SlackRequestHandler(app, path=EVENTS_PATH)
+    bolt = SlackGate(
+        SlackRequestHandler(app, path=EVENTS_PATH),
+        signing_secret=signing_secret,
+        path=EVENTS_PATH,
+        max_body_bytes=max_body_bytes,
+    )
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == HEALTH_PATH:
@@ -49,11 +57,24 @@ def wsgi_app(app: App) -> Callable[[dict[str, Any], Callable[..., Any]], Iterabl
     return application
 
 
-def serve_http(app: App, *, host: str, port: int, threads: int = 8) -> None:
+def serve_http(
+    app: App,
+    *,
+    host: str,
+    port: int,
+    signing_secret: str,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    threads: int = 8,
+) -> None:
     """Serve ``app`` over HTTP (waitress) until interrupted; ``threads`` requests are handled at once."""
     from waitress import create_server
 
-    server = create_server(wsgi_app(app), host=host, port=port, threads=threads, ident="rapportlos")
+    application = wsgi_app(app, signing_secret=signing_secret, max_body_bytes=max_body_bytes)
+    # Waitress buffers a body before the application sees it: its own limit refuses a large one unread (413).
+    server = create_server(
+        application, host=host, port=port, threads=threads, ident="rapportlos",
+        max_request_body_size=max_body_bytes + 1,
+    )
     effective = getattr(server, "effective_port", port)
     # One parseable line: tests and operators read the port from it (``--port 0`` picks a free one).
     print(f"rapportlos: Slack HTTP listening on http://{host}:{effective}{EVENTS_PATH}", flush=True)

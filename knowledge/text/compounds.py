@@ -15,6 +15,7 @@ from knowledge.text.stemming import stem
 
 _MIN_PART = 3
 _MIN_WORD = 7
+_MAX_WORD = 60  # longer "words" are not compounds; splitting them would cost far more than it could find
 _LINKS = ("", "s", "e")
 
 # Common Norwegian compound parts in school, project and grant language.
@@ -46,7 +47,7 @@ class CompoundSplitter:
 
     def parts(self, word: str) -> tuple[str, ...]:
         """The parts of ``word`` (empty when it is not a compound of known parts)."""
-        if len(word) < _MIN_WORD or not word.isalpha():
+        if not _MIN_WORD <= len(word) <= _MAX_WORD or not word.isalpha():
             return ()
         return self._split(word)
 

@@ -3,7 +3,9 @@
 Start it with ``with SlackWebApi() as slack:`` and aim the real ``WebClient`` at ``slack.url`` (the bot reads it
 from ``SLACK_API_URL``). It answers ``auth.test``, ``chat.postMessage``, ``chat.update``, ``chat.postEphemeral``,
 ``views.publish``, ``conversations.open``, ``chat.getPermalink`` and ``apps.connections.open``; any other method gets
-``{"ok": true}``. ``fail_next`` makes the next calls of a method answer 429 with Retry-After, or a Slack error.
+``{"ok": true}``. Posted messages are kept with their ``metadata``: ``conversations.history`` (top-level messages)
+and ``conversations.replies`` (a thread) return them newest first, from ``oldest`` on, with the metadata only when
+``include_all_metadata`` is set, as Slack does. ``fail_next`` makes the next calls of a method answer 429 with Retry-After, or a Slack error.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ class _State:
     calls: list[Call] = field(default_factory=list)
     failures: dict[str, list[_Failure]] = field(default_factory=dict)
     socket_url: str | None = None
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    holds: dict[str, threading.Event] = field(default_factory=dict)
     counter: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     changed: threading.Condition = field(default_factory=threading.Condition)
 
@@ -96,6 +100,14 @@ class SlackWebApi:
         with self._state.changed:
             self._state.failures.setdefault(method, []).append(failure)
 
+    def hold_next(self, method: str) -> threading.Event:
+        """Accept the next call of ``method`` (it is recorded and its message kept) but keep the caller waiting for
+        the answer until the returned event is set: the window in which a caller can die after Slack took a post."""
+        release = threading.Event()
+        with self._state.changed:
+            self._state.holds[method] = release
+        return release
+
     def wait_for(
         self, method: str, *, where: Callable[[Call], bool] = lambda _c: True, count: int = 1, timeout: float = 20
     ) -> list[Call]:
@@ -132,6 +144,10 @@ def _handler(state: _State) -> type[BaseHTTPRequestHandler]:
             if failure is not None:
                 self._fail(failure)
                 return
+            with state.changed:
+                hold = state.holds.pop(method, None)
+            if hold is not None:
+                hold.wait(120)
             self._send(200, answer)
 
         do_GET = do_POST
@@ -195,4 +211,32 @@ def _answer(state: _State, method: str, params: dict[str, Any]) -> dict[str, Any
                               "permalink": f"https://rapportlos-test.slack.com/archives/{channel}/p{params.get('message_ts', '').replace('.', '')}"},
         "apps.connections.open": {"url": state.socket_url},
     }
+    if method == "chat.postMessage":
+        state.messages.append({"channel": channel, "ts": ts, "text": params.get("text"),
+                               "thread_ts": params.get("thread_ts"), "metadata": params.get("metadata")})
+    if method in ("conversations.history", "conversations.replies"):
+        return {"ok": True, "messages": _history(state, method, params), "has_more": False}
     return {"ok": True, **answers.get(method, {})}
+
+
+def _history(state: _State, method: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    oldest = float(params.get("oldest") or 0)
+    channel = params.get("channel")
+    thread = params.get("ts")
+    found = []
+    for message in state.messages:
+        if message["channel"] != channel or float(message["ts"]) < oldest:
+            continue
+        in_thread = message["thread_ts"] not in (None, message["ts"])
+        if (method == "conversations.history" and not in_thread) or (
+            method == "conversations.replies" and message["thread_ts"] == thread
+        ):
+            shown = {k: v for k, v in message.items() if v is not None and k != "channel"}
+            if not _flag(params.get("include_all_metadata")):
+                shown.pop("metadata", None)
+            found.append(shown)
+    return sorted(found, key=lambda m: float(m["ts"]), reverse=True)
+
+
+def _flag(value: Any) -> bool:
+    return value is True or str(value).lower() in ("true", "1")

@@ -177,6 +177,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Jeg klarte ikke å lese «{text}» som en dato som finnes. Hvilken dato mener du? Skriv for eksempel 31.08.2025 eller 31. august 2025.",
         'I could not read "{text}" as a date that exists. Which date do you mean? Write for example 31.08.2025 or August 31, 2025.',
     ),
+    "error.date_out_of_range": (
+        "«{text}» ligger utenfor årene 2000–2099. Skriv datoen med firesifret år, for eksempel 31.08.2025.",
+        '"{text}" is outside the years 2000–2099. Write the date with a four-digit year, for example 31.08.2025.',
+    ),
     "error.invalid_project_number": (
         "«{text}» er ikke et gyldig Erasmus+-prosjektnummer. Det ser slik ut: 2020-1-NO01-KA229-012345.",
         '"{text}" is not a valid Erasmus+ project number. It looks like this: 2020-1-NO01-KA229-012345.',

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict
 
 from core.language import Language
 from workflows.errors import NotAuthorised
+from workflows.identifiers import MAX_ROW_ID
 from workflows.models import Project, Role
 from workflows.reminders.calendar import local_moment, working_day_on_or_before
 from workflows.reminders.deadlines import completed_work, upcoming_deadlines
@@ -114,6 +115,8 @@ class ReminderService:
     def remove(self, *, channel_id: str, user_id: str, reminder_id: int, language: Language) -> Reminder:
         """Cancel a pending reminder, default or custom (coordinators only)."""
         project = self._coordinated(channel_id=channel_id, user_id=user_id, language=language)
+        if not 0 < reminder_id <= MAX_ROW_ID:  # no such row; and the database could not even compare it
+            raise UnknownReminder(reminder_id=reminder_id)
         removed = self._store.cancel(project_id=project.id, reminder_id=reminder_id, at=self._clock())
         if removed is None:
             raise UnknownReminder(reminder_id=reminder_id)

@@ -93,6 +93,6 @@ def _time(text: str) -> tuple[time | None, str]:
 
 def _remove(args: str) -> Command:
     number = args.lstrip("#")
-    if not number.isdigit():
+    if not (number.isascii() and number.isdigit()):
         raise MissingArgument(usage="remind_remove", text=args)
     return Command(kind=CommandKind.REMIND_REMOVE, reminder_id=int(number))

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from core.dates import format_date
 from core.language import Language
+from workflows.display import shown_name
 from workflows.messages import say
 from workflows.models import FINAL_REPORT_DAYS, Project, Role
 from workflows.reminders.models import Reminder, ReminderKind
@@ -65,7 +66,7 @@ def reminder_message(
 def _heading(project: Project, reminder: Reminder, *, today: date, language: Language) -> str:
     values = {
         "number": project.number,
-        "name": project.name,
+        "name": shown_name(project.name),
         "end": format_date(project.end_date, language),
         "deadline": format_date(project.final_report_deadline, language),
     }
@@ -103,7 +104,7 @@ def _missing(
 def failure_report(*, project: Project, text: str, reason: str, language: Language) -> str:
     """The direct message to a coordinator when a reminder could not be posted in the channel."""
     return say(
-        "reminder.failed_dm", language, number=project.number, name=project.name, reason=reason, text=text
+        "reminder.failed_dm", language, number=project.number, name=shown_name(project.name), reason=reason, text=text
     )
 
 

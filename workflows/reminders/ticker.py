@@ -10,12 +10,14 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from core.language import Language
+from workflows.errors import WorkflowError
 from workflows.models import Project, Role
 from workflows.notices import DeliveryFailed, Notice, NoticePoster
 from workflows.reminders.calendar import local_date
@@ -38,12 +40,21 @@ class DeliveryPolicy(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     lease_seconds: float = 300
+    keep_events_seconds: float = Field(default=86_400, description="Event ledger entries older than this are pruned.")
     late_after_seconds: float = 1800
     max_attempts: int = Field(default=5, description="Failed claims before the coordinators are told.")
     backoff_seconds: tuple[float, ...] = (60, 300, 900, 3600)
     max_inline_wait_seconds: float = Field(
         default=30, description="A Retry-After up to this long is waited out within the tick, once."
     )
+
+
+class Forgetful(Protocol):
+    """A ledger whose old entries the ticker prunes (the chat platforms' event ledger)."""
+
+    def forget_before(self, *, before: datetime) -> int:
+        """Drop entries received before ``before``; returns how many."""
+        ...
 
 
 class TickReport(BaseModel):
@@ -75,6 +86,7 @@ class ReminderTicker:
         policy: DeliveryPolicy | None = None,
         clock: Clock = utc_now,
         sleep: Callable[[float], None] = time.sleep,
+        ledgers: Sequence[Forgetful] = (),
     ) -> None:
         """Create the ticker.
 
@@ -86,6 +98,7 @@ class ReminderTicker:
             policy: Leases, lateness and retries.
             clock: Returns the current aware UTC time (used when ``tick`` gets no moment).
             sleep: Waits out a short Retry-After; tests pass their own.
+            ledgers: Event ledgers pruned on every tick (platforms stop retrying after minutes).
         """
         self._store = store
         self._workflows = workflows
@@ -94,6 +107,7 @@ class ReminderTicker:
         self._policy = policy or DeliveryPolicy()
         self._clock = clock
         self._sleep = sleep
+        self._ledgers = tuple(ledgers)
         self._planner = ReminderService(store=store, workflows=workflows, timing=self._timing, clock=clock)
 
     def tick(self, now: datetime | None = None) -> TickReport:
@@ -106,7 +120,16 @@ class ReminderTicker:
         report = TickReport()
         for reminder in claim.reminders:
             self._handle(reminder, token=token, now=now, report=report)
+        self._prune(now)
         return report
+
+    def _prune(self, now: datetime) -> None:
+        before = now - timedelta(seconds=self._policy.keep_events_seconds)
+        for ledger in self._ledgers:
+            try:
+                ledger.forget_before(before=before)
+            except WorkflowError as error:  # next tick tries again
+                log.warning("event ledger not pruned: %s", error)
 
     def _handle(self, reminder: Reminder, *, token: str, now: datetime, report: TickReport) -> None:
         project = self._store.project(project_id=reminder.project_id)
@@ -155,6 +178,9 @@ class ReminderTicker:
             text=message.text,
             mention_user_ids=message.mention_user_ids,
             run_id=view.run_id if view else None,
+            marker=str(reminder.id),
+            # Claimed before: that tick may have died after the post was accepted and before it was recorded.
+            posted_since=reminder.due_at if reminder.attempts > 1 else None,
         )
 
     def _deliver(

@@ -66,3 +66,31 @@ def test_a_final_report_walked_by_coordinator_and_two_partners_survives_process_
     assert "6 av 6" in final or "6 of 6" in final
     for person in (COORD, ANA, BEA):
         assert person in final  # the audit trail names everyone who ticked
+
+
+@pytest.mark.slow
+def test_invalid_utf8_a_100_000_letter_word_and_a_url_for_a_name_get_clear_replies_in_the_terminal(
+    tmp_path: Path,
+) -> None:
+    executable = shutil.which("rapportlos", path=str(Path(sys.executable).parent)) or "rapportlos"
+    env = {k: v for k, v in os.environ.items() if k != "RAPPORTLOS_DATABASE_URL"}
+    env["RAPPORTLOS_DATA_DIR"] = str(tmp_path)
+    lines = [
+        b"Final report deadline \xff\xfe Mobility Tool",  # not UTF-8
+        b"a" * 100_000,
+        b"project add 2020-1-NO01-KA229-012345 01.01.0001 Vann",
+        b"project add 2020-1-NO01-KA229-012345 31.08.2025 www.evil.example",
+        b"remind remove 99999999999999999999999",
+        b"status",
+    ]
+    done = subprocess.run(
+        [executable, "chat", "--user", COORD, "--channel", CHANNEL], input=b"\n".join(lines) + b"\n",
+        capture_output=True, env=env, timeout=240, check=False,
+    )
+    out = done.stdout.decode()
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    assert "Mobility Tool+" in out and "Source" in out  # the question around the broken bytes is answered
+    assert "100000" in out.replace(" ", "").replace("\u00a0", "")  # the long word: its length, politely refused
+    assert "2000–2099" in out  # year 0001 is not read as 2001
+    assert "www.evil.example" not in out and "www.\u2060evil.\u2060example" in out
+    assert "ingen planlagt påminnelse" in out or "no planned reminder" in out

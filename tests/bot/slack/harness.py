@@ -63,7 +63,7 @@ def bot_process(
 
     threading.Thread(target=read, daemon=True).start()
     try:
-        if not ready.wait(120):
+        if not ready.wait(300):  # a restart after SIGKILL on a busy machine can be slow
             raise AssertionError("the bot did not start:\n" + "".join(output))
         yield process, output, port[0] if port else None
     finally:

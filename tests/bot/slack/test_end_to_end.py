@@ -238,7 +238,7 @@ def test_a_retried_event_is_answered_once(http_bot: Bot) -> None:
     assert http_bot.transport.poster is not None
     for retry in (None, 1, 2):
         status, _ = http_bot.transport.poster.event(event, event_id="EvRETRIED" + channel, retry=retry)
-        assert status == 200
+        assert status == 200 if retry is None else status in (200, 503)  # 503: still being answered, retry later
     _posted(http_bot, channel)
     _handled_so_far(http_bot)
     assert len([c for c in http_bot.api.calls_to("chat.postMessage") if _in(channel)(c)]) == 1

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.loaders.chrome import contact_box_start, is_page_chrome
-from knowledge.loaders.language_guess import guess_language
+from knowledge.language import detect_language
 from knowledge.loaders.registry import load_document
 from knowledge.models import Document
 
@@ -16,7 +16,7 @@ needs_corpus = pytest.mark.skipif(not CORPUS_A.is_dir(), reason="shared/eval/cor
 
 
 def _load(stem: str) -> Document:
-    return load_document(CORPUS_A / f"{stem}.md", detect=guess_language)
+    return load_document(CORPUS_A / f"{stem}.md", detect=detect_language)
 
 
 def _blocks(document: Document) -> list[str]:
