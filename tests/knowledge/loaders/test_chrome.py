@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.loaders.chrome import contact_box_start, is_page_chrome
 from knowledge.language import detect_language
+from knowledge.loaders.chrome import contact_box_start, is_page_chrome
 from knowledge.loaders.registry import load_document
 from knowledge.models import Document
 
