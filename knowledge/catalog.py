@@ -41,12 +41,28 @@ def passage_terms(chunks: Sequence[Chunk]) -> dict[str, list[str]]:
     return {chunk.chunk_id: analyzer.terms(_indexed_text(chunk), chunk.language) for chunk in chunks}
 
 
+WORDS_MARK = "|"  # never a term or a word: tokens are letters and digits
+
+
+def _words(chunk: Chunk) -> list[str]:
+    return tokenize(f"{chunk.title} {chunk.section} {chunk.text}")
+
+
+def stored_terms(chunks: Sequence[Chunk]) -> dict[str, list[str]]:
+    """What the store keeps for each passage of one document: its BM25 terms, ``|``, then its distinct words
+    (for typo repair and compound splitting), so start-up neither analyses nor tokenises the passages."""
+    terms = passage_terms(chunks)
+    return {
+        chunk.chunk_id: [*terms[chunk.chunk_id], WORDS_MARK, *sorted(set(_words(chunk)))] for chunk in chunks
+    }
+
+
 @cache
 def analyzer_fingerprint() -> str:
     """A hash of the code that turns passages into BM25 terms: stored terms are used only while it holds."""
     from knowledge.text import analyzer, compounds, stemming, stopwords, tokens
 
-    digest = hashlib.sha256(inspect.getsource(passage_terms).encode())
+    digest = hashlib.sha256((inspect.getsource(passage_terms) + inspect.getsource(stored_terms)).encode())
     for module in (analyzer, compounds, stemming, stopwords, tokens):
         digest.update(Path(str(module.__file__)).read_bytes())
     return digest.hexdigest()[:16]
@@ -96,13 +112,22 @@ class Catalog:
             self.groups.setdefault(chunk.group_id, []).append(chunk)
         self.group_ids = list(self.groups)
         self._group_index = {group: index for index, group in enumerate(self.group_ids)}
-        tokens = {chunk.chunk_id: tokenize(f"{chunk.title} {chunk.section} {chunk.text}") for chunk in chunks}
-        vocabulary = {word for found in tokens.values() for word in found}
-        self.analyzer = Analyzer(CompoundSplitter(vocabulary))
-        known = dict(terms or {})
+        known: dict[str, Sequence[str]] = {}
+        tokens: dict[str, Sequence[str]] = {}
+        for chunk_id, stored in (terms or {}).items():
+            if WORDS_MARK in stored:
+                mark = list(stored).index(WORDS_MARK)
+                known[chunk_id], tokens[chunk_id] = stored[:mark], stored[mark + 1 :]
+            else:
+                known[chunk_id] = stored
         missing = [chunk for chunk in chunks if chunk.chunk_id not in known]
         for doc_chunks in _by_document(missing).values():
             known.update(passage_terms(doc_chunks))
+        for chunk in chunks:
+            if chunk.chunk_id not in tokens:
+                tokens[chunk.chunk_id] = _words(chunk)
+        vocabulary = {word for found in tokens.values() for word in found}
+        self.analyzer = Analyzer(CompoundSplitter(vocabulary))
         self.shards = {language: self._shard(chunks, language, known, tokens) for language in Language}
         self._facts = {
             doc_id: page_facts(
@@ -116,7 +141,7 @@ class Catalog:
         chunks: Sequence[Chunk],
         language: Language,
         terms: Mapping[str, Sequence[str]],
-        tokens: Mapping[str, list[str]],
+        tokens: Mapping[str, Sequence[str]],
     ) -> LanguageShard:
         own = tuple(chunk for chunk in chunks if chunk.language is language)
         term_lists = [terms[chunk.chunk_id] for chunk in own]

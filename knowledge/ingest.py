@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.language import Language
-from knowledge.catalog import analyzer_fingerprint, passage_terms
+from knowledge.catalog import analyzer_fingerprint, stored_terms
 from knowledge.chunking import LAYOUT_VERSION, chunk_document
 from knowledge.embeddings import Embedder
 from knowledge.errors import UnreadableDocumentError
@@ -135,7 +135,7 @@ class Ingester:
         chunks, _, _ = self._store.passages(active)
         terms: dict[str, list[str]] = {}
         for doc_chunks in _by_document(chunks).values():
-            terms |= passage_terms(doc_chunks)
+            terms |= stored_terms(doc_chunks)
         self._store.rewrite_terms(active, chunks, terms)
         return True
 
@@ -188,7 +188,7 @@ class Ingester:
         vectors = self._embed(chunks, progress)
         terms: dict[str, list[str]] = {}
         for doc_chunks in _by_document(chunks).values():
-            terms |= passage_terms(doc_chunks)
+            terms |= stored_terms(doc_chunks)
         self._store.add(collection, chunks, vectors, tag=tag, terms=terms)
 
     def _load_all(
