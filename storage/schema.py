@@ -6,7 +6,6 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     Boolean,
-    false,
     Date,
     DateTime,
     Dialect,
@@ -15,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict
 
-from workflows.definitions import Procedure, ProcedureCatalog
 from knowledge.models import Language
+from workflows.definitions import Procedure, ProcedureCatalog
 from workflows.errors import FarDate, NoActiveRun, NoProject, NotAuthorised, UnknownMember, UnknownPartner
 from workflows.models import (
     AuditAction,
