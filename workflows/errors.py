@@ -132,7 +132,7 @@ class InputQuestion(InputError):
     """Input that needs one more answer from the person before anything is done."""
 
 
-class DateWithoutYear(InputQuestion):
+class DateWithoutYear(InvalidDate):
     """A date written without a year («30. juni»); the person is asked for the year."""
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from knowledge.models import Language
-from workflows.catalogue import chat, procedures, reminders
+from workflows.catalogue import chat, procedures, project, reminders
 
 USAGE: dict[str, str] = {
     "project_add": "project add <project number> <end date> [name]",
@@ -15,6 +15,12 @@ USAGE: dict[str, str] = {
     "project_organisation": "project organisation <coordinating school>",
     "partner_add": "partner add <name>, <country>",
     "member_add": "member add <user-id> coordinator | member add <user-id> partner <partner name>",
+    "member_remove": "member remove <user-id>",
+    "partner_remove": "partner remove <name>",
+    "partner_rename": "partner rename <old name> = <new name>",
+    "partner_withdraw": "partner withdraw <name>",
+    "project_language": "project language nb | en",
+    "language": "language nb | en",
     "start": "start final-report | start results-upload | start budget-change",
     "status": "status",
     "done": "done [step]",
@@ -42,7 +48,7 @@ def _merge(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return merged
 
 
-_CATALOGUE: dict[str, tuple[str, str]] = _merge(procedures.ENTRIES, reminders.ENTRIES, chat.ENTRIES)
+_CATALOGUE: dict[str, tuple[str, str]] = _merge(procedures.ENTRIES, reminders.ENTRIES, chat.ENTRIES, project.ENTRIES)
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -60,7 +66,23 @@ def format_date(day: date, language: Language) -> str:
 
 
 def format_moment(moment: datetime, language: Language) -> str:
-    """A UTC timestamp for people: 21.11.2025 kl. 14:05 UTC / 21 Nov 2025 14:05 UTC."""
+    """A moment as people read it: 21.11.2025 kl. 14:05 / 21 Nov 2025 14:05, in the moment's own zone.
+
+    Views and the audit hand over local times (``RAPPORTLOS_TIMEZONE``); a UTC moment is marked UTC.
+    """
     clock = moment.strftime("%H:%M")
     joiner = " kl. " if language is Language.NB else " "
-    return f"{format_date(moment.date(), language)}{joiner}{clock} UTC"
+    zone = " UTC" if moment.utcoffset() in (None, timedelta(0)) and moment.tzname() in (None, "UTC") else ""
+    return f"{format_date(moment.date(), language)}{joiner}{clock}{zone}"
+
+
+def join_names(names: list[str] | tuple[str, ...], language: Language) -> str:
+    """Names as a sentence lists them: «A, B og C» / "A, B and C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {say('and', language)} {names[-1]}"
+
+
+def count_text(n: int, unit: str, language: Language) -> str:
+    """«1 dag» / «3 dager», "1 week" / "3 weeks": ``unit`` is ``days`` or ``weeks``."""
+    return say(f"{unit}.one", language) if n == 1 else say(f"{unit}.many", language, n=n)

@@ -175,10 +175,13 @@ class WorkflowService:
             project_id=project.id, end_date=end_date, name=name, organisation=organisation
         )
 
+    def today(self) -> date:
+        """Today's date in the service's time zone."""
+        return self._clock().astimezone(ZoneInfo(self._timezone)).date()
+
     def check_end_date(self, end_date: date, *, confirmed: bool) -> None:
         """Raise :class:`FarDate` for an end date more than ten years from today, unless confirmed."""
-        today = self._clock().astimezone(ZoneInfo(self._timezone)).date()
-        if not confirmed and abs((end_date - today).days) > FAR_DAYS:
+        if not confirmed and abs((end_date - self.today()).days) > FAR_DAYS:
             raise FarDate(text=end_date.isoformat())
 
     def set_language(self, *, channel_id: str, user_id: str, language: Language) -> Project:

@@ -157,7 +157,7 @@ def _step_view(
         if step.actor is Actor.EACH_PARTNER
     )
     mark = None if step.actor is Actor.EACH_PARTNER else _mark_view(run.mark(step.id), zone)
-    chosen_other = mark is None and is_settled(state.procedure, step, project, run)
+    chosen_other = step.choice is not None and mark is None and is_settled(state.procedure, step, project, run)
     notes = step.notes
     return StepView(
         id=step.id,

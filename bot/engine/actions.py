@@ -8,8 +8,9 @@ from bot.engine.models import Platform, Reply
 from bot.engine.records import AnswerLog, AnswerRecord, ChecklistMessages, FeedbackRecord, PostedChecklist
 from bot.engine.workflow_text import error_text, settled_text
 from knowledge.models import Answer, Language
-from workflows.errors import StepAlreadySettled, StepNotSettled, WorkflowError
+from workflows.errors import StepAlreadySettled, StepBlocked, StepNotSettled, WorkflowError
 from workflows.messages import say
+from workflows.project_answers import blocked_text
 from workflows.service import Clock, RunState, WorkflowService, utc_now
 from workflows.transitions import StepAction
 from workflows.views import ChecklistView, build_checklist_view
@@ -71,12 +72,17 @@ class ChecklistActions:
             return ClickOutcome(state=None, notice=_private(text, language))
         except StepNotSettled:
             return ClickOutcome(state=None, notice=_private(say("step.nothing_to_undo", language), language))
+        except StepBlocked as error:  # «Ferdig ✓» on submit while a partner has not confirmed
+            text = blocked_text(error, self._service.run_state(run_id=click.run_id), language)
+            return ClickOutcome(state=None, notice=_private(text, language))
         except WorkflowError as error:
-            return ClickOutcome(state=None, notice=_private(error_text(error, language), language))
+            text = error_text(error, language, procedures=self._service.procedures)
+            return ClickOutcome(state=None, notice=_private(text, language))
         return ClickOutcome(state=outcome.state, notice=None)
 
     def channel_view(self, state: RunState, *, language: Language) -> ChecklistView:
-        """The checklist as posted in a channel (the same for everyone who sees it)."""
+        """The checklist as posted in a channel: the same for everyone, in the project's language once set."""
+        language = state.project.language or language
         return build_checklist_view(state, viewer_id=CHANNEL_VIEWER, language=language)
 
     def run_state(self, run_id: int) -> RunState:

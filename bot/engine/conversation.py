@@ -6,8 +6,8 @@ from collections import OrderedDict
 from typing import Protocol
 
 from bot.engine.models import IncomingMessage, Reply
-from knowledge.language import detect_language, detect_language_if_clear
 from knowledge.models import Answer, AnswerKind, Language, Question
+from workflows.language_policy import sentence_language
 
 _THREADS = 2000
 _REMEMBERED = 3
@@ -32,6 +32,10 @@ class Commands(Protocol):
         """A reminder of the current step when the sender has a procedure in progress."""
         ...
 
+    def default_language(self, message: IncomingMessage) -> Language | None:
+        """The language for someone the bot has not yet read a sentence from (a partner abroad: English)."""
+        ...
+
 
 class Engine:
     """Routes a message to the workflow commands or the answer engine.
@@ -53,6 +57,8 @@ class Engine:
         if self._commands is not None:
             reply = self._commands.try_handle(message, language=language)
             if reply is not None:
+                if reply.sets_language:  # «language en»: the person's own choice
+                    self._keep_language(f"{message.platform}:{message.user_id}", reply.language)
                 return reply
         answer = self._knowledge.answer(
             Question(text=message.text, language=language, context=self._context(message))
@@ -70,18 +76,28 @@ class Engine:
         return self._languages.get(f"{platform}:{user_id}")
 
     def _language(self, message: IncomingMessage) -> Language:
-        """The message's language; short commands keep the language the person last wrote in."""
+        """The person's language: from their sentences, never from command words (``sentence_language``).
+
+        Commands keep the language the person last wrote a sentence in; someone not yet heard from gets
+        their project's default (English for a partner abroad), else Bokmål. The remembered languages live
+        in this process only: the conversation memory store is where they must be kept across restarts.
+        """
         key = f"{message.platform}:{message.user_id}"
-        # Command syntax ("/start final-report") says nothing about the person's language.
-        is_command = message.text.lstrip().startswith(("/", "!"))
-        clear = None if is_command else detect_language_if_clear(message.text)
+        clear = sentence_language(message.text)
         if clear is None:
-            return self._languages.get(key) or detect_language(message.text)
-        self._languages[key] = clear
+            known = self._languages.get(key)
+            if known is not None:
+                return known
+            fallback = self._commands.default_language(message) if self._commands is not None else None
+            return fallback or Language.NB
+        self._keep_language(key, clear)
+        return clear
+
+    def _keep_language(self, key: str, language: Language) -> None:
+        self._languages[key] = language
         self._languages.move_to_end(key)
         while len(self._languages) > _THREADS:
             self._languages.popitem(last=False)
-        return clear
 
     @staticmethod
     def _thread_key(message: IncomingMessage) -> str:

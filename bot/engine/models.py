@@ -44,3 +44,6 @@ class Reply(BaseModel):
     changed_run_id: int | None = Field(
         default=None, description="The run this message changed; adapters refresh its posted checklists."
     )
+    sets_language: bool = Field(
+        default=False, description="The person chose ``language`` for themselves (``language en``)."
+    )

@@ -12,7 +12,7 @@ from knowledge.answering.messages import format_date as long_date
 from knowledge.answering.messages import text as knowledge_text
 from knowledge.models import Answer, AnswerKind, Citation, Language
 from workflows.definitions import Actor
-from workflows.messages import format_date, format_moment, say
+from workflows.messages import count_text, format_date, format_moment, say
 from workflows.views import ChecklistView, MarkView, StepState, StepView
 
 Block = dict[str, Any]
@@ -206,11 +206,11 @@ def _deadline_line(overview: HomeOverview, index: int) -> str:
     language = overview.language
     days = deadline.days_left
     if days > 0:
-        left = say("home.days_left", language, days=days)
+        left = say("home.days_left", language, days=count_text(days, "days", language))
     elif days == 0:
         left = say("home.today", language)
     else:
-        left = say("home.overdue", language, days=-days)
+        left = say("home.overdue", language, days=count_text(-days, "days", language))
     what = say(f"home.{deadline.kind.value}", language)
     line = say(
         "home.deadline",

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from bot.engine.models import Reply
 from knowledge.models import Language
-from workflows.messages import format_date, format_moment, say
+from workflows.messages import format_date, format_moment, join_names, say
 from workflows.views import ChecklistView, MarkView, StepState, StepView
 
 _BOXES = {StepState.DONE: "[x]", StepState.SKIPPED: "[-]", StepState.PARTIAL: "[~]", StepState.OPEN: "[ ]"}
 
 
 def render_reply(reply: Reply) -> str:
-    """The reply's text, followed by its checklist when it carries one."""
-    if isinstance(reply.checklist, ChecklistView):
+    """The reply's text, followed by its checklist when it carries one (a tick gets only its short line)."""
+    if isinstance(reply.checklist, ChecklistView) and reply.changed_run_id is None:
         return f"{reply.text}\n\n{render_checklist(reply.checklist)}"
     return reply.text
 
@@ -34,7 +34,8 @@ def render_checklist(view: ChecklistView) -> str:
 
 def _step_lines(step: StepView, language: Language) -> list[str]:
     here = f"  {say('render.here', language)}" if step.current else ""
-    head = f"  {_BOXES[step.state]} {step.number}. {step.title} [{step.id}]"
+    optional = f" ({say('render.optional', language)})" if step.optional else ""
+    head = f"  {_BOXES[step.state]} {step.number}. {step.title}{optional}"
     if step.mark is not None:
         head += f"  ({_mark(step.mark, language)})"
     lines = [head + here]
@@ -66,5 +67,5 @@ def _partner_row(view: ChecklistView, index: int) -> str:
         total=row.total,
     )
     if row.missing_steps:
-        text += " - " + say("render.missing", language, steps=", ".join(row.missing_steps))
+        text += " - " + say("render.missing", language, steps=join_names(row.missing_steps, language))
     return text

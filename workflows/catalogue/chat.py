@@ -38,8 +38,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "home.deadlines": ("Kommende frister", "Upcoming deadlines"),
     "home.deadline": ("{date}: {what} ({number}){days}", "{date}: {what} ({number}){days}"),
-    "home.days_left": (" – om {days} dager", " – in {days} days"),
-    "home.overdue": (" – *{days} dager på overtid*", " – *{days} days overdue*"),
+    "home.days_left": (" – om {days}", " – in {days}"),
+    "home.overdue": (" – *{days} på overtid*", " – *{days} overdue*"),
     "home.today": (" – *i dag*", " – *today*"),
     "home.final-report": ("sluttrapporten i Mobility Tool+", "final report in Mobility Tool+"),
     "home.results-upload": (

@@ -71,7 +71,8 @@ def test_a_partner_clicking_a_coordinator_step_gets_a_private_notice_and_nothing
     assert outcome.state is None and outcome.notice is not None
     assert outcome.notice.private and outcome.notice.language is EN
     assert outcome.notice.text == (
-        'Step "submit" is the coordinator\'s, and you take part as a partner - so you cannot tick it.'
+        'Step "Submit the report for the whole partnership" is the coordinator\'s, and you take part as a '
+        "partner - so you cannot tick it."
     )
     assert actions.run_state(run.id).run.version == run.version
     assert step_state(actions, run.id, "submit").state is StepState.OPEN
@@ -80,7 +81,7 @@ def test_a_partner_clicking_a_coordinator_step_gets_a_private_notice_and_nothing
 def test_a_refusal_is_in_the_clickers_language(actions, run):
     outcome = actions.click(click(run, user=ANA, step="submit", language=NB))
     assert outcome.notice is not None and outcome.notice.language is NB
-    assert outcome.notice.text.startswith("Steget «submit» gjøres av koordinator")
+    assert outcome.notice.text.startswith("Steget «Send inn rapporten for hele partnerskapet» gjøres av koordinator")
 
 
 def test_a_partner_tick_on_a_partner_step_works(actions, run):
@@ -102,7 +103,7 @@ def test_a_stale_click_on_a_settled_step_says_it_was_already_done(actions, run):
     assert again.state is None and again.notice is not None and again.notice.private
     assert again.notice.text == (
         '"Complete the qualitative content" was already ticked by UCOORD, 1 Sep 2025 08:00 UTC. Nothing was changed.\n'
-        "The checklist had changed since you saw it - here it is now."
+        "The checklist had changed since you saw it; it is up to date now."
     )
     assert actions.run_state(run.id).run.version == first.state.run.version
 
