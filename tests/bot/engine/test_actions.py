@@ -239,3 +239,19 @@ def test_feedback_on_an_unknown_answer_is_explained_not_raised(feedback, chat_st
     reply = feedback.record_feedback(answer_id=4242, user_id=ANA, helpful=True, platform=Platform.SLACK, language=language)
     assert reply.text == text and reply.private
     assert chat_store.feedback_for(answer_id=4242) == []
+
+
+def test_the_done_button_on_submit_says_which_partner_is_missing_and_changes_nothing(actions, run):
+    for step in ("qualitative-content", "ready-for-submission"):
+        run = actions.click(click(run, step=step)).state.run
+    outcome = actions.click(click(run, step="submit", language=NB))
+    assert outcome.state is None and outcome.notice.private
+    assert outcome.notice.text.startswith("«Send inn rapporten for hele partnerskapet» kan ikke krysses av ennå")
+    assert "(Escola X)" in outcome.notice.text and "submit" not in outcome.notice.text
+    assert step_state(actions, run.id, "submit").state is StepState.OPEN
+
+
+def test_channel_copies_use_the_project_language_once_it_is_set(actions, run, workflow_service):
+    workflow_service.set_language(channel_id=C, user_id=COORD, language=NB)
+    view = actions.channel_view(actions.run_state(run.id), language=EN)
+    assert view.language is NB and view.title == "Sluttrapport i Mobility Tool+"
