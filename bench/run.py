@@ -161,6 +161,13 @@ def describe(args: argparse.Namespace, questions: list[EvalQuestion]) -> dict[st
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark, write the report, print the summary or the JSON."""
     args = parse_args(argv)
+    if not args.questions.is_file():
+        log(
+            f"No question file at {args.questions}. The benchmark's questions are not part of the repository"
+            " (they live in ../shared/eval/ beside it); pass your own: make bench QUESTIONS=path/to/questions.jsonl"
+            " or python bench/run.py --questions path/to/questions.jsonl"
+        )
+        return 2
     questions = load_questions(args.questions)
     with tempfile.TemporaryDirectory(prefix="rapportlos-bench-") as tmp:
         results = describe(args, questions) | run(questions, tmp=Path(tmp))
