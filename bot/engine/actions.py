@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from bot.engine.models import Platform, Reply
 from bot.engine.records import AnswerLog, AnswerRecord, ChecklistMessages, FeedbackRecord, PostedChecklist
 from bot.engine.workflow_text import error_text, settled_text
 from knowledge.models import Answer, Language
 from workflows.errors import StepAlreadySettled, StepBlocked, StepNotSettled, WorkflowError
+from workflows.language_policy import default_language
 from workflows.messages import say
+from workflows.models import Role
 from workflows.project_answers import blocked_text
 from workflows.service import Clock, RunState, WorkflowService, utc_now
 from workflows.transitions import StepAction
@@ -31,6 +33,9 @@ class StepClick(BaseModel):
     version: int
     action: StepAction = StepAction.DONE
     language: Language
+    language_known: bool = Field(
+        default=True, description="False when ``language`` is only the card's: then a partner abroad gets English."
+    )
 
 
 class ClickOutcome(BaseModel):
@@ -55,7 +60,7 @@ class ChecklistActions:
 
     def click(self, click: StepClick) -> ClickOutcome:
         """Tick (or skip, untick) a step; a refusal or a stale click comes back as a private notice."""
-        language = click.language
+        language = self._clicker_language(click)
         try:
             outcome = self._service.change_step(
                 channel_id=click.channel_id,
@@ -115,6 +120,19 @@ class ChecklistActions:
             )
         except WorkflowError:
             return None
+
+    def _clicker_language(self, click: StepClick) -> Language:
+        """The clicker's language; when only the card's is known, a partner abroad gets English."""
+        if click.language_known:
+            return click.language
+        try:
+            project = self._service.run_state(run_id=click.run_id).project
+        except WorkflowError:
+            return click.language
+        member = project.member(click.user_id)
+        if member is not None and member.role is Role.PARTNER:
+            return default_language(project, click.user_id)
+        return click.language
 
     def _step_title(self, run_id: int, step_id: str, language: Language) -> str:
         try:

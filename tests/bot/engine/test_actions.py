@@ -255,3 +255,10 @@ def test_channel_copies_use_the_project_language_once_it_is_set(actions, run, wo
     workflow_service.set_language(channel_id=C, user_id=COORD, language=NB)
     view = actions.channel_view(actions.run_state(run.id), language=EN)
     assert view.language is NB and view.title == "Sluttrapport i Mobility Tool+"
+
+
+def test_a_partner_abroad_clicking_a_card_in_another_language_is_answered_in_english(actions, run):
+    card_click = click(run, user=ANA, step="submit", language=NB).model_copy(update={"language_known": False})
+    assert actions.click(card_click).notice.language is EN
+    coordinator = click(run, step="partner-use-of-funds", language=NB).model_copy(update={"language_known": False})
+    assert actions.click(coordinator).notice.language is NB
