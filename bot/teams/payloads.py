@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -86,7 +86,7 @@ def split_conversation_id(conversation_id: str) -> tuple[str, str | None]:
     return channel, thread or None
 
 
-def mentioned_people(mentions: list[tuple[str | None, str | None]], *, bot_id: str | None) -> dict[str, str]:
+def mentioned_people(mentions: Sequence[tuple[str | None, str | None]], *, bot_id: str | None) -> dict[str, str]:
     """Mention text (without ``<at>``) -> user id, for the people mentioned in a message (not the bot)."""
     people: dict[str, str] = {}
     for text, user_id in mentions:
