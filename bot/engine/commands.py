@@ -87,9 +87,8 @@ class WorkflowCommands:
             return self._settled(error, message, language)
         except StepNotSettled as error:
             return self._not_settled(error, message, language)
-        except UnknownCommand as error:
-            text = f"{error_text(error, language)}\n\n{help_text(language)}"
-            return Reply(text=text, language=language, private=True)
+        except UnknownCommand as error:  # one line pointing at «help», not the whole list
+            return Reply(text=error_text(error, language), language=language, private=True)
         except (InputError, WorkflowError) as error:
             text = error_text(error, language, procedures=self._service.procedures)
             return Reply(text=text, language=language, private=True)

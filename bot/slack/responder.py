@@ -136,6 +136,15 @@ class SlackResponder:
         """A started or shown run: the lead in the thread, the checklist as its own message (one per run)."""
         assert isinstance(reply.checklist, ChecklistView)
         lead = reply.text.split("\n\n", 1)[0]
+        shown = [
+            c
+            for c in self._actions.copies(reply.checklist.run_id)
+            if c.platform == Platform.SLACK.value and c.channel_id == where.channel_id
+        ]
+        if shown:  # one checklist message per run in a channel: update it in place, answer with the text
+            self._post(where, text=reply.text, thread=True)
+            self.refresh(reply.checklist.run_id)
+            return
         if where.thread_ts and lead:
             self._post(where, text=lead, thread=True)
         state = self._actions.run_state(reply.checklist.run_id)

@@ -2,6 +2,7 @@
 
 ENTRIES: dict[str, tuple[str, str]] = {
     "and": ("og", "and"),
+    "chat.skip_button": ("Hopp over", "Skip"),
     "render.optional": ("kan hoppes over", "may be skipped"),
     "audit.withdraw": ("trakk seg fra prosjektet", "withdrew from the project"),
     "error.step_blocked": (

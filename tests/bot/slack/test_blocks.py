@@ -414,3 +414,15 @@ def test_home_of_a_stranger_from_a_real_service_is_empty(workflow_service):
     found = texts(home_view(build_home(workflow_service, user_id="UNOBODY", language=EN, today=date(2025, 12, 1))))
     assert any(t.startswith("You are not in any project yet.") for t in found)
     assert "No upcoming deadlines." in found
+
+
+def test_the_optional_invoices_step_has_a_skip_button_beside_done(started):
+    view = build_checklist_view(started, viewer_id="", language=NB)
+    blocks = checklist_blocks(view)
+    skips = [b for b in blocks if b.get("block_id", "").startswith("skip:")]
+    assert [b["block_id"] for b in skips] == ["skip:invoices"]  # only the optional step
+    (button,) = skips[0]["elements"]
+    assert button["text"]["text"] == "Hopp over" and ids.STEP_SKIP.match(button["action_id"])
+    assert json.loads(button["value"]) == {"r": view.run_id, "s": "invoices", "v": view.version}
+    ids_in_order = [b.get("block_id") for b in blocks]
+    assert ids_in_order.index("skip:invoices") == ids_in_order.index("step:invoices") + 1
