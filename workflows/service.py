@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict
-
 from knowledge.models import Language
-from workflows.definitions import Procedure, ProcedureCatalog
+from workflows.definitions import ProcedureCatalog
 from workflows.errors import FarDate, NoActiveRun, NoProject, NotAuthorised, UnknownMember, UnknownPartner
 from workflows.models import (
     AuditAction,
@@ -20,53 +17,21 @@ from workflows.models import (
     Partner,
     Project,
     Role,
-    StepChange,
 )
+
+__all__ = ["DEFAULT_TIMEZONE", "Clock", "RunState", "StepOutcome", "WorkflowService", "utc_now"]
+from workflows.run_state import DEFAULT_TIMEZONE, Clock, RunState, StepOutcome, utc_now
 from workflows.store import WorkflowStore
 from workflows.transitions import (
     StepAction,
     StepRequest,
     current_step,
     decide,
-    is_complete,
     require_member,
     step_before,
 )
 
-Clock = Callable[[], datetime]
-DEFAULT_TIMEZONE = "Europe/Oslo"
 FAR_DAYS = 3652  # ten years: an end date further away is asked back
-
-
-def utc_now() -> datetime:
-    """The current time, timezone-aware in UTC."""
-    return datetime.now(UTC)
-
-
-class RunState(BaseModel):
-    """A run with what is needed to show it: its project and its procedure."""
-
-    model_config = ConfigDict(frozen=True)
-
-    project: Project
-    procedure: Procedure
-    run: ChecklistRun
-    timezone: str = DEFAULT_TIMEZONE
-
-    @property
-    def complete(self) -> bool:
-        """True when every step is done or skipped."""
-        return is_complete(self.procedure, self.project, self.run)
-
-
-class StepOutcome(BaseModel):
-    """The result of a done/skip/undo: the run afterwards and what changed."""
-
-    model_config = ConfigDict(frozen=True)
-
-    state: RunState
-    change: StepChange
-    followed_by: RunState | None = None
 
 
 class WorkflowService:
