@@ -5,7 +5,15 @@ import pytest
 from bot.engine.commands import WorkflowCommands
 from bot.engine.models import IncomingMessage, Platform
 from knowledge.models import Language
-from tests.workflows.reminders.scenario import COORD, C, RecordingPoster, make_project, make_reminders, make_ticker, utc
+from tests.workflows.reminders.scenario import (
+    COORD,
+    C,
+    RecordingPoster,
+    make_project,
+    make_reminders,
+    make_ticker,
+    utc,
+)
 
 NB, EN = Language.NB, Language.EN
 PROJECT_END = utc(2025, 8, 29, 7, 0)
