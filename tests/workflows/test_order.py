@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from knowledge.models import Language
 from workflows.definitions import Procedure, load_procedures
 from workflows.errors import NotAuthorised, StepBlocked
 from workflows.models import ChecklistRun, Member, Partner, Project, Role
@@ -129,3 +130,16 @@ def test_partner_names_match_without_accents_or_case():
     project = PROJECT.model_copy(update={"partners": (Partner(id=30, name="Escola Básica", country="PT"),)})
     assert project.find_partner("escola basica").id == 30
     assert project.find_partner("ESCOLA BÁS").id == 30
+
+
+def test_the_upload_checklist_has_a_deadline_and_no_empty_partner_rows():
+    from workflows.service import RunState
+    from workflows.views import build_checklist_view
+
+    upload = PROCEDURES.get("results-upload")
+    state = RunState(project=PROJECT, procedure=upload, run=run_of(upload))
+    view = build_checklist_view(state, viewer_id=COORD, language=Language.NB)
+    assert view.deadline == date(2027, 8, 29) and view.dashboard == ()
+    final = build_checklist_view(RunState(project=PROJECT, procedure=FINAL, run=run_of(FINAL)), viewer_id=COORD, language=Language.NB)
+    waiting = {w.partner or w.party.value: w.step_titles for w in final.waiting}
+    assert "Legg ved fakturaer (exceptional costs / special needs)" not in waiting["coordinator"]  # optional

@@ -111,8 +111,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         '"{title}" was already skipped by {by}, {at}. Nothing was changed.',
     ),
     "step.stale": (
-        "Sjekklisten var endret siden du så den; den er oppdatert nå.",
-        "The checklist had changed since you saw it; it is up to date now.",
+        "Sjekklisten var endret siden du så den. Skriv «status» for å se den slik den er nå.",
+        'The checklist had changed since you saw it. Type "status" to see it as it is now.',
     ),
     "step.not_settled": (
         "«{title}» er ikke krysset av, så det er ingenting å angre.",

@@ -103,7 +103,7 @@ def test_a_stale_click_on_a_settled_step_says_it_was_already_done(actions, run):
     assert again.state is None and again.notice is not None and again.notice.private
     assert again.notice.text == (
         '"Complete the qualitative content" was already ticked by UCOORD, 1 Sep 2025 08:00 UTC. Nothing was changed.\n'
-        "The checklist had changed since you saw it; it is up to date now."
+        'The checklist had changed since you saw it. Type "status" to see it as it is now.'
     )
     assert actions.run_state(run.id).run.version == first.state.run.version
 
