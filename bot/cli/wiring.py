@@ -63,13 +63,14 @@ def open_database(settings: Settings) -> Database:
     return create_database(settings.sqlalchemy_url)
 
 
-def build_workflow_service(database: Database) -> WorkflowService:
-    """The workflow service over ``database`` with the shipped procedures."""
+def build_workflow_service(database: Database, *, timezone: str = "Europe/Oslo") -> WorkflowService:
+    """The workflow service over ``database`` with the shipped procedures, showing times in ``timezone``."""
     from storage.workflow_store import SqlWorkflowStore
     from workflows.definitions import load_procedures
     from workflows.service import WorkflowService
 
-    return WorkflowService(store=SqlWorkflowStore(database=database), procedures=load_procedures())
+    store = SqlWorkflowStore(database=database)
+    return WorkflowService(store=store, procedures=load_procedures(), timezone=timezone)
 
 
 def build_commands(settings: Settings, database: Database | None = None) -> WorkflowCommands:
@@ -81,7 +82,7 @@ def _workflows(settings: Settings, database: Database) -> tuple[WorkflowService,
     """One workflow service and the commands over it (with the ``remind`` commands)."""
     from bot.engine.commands import WorkflowCommands
 
-    service = build_workflow_service(database)
+    service = build_workflow_service(database, timezone=settings.timezone)
     reminders = build_reminder_service(settings, database=database, workflows=service)
     links = build_link_commands(settings, database=database, workflows=service)
     return service, WorkflowCommands(service=service, reminders=reminders, links=links)
@@ -234,7 +235,7 @@ def build_reminder_ticker(
     timing = ReminderTiming(timezone=settings.timezone, hour=settings.reminder_hour)
     return ReminderTicker(
         store=SqlReminderStore(database=database),
-        workflows=build_workflow_service(database),
+        workflows=build_workflow_service(database, timezone=settings.timezone),
         poster=poster,
         timing=timing,
     )
