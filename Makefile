@@ -3,14 +3,18 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TORCH_CPU_INDEX ?= https://download.pytorch.org/whl/cpu
+EVAL ?=
 
 .PHONY: setup run test lint bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	# The CPU build of PyTorch first, so nothing pulls the CUDA packages.
-	$(BIN)/pip install --quiet torch==2.13.0
+	# The CPU build of PyTorch first, so nothing pulls the CUDA packages (gigabytes): from PyTorch's CPU
+	# wheel index where it answers, else the plain pin (offline mirrors and machines that hold the CPU wheel).
+	$(BIN)/pip install --quiet --timeout 10 --retries 1 --index-url $(TORCH_CPU_INDEX) torch==2.13.0 \
+		|| $(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
@@ -29,4 +33,4 @@ lint: setup
 	$(BIN)/mypy
 
 bench: setup
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(if $(EVAL),--eval $(EVAL))

@@ -289,6 +289,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON instead of a summary")
     parser.add_argument("--refit", action="store_true", help=f"also refit and write {MODEL_PATH.name}")
     args = parser.parse_args(argv)
+    missing = [name for name in ("dev_questions.jsonl", "questions_a.jsonl") if not (args.eval / name).is_file()]
+    if missing:
+        log(
+            f"No question file {', '.join(missing)} in {args.eval}. The benchmark's questions are not part of the"
+            " repository (they live in ../shared/eval/ beside it); pass the folder with yours:"
+            " make bench EVAL=path/to/eval or"
+            " python bench/run.py --eval path/to/eval"
+        )
+        return 2
     sets = default_sets(args.eval)
     with tempfile.TemporaryDirectory(prefix="rapportlos-bench-") as tmp:
         results = describe(sets) | run(sets, tmp=Path(tmp), refit=MODEL_PATH if args.refit else None)

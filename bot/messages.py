@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from core.catalogue import Catalogue
 from core.language import Language
-from workflows.catalogue import links, procedures, reminders
+from workflows.catalogue import links, procedures, project, reminders
 
 ENTRIES: dict[str, tuple[str, str]] = {
     "chat.helpful": ("👍 Nyttig", "👍 Helpful"),
@@ -45,8 +45,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "home.deadlines": ("Kommende frister", "Upcoming deadlines"),
     "home.deadline": ("{date}: {what} ({number}){days}", "{date}: {what} ({number}){days}"),
-    "home.days_left": (" – om {days} dager", " – in {days} days"),
-    "home.overdue": (" – *{days} dager på overtid*", " – *{days} days overdue*"),
+    "home.days_left": (" – om {days}", " – in {days}"),
+    "home.overdue": (" – *{days} på overtid*", " – *{days} overdue*"),
     "home.today": (" – *i dag*", " – *today*"),
     "home.final-report": ("sluttrapporten i Mobility Tool+", "final report in Mobility Tool+"),
     "home.results-upload": (
@@ -97,7 +97,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
 }
 
 
-CATALOGUE = Catalogue(procedures.ENTRIES, reminders.ENTRIES, links.ENTRIES, ENTRIES)
+CATALOGUE = Catalogue(procedures.ENTRIES, reminders.ENTRIES, links.ENTRIES, project.ENTRIES, ENTRIES)
 
 
 def say(key: str, language: Language, /, **values: object) -> str:

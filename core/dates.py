@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from core.language import Language
@@ -43,7 +43,11 @@ def format_date(day: date, language: Language, *, style: DateStyle = DateStyle.S
 
 
 def format_moment(moment: datetime, language: Language) -> str:
-    """A UTC timestamp for people: 21.11.2025 kl. 14:05 UTC / 21 Nov 2025 14:05 UTC."""
+    """A moment as people read it: 21.11.2025 kl. 14:05 / 21 Nov 2025 14:05, in the moment's own zone.
+
+    Views and the audit hand over local times (``RAPPORTLOS_TIMEZONE``); a UTC (or naive) moment is marked UTC.
+    """
     clock = moment.strftime("%H:%M")
     joiner = " kl. " if language is Language.NB else " "
-    return f"{format_date(moment.date(), language)}{joiner}{clock} UTC"
+    zone = " UTC" if moment.utcoffset() in (None, timedelta(0)) and moment.tzname() in (None, "UTC") else ""
+    return f"{format_date(moment.date(), language)}{joiner}{clock}{zone}"

@@ -43,8 +43,13 @@ class SentenceTransformerEmbedder:
     """
 
     def __init__(self, name: str = DEFAULT_MODEL, *, batch_size: int = 32) -> None:
+        from huggingface_hub.utils import disable_progress_bars
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
 
+        # A chat or a server has no use for "Loading weights" progress bars on the terminal.
+        transformers_logging.disable_progress_bar()
+        disable_progress_bars()
         self._name = name
         self._batch_size = batch_size
         self._model = SentenceTransformer(resolve_model_path(name), device="cpu")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.language import Language
 from storage.schema import AuditRow, MarkRow, MemberRow, PartnerRow, PositionRow, ProjectRow, RunRow
 from workflows.models import (
     AuditAction,
@@ -40,8 +41,11 @@ def load_project(session: Session, row: ProjectRow) -> Project:
         end_date=row.end_date,
         organisation=row.organisation,
         channel_id=row.channel_id,
-        partners=tuple(Partner(id=p.id, name=p.name, country=p.country) for p in partners),
+        partners=tuple(
+            Partner(id=p.id, name=p.name, country=p.country, withdrawn=bool(p.withdrawn)) for p in partners
+        ),
         members=tuple(Member(user_id=m.user_id, role=Role(m.role), partner_id=m.partner_id) for m in members),
+        language=Language(row.language) if row.language else None,
     )
 
 

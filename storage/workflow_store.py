@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from core.language import Language
 from storage.database import Database
 from storage.mapping import audit_entry, load_project, load_run, partner_key
 from storage.reminder_store import write_plan
@@ -143,6 +144,65 @@ class SqlWorkflowStore:
             session.flush()
             return self._project(session, project_id)
 
+    def change_partner(
+        self,
+        *,
+        project_id: int,
+        partner_id: int,
+        name: str | None = None,
+        withdrawn: bool | None = None,
+        audit: AuditEntry | None = None,
+    ) -> Project:
+        with self._session(conflict=PartnerExists(name or "")) as session:
+            row = session.get(PartnerRow, partner_id)
+            if row is None or row.project_id != project_id:
+                raise NoProject(str(project_id))
+            if name is not None:
+                taken = select(PartnerRow.id).where(
+                    PartnerRow.project_id == project_id,
+                    func.lower(PartnerRow.name) == name.lower(),
+                    PartnerRow.id != partner_id,
+                )
+                if session.scalar(taken) is not None:
+                    raise PartnerExists(name)
+                row.name = name
+            if withdrawn is not None:
+                row.withdrawn = withdrawn
+            if audit is not None:
+                session.add(_audit_row(audit))
+            session.flush()
+            return self._project(session, project_id)
+
+    def remove_partner(self, *, project_id: int, partner_id: int) -> Project:
+        with self._session() as session:
+            session.execute(
+                delete(MemberRow).where(
+                    MemberRow.project_id == project_id, MemberRow.partner_id == partner_id
+                )
+            )
+            session.execute(
+                delete(PartnerRow).where(PartnerRow.project_id == project_id, PartnerRow.id == partner_id)
+            )
+            session.flush()
+            return self._project(session, project_id)
+
+    def remove_member(self, *, project_id: int, user_id: str) -> Project:
+        with self._session() as session:
+            session.execute(
+                delete(MemberRow).where(MemberRow.project_id == project_id, MemberRow.user_id == user_id)
+            )
+            session.flush()
+            return self._project(session, project_id)
+
+    def set_language(self, *, project_id: int, language: Language) -> Project:
+        with self._session() as session:
+            row = session.get(ProjectRow, project_id)
+            if row is None:
+                raise NoProject(str(project_id))
+            row.language = language.value
+            session.flush()
+            return load_project(session, row)
+
     def create_run(
         self, *, project_id: int, procedure_id: str, started_by: str, at: datetime
     ) -> ChecklistRun:
@@ -210,6 +270,18 @@ class SqlWorkflowStore:
         if row is None:
             raise NoProject(str(project_id))
         return load_project(session, row)
+
+
+def _audit_row(entry: AuditEntry) -> AuditRow:
+    return AuditRow(
+        run_id=entry.run_id,
+        step_id=entry.step_id,
+        partner_id=entry.partner_id,
+        action=entry.action.value,
+        user_id=entry.user_id,
+        at=entry.at,
+        platform=entry.platform,
+    )
 
 
 def _write_change(session: Session, *, run_id: int, change: StepChange) -> None:

@@ -1,6 +1,8 @@
 """Database fixtures shared by the workflows, storage and bot tests: SQLite files and a PostgreSQL schema.
 
 PostgreSQL comes from ``RAPPORTLOS_TEST_POSTGRES_URL`` (e.g. ``postgresql+psycopg://postgres@127.0.0.1:5432/test``).
+Without it, or when the server does not answer, the PostgreSQL tests are skipped with one reason, unless
+``RAPPORTLOS_REQUIRE_POSTGRES=1`` (CI), where that is a failure.
 Each test session gets its own schema, dropped at the end, so parallel runs do not collide.
 """
 
@@ -20,6 +22,7 @@ if TYPE_CHECKING:  # SQLAlchemy is imported by the fixtures that use it: pure te
     from workflows.service import WorkflowService
 
 POSTGRES_ENV = "RAPPORTLOS_TEST_POSTGRES_URL"
+REQUIRE_ENV = "RAPPORTLOS_REQUIRE_POSTGRES"
 TABLES = (
     "thread_questions",
     "person_languages",
@@ -55,15 +58,25 @@ class Clock:
 def postgres_url() -> Iterator[str]:
     """A URL whose search_path is a fresh schema, migrated once per session."""
     base = os.environ.get(POSTGRES_ENV)
+    required = os.environ.get(REQUIRE_ENV) == "1"  # CI: a missing server is a failure, not a skip
     if not base:
+        if required:
+            pytest.fail(f"{REQUIRE_ENV}=1 but {POSTGRES_ENV} is not set")
         pytest.skip(f"{POSTGRES_ENV} is not set; PostgreSQL tests need a server (CI sets it)")
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import OperationalError
 
     schema = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except OperationalError as error:
+        admin.dispose()
+        if required:
+            raise
+        pytest.skip(f"PostgreSQL at {make_url(base).render_as_string()} does not answer ({type(error).__name__})")
     url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
     try:
         yield url.render_as_string(hide_password=False)

@@ -13,6 +13,15 @@ from workflows.identifiers import looks_like_project_number, project_number, use
 from workflows.models import Role
 
 _ROLES = {"coordinator": Role.COORDINATOR, "koordinator": Role.COORDINATOR, "partner": Role.PARTNER}
+_CONFIRM = re.compile(r"\s+(?:bekreft|bekrefter|confirm|confirmed|ja|yes)[.!]*$", re.IGNORECASE)
+_FROM = re.compile(r"\s+(?:fra|from|i|in)$", re.IGNORECASE)
+_RENAME = re.compile(r"\s*(?:=|->|→|\bto\b|\btil\b)\s*", re.IGNORECASE)
+
+
+def confirmation(args: str) -> tuple[str, bool]:
+    """The text without a closing «bekreft» / "confirm", and whether it was there (a far date asked back)."""
+    stripped = _CONFIRM.sub("", args)
+    return stripped, stripped != args
 
 
 def project_add(args: str) -> Command:
@@ -21,6 +30,7 @@ def project_add(args: str) -> Command:
     Raises:
         MissingArgument, InvalidProjectNumber, InvalidDate: naming what is wrong.
     """
+    args, confirmed = confirmation(args)
     number_text, _, after = args.partition(" ")
     if not number_text:
         raise MissingArgument(usage="project_add")
@@ -33,7 +43,9 @@ def project_add(args: str) -> Command:
     if dated is None:
         raise InvalidDate(text=after.strip().split(" ")[0])
     end_date, name = dated
-    return Command(kind=CommandKind.PROJECT_ADD, number=number, end_date=end_date, name=name or None)
+    return Command(
+        kind=CommandKind.PROJECT_ADD, number=number, end_date=end_date, name=name or None, confirmed=confirmed
+    )
 
 
 def whole_date(text: str) -> date:
@@ -65,9 +77,38 @@ def partner_add(args: str) -> Command:
 
 
 def _partner_command(name: str, country: str) -> Command:
-    if not name.strip():
+    name = _FROM.sub("", name.strip()).strip(" ,")  # «Liceo Galilei fra Italia»
+    if not name:
         raise MissingArgument(usage="partner_add")
-    return Command(kind=CommandKind.PARTNER_ADD, name=name.strip(), country=country)
+    return Command(kind=CommandKind.PARTNER_ADD, name=name, country=country)
+
+
+def partner_rename(args: str) -> Command:
+    """``<old name> = <new name>`` → a PARTNER_RENAME command.
+
+    Raises:
+        MissingArgument: when either name is missing.
+    """
+    parts = _RENAME.split(args.strip(), maxsplit=1)
+    if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+        raise MissingArgument(usage="partner_rename", text=args)
+    return Command(kind=CommandKind.PARTNER_RENAME, partner_name=parts[0].strip(), name=parts[1].strip())
+
+
+def partner_named(kind: CommandKind, args: str, *, usage: str) -> Command:
+    """``<name>`` → a command about one partner (remove, withdraw)."""
+    name = args.strip(" .!")
+    if not name:
+        raise MissingArgument(usage=usage)
+    return Command(kind=kind, partner_name=name)
+
+
+def member_remove(args: str) -> Command:
+    """``<@user>`` → a MEMBER_REMOVE command."""
+    who = args.strip(" .!")
+    if not who:
+        raise MissingArgument(usage="member_remove")
+    return Command(kind=CommandKind.MEMBER_REMOVE, member_id=user_id(who.split()[0]))
 
 
 def member_add(args: str) -> Command:

@@ -21,8 +21,14 @@ class CommandKind(StrEnum):
     PROJECT_END = "project_end"
     PROJECT_NAME = "project_name"
     PROJECT_ORGANISATION = "project_organisation"
+    PROJECT_LANGUAGE = "project_language"
     PARTNER_ADD = "partner_add"
+    PARTNER_REMOVE = "partner_remove"
+    PARTNER_RENAME = "partner_rename"
+    PARTNER_WITHDRAW = "partner_withdraw"
     MEMBER_ADD = "member_add"
+    MEMBER_REMOVE = "member_remove"
+    LANGUAGE = "language"
     START = "start"
     STATUS = "status"
     DONE = "done"
@@ -38,8 +44,14 @@ class CommandKind(StrEnum):
     PARTNER_LINK = "partner_link"
     PARTNER_LINK_REVOKE = "partner_link_revoke"
     PARTNER_EMAIL = "partner_email"
+    NEXT_STEP = "next_step"
+    WHO_MISSING = "who_missing"
+    DEADLINE = "deadline"
+    ACK = "ack"
 
 
+# Questions about the project answered from its own state; without a project they go to the guidance.
+PROJECT_QUESTIONS = frozenset({CommandKind.NEXT_STEP, CommandKind.WHO_MISSING, CommandKind.DEADLINE})
 STEP_KINDS = frozenset(
     {CommandKind.STATUS, CommandKind.DONE, CommandKind.SKIP, CommandKind.UNDO, CommandKind.BACK}
 )
@@ -71,3 +83,5 @@ class Command(BaseModel):
     text: str | None = None
     reminder_id: int | None = None
     contact_language: Language | None = None
+    language: Language | None = None
+    confirmed: bool = False

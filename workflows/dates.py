@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from workflows.errors import DateOutOfRange, InvalidDate
+from workflows.errors import DateOutOfRange, DateWithoutYear, InvalidDate
 
 _MONTHS = {
     "januar": 1, "january": 1, "jan": 1,
@@ -32,6 +32,12 @@ _PATTERNS = (
 )
 EXAMPLE = "31.08.2025"
 FIRST_YEAR, LAST_YEAR = 2000, 2099  # project and reminder dates; also keeps date arithmetic far from year 9999
+# A day and a month but no year («30. juni», "June 30", 30.06): the person is asked for the year.
+_NO_YEAR = (
+    re.compile(rf"{_DAY}\s*(?:of\s+)?{_MONTH}(?=[\s,.!?]|$)", re.IGNORECASE),
+    re.compile(rf"{_MONTH}\s+{_DAY}(?=[\s,.!?]|$)", re.IGNORECASE),
+    re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.?(?=\s|$)"),
+)
 
 
 def _build(match: re.Match[str]) -> date:
@@ -59,13 +65,23 @@ def match_date(text: str) -> tuple[date, str] | None:
 
     Raises:
         InvalidDate: the text starts like a date that does not exist (e.g. 31.02.2025).
+        DateWithoutYear: the text starts with a day and a month but no year («30. juni»).
     """
     stripped = text.lstrip()
     for pattern in _PATTERNS:
         match = pattern.match(stripped)
         if match:
             return _build(match), stripped[match.end() :].strip()
+    _refuse_missing_year(stripped)
     return None
+
+
+def _refuse_missing_year(text: str) -> None:
+    """Raise :class:`DateWithoutYear` when ``text`` starts with a day and a month but no year."""
+    for pattern in _NO_YEAR:
+        match = pattern.match(text)
+        if match and 1 <= int(match["day"]) <= 31:
+            raise DateWithoutYear(text=match.group(0).rstrip(" ,.!?") or text)
 
 
 def search_date(text: str) -> date | None:

@@ -9,7 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from core.language import Language
 from workflows.errors import ProcedureDefinitionError, UnknownProcedure, UnknownStep
@@ -77,6 +77,14 @@ class StepDefinition(_Frozen):
     source: SourceRef
     notes: StepNotes = StepNotes()
     optional: bool = Field(default=False, description="Only relevant for some projects; may be skipped.")
+    requires: tuple[str, ...] = Field(
+        default=(), description="Earlier steps that must be settled (by every partner) before this one."
+    )
+    choice: str | None = Field(
+        default=None,
+        pattern=_SLUG,
+        description="Steps sharing a choice are alternatives: settling one settles them all.",
+    )
 
 
 class Procedure(_Frozen):
@@ -87,6 +95,9 @@ class Procedure(_Frozen):
     summary: Text
     keywords: tuple[str, ...] = Field(default=(), description="Lower-case words that name it in plain text.")
     deadline: DeadlineRule | None = None
+    followed_by: str | None = Field(
+        default=None, pattern=_SLUG, description="The procedure started once this one is complete."
+    )
     steps: tuple[StepDefinition, ...] = Field(min_length=1)
 
     @field_validator("keywords")
@@ -102,6 +113,24 @@ class Procedure(_Frozen):
         if twice:
             raise ValueError(f"step ids appear twice: {', '.join(twice)}")
         return steps
+
+    @model_validator(mode="after")
+    def _requires_earlier_steps(self) -> Procedure:
+        seen: set[str] = set()
+        for step in self.steps:
+            unknown = [required for required in step.requires if required not in seen]
+            if unknown:
+                raise ValueError(
+                    f"step {step.id} requires {', '.join(unknown)}, which is not an earlier step"
+                )
+            seen.add(step.id)
+        return self
+
+    def alternatives(self, step: StepDefinition) -> tuple[StepDefinition, ...]:
+        """The other steps of the step's choice (empty when the step is not one of several alternatives)."""
+        if step.choice is None:
+            return ()
+        return tuple(s for s in self.steps if s.choice == step.choice and s.id != step.id)
 
     def step(self, step_id: str) -> StepDefinition:
         """The step with ``step_id``, or :class:`UnknownStep`."""

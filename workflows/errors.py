@@ -68,6 +68,10 @@ class UnknownPartner(InputError):
     """A partner organisation that is not part of the project."""
 
 
+class UnknownMember(InputError):
+    """A person who is not part of the project."""
+
+
 class NoProject(WorkflowError):
     """The channel has no project yet."""
 
@@ -111,6 +115,33 @@ class StepNotSettled(WorkflowError):
     def __init__(self, *, step_id: str) -> None:
         super().__init__(step_id)
         self.step_id = step_id
+
+
+class StepBlocked(WorkflowError):
+    """A step whose required earlier steps are still open; ``missing`` names them (and the partner).
+
+    ``chosen`` is set instead when the step is an alternative of a step already settled.
+    """
+
+    def __init__(
+        self, *, step_id: str, missing: tuple[tuple[str, int | None], ...], chosen: str | None = None
+    ) -> None:
+        super().__init__(f"{step_id} waits for {missing or chosen}")
+        self.step_id = step_id
+        self.missing = missing
+        self.chosen = chosen
+
+
+class InputQuestion(InputError):
+    """Input that needs one more answer from the person before anything is done."""
+
+
+class DateWithoutYear(InvalidDate):
+    """A date written without a year («30. juni»); the person is asked for the year."""
+
+
+class FarDate(InputQuestion):
+    """An end date more than ten years from today; the person is asked to confirm it."""
 
 
 class RunComplete(WorkflowError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.catalogue import Catalogue
 from core.language import Language
-from workflows.catalogue import links, procedures, reminders
+from workflows.catalogue import links, procedures, project, reminders
 
 USAGE: dict[str, str] = {
     "project_add": "project add <project number> <end date> [name]",
@@ -14,6 +14,12 @@ USAGE: dict[str, str] = {
     "project_organisation": "project organisation <coordinating school>",
     "partner_add": "partner add <name>, <country>",
     "member_add": "member add <user-id> coordinator | member add <user-id> partner <partner name>",
+    "member_remove": "member remove <user-id>",
+    "partner_remove": "partner remove <name>",
+    "partner_rename": "partner rename <old name> = <new name>",
+    "partner_withdraw": "partner withdraw <name>",
+    "project_language": "project language nb | en",
+    "language": "language nb | en",
     "start": "start final-report | start results-upload | start budget-change",
     "status": "status",
     "done": "done [step]",
@@ -32,10 +38,22 @@ USAGE: dict[str, str] = {
 }
 
 
-CATALOGUE = Catalogue(procedures.ENTRIES, reminders.ENTRIES, links.ENTRIES)
+CATALOGUE = Catalogue(procedures.ENTRIES, reminders.ENTRIES, links.ENTRIES, project.ENTRIES)
 
 
 def say(key: str, language: Language, /, **values: object) -> str:
     """The message ``key`` in ``language``, with ``values`` filled in."""
     return CATALOGUE.say(key, language, **values)
 
+
+
+def join_names(names: list[str] | tuple[str, ...], language: Language) -> str:
+    """Names as a sentence lists them: «A, B og C» / "A, B and C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {say('and', language)} {names[-1]}"
+
+
+def count_text(n: int, unit: str, language: Language) -> str:
+    """«1 dag» / «3 dager», "1 week" / "3 weeks": ``unit`` is ``days`` or ``weeks``."""
+    return say(f"{unit}.one", language) if n == 1 else say(f"{unit}.many", language, n=n)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from core.language import Language
 
 FINAL_REPORT_DAYS = 60
 
@@ -30,6 +33,7 @@ class AuditAction(StrEnum):
     TICK = "tick"
     UNTICK = "untick"
     SKIP = "skip"
+    WITHDRAW = "withdraw"
 
 
 class _Frozen(BaseModel):
@@ -42,6 +46,13 @@ class Partner(_Frozen):
     id: int
     name: str
     country: str = Field(description="ISO 3166-1 alpha-2 code, e.g. PT.")
+    withdrawn: bool = Field(default=False, description="Left the project: no longer counted in any run.")
+
+
+def name_key(name: str) -> str:
+    """A name as it is compared: without accents, case or extra spaces («Escola Básica» = "escola basica")."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 class Member(_Frozen):
@@ -72,6 +83,12 @@ class Project(_Frozen):
     channel_id: str
     partners: tuple[Partner, ...] = ()
     members: tuple[Member, ...] = ()
+    language: Language | None = Field(default=None, description="The language of channel posts, once set.")
+
+    @property
+    def active_partners(self) -> tuple[Partner, ...]:
+        """The partners still in the project (a withdrawn partner is not waited for)."""
+        return tuple(p for p in self.partners if not p.withdrawn)
 
     @property
     def final_report_deadline(self) -> date:
@@ -87,12 +104,14 @@ class Project(_Frozen):
         return next(p for p in self.partners if p.id == partner_id)
 
     def find_partner(self, name: str) -> Partner | None:
-        """The partner whose name matches ``name`` (case-insensitive; a unique prefix is enough)."""
-        wanted = name.strip().casefold()
-        exact = [p for p in self.partners if p.name.casefold() == wanted]
+        """The partner whose name matches ``name`` (without accents and case; a unique prefix is enough)."""
+        wanted = name_key(name)
+        if not wanted:
+            return None
+        exact = [p for p in self.partners if name_key(p.name) == wanted]
         if exact:
             return exact[0]
-        prefixed = [p for p in self.partners if p.name.casefold().startswith(wanted)]
+        prefixed = [p for p in self.partners if name_key(p.name).startswith(wanted)]
         return prefixed[0] if len(prefixed) == 1 else None
 
 

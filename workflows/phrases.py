@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from workflows.arguments import member_add, partner_add
+from workflows.arguments import member_add, member_remove, partner_add, partner_named, partner_rename
 from workflows.commands import Command, CommandKind
 from workflows.dates import match_date
 from workflows.definitions import ProcedureCatalog
@@ -30,6 +30,22 @@ def _member(match: re.Match[str], _: ProcedureCatalog) -> Command:
     return member_add(f"{match['who']} {match['role'].strip(' .!')}")
 
 
+def _partner_remove(match: re.Match[str], _: ProcedureCatalog) -> Command:
+    return partner_named(CommandKind.PARTNER_REMOVE, match["rest"], usage="partner_remove")
+
+
+def _rename(match: re.Match[str], _: ProcedureCatalog) -> Command:
+    return partner_rename(f"{match['old']} = {match['new'].strip(' .!')}")
+
+
+def _withdraw(match: re.Match[str], _: ProcedureCatalog) -> Command:
+    return partner_named(CommandKind.PARTNER_WITHDRAW, match["rest"], usage="partner_withdraw")
+
+
+def _member_remove(match: re.Match[str], _: ProcedureCatalog) -> Command:
+    return member_remove(match["who"])
+
+
 def _start(match: re.Match[str], procedures: ProcedureCatalog) -> Command | None:
     procedure = procedures.match(match["rest"])
     return Command(kind=CommandKind.START, procedure_id=procedure.id) if procedure else None
@@ -51,7 +67,48 @@ def _p(*parts: str) -> re.Pattern[str]:
     return re.compile("".join(parts), re.IGNORECASE)
 
 
+_Q = r"\s*[?!.]*$"
+# Questions about the project itself, answered from its state (they must come before "neste steg" = done).
+_QUESTIONS: tuple[tuple[re.Pattern[str], _Builder], ...] = (
+    (
+        _p(
+            r"^(?:hva er |hva blir |what is |what's |whats )?(?:mitt |vårt |det |my |our |the )?",
+            r"(?:neste steg(?:et)?|next step)(?: (?:mitt|vårt|for meg|for oss|for me|for us))?\s*\?+$",
+            r"|^(?:hva skjer|hva skjer nå|hva skjer videre|hva gjør jeg nå|hva gjør vi nå|hva må jeg gjøre",
+            r"|hva nå|what happens next|what now|what do i do now|what should i do now|what do we do now",
+            r"|what do i need to do)",
+            _Q,
+        ),
+        _fixed(CommandKind.NEXT_STEP, explicit=True),
+    ),
+    (
+        _p(
+            r"^(?:hvem|hva) (?:mangler|gjenstår|står igjen)(?: vi| ennå| fortsatt)?",
+            r"|^(?:who|what) (?:is|are|'s)? ?(?:still )?(?:missing|left|outstanding)",
+            r"|^who (?:has not|hasn't) (?:confirmed|finished|done (?:it|their part))(?: yet)?",
+            _Q,
+        ),
+        _fixed(CommandKind.WHO_MISSING, explicit=True),
+    ),
+    (
+        _p(
+            r"^(?:når er |hva er |when is |what is |what's )?(?:fristen|frist|the deadline|deadline)",
+            r"(?: (?:vår|vår for sluttrapporten))?\s*\?+$",
+            r"|^(?:når er |hva er )(?:fristen vår|vår frist)",
+            r"|^(?:when is |what is |what's )(?:our|the project's) deadline",
+            r"|^(?:når må vi levere|when (?:is|are) (?:our|the) (?:report|final report) due|when are we due)",
+            _Q,
+        ),
+        _fixed(CommandKind.DEADLINE, explicit=True),
+    ),
+    (
+        _p(r"^(?:ok|okay|okei|oki|greit|takk|tusen takk|thanks|thank you|supert|flott|fint|👍)[.! ]*$"),
+        _fixed(CommandKind.ACK, explicit=True),
+    ),
+)
+
 _PHRASES: tuple[tuple[re.Pattern[str], _Builder], ...] = (
+    *_QUESTIONS,
     (_p("^", _OWNER, _END_VERB, r"\s+(?P<rest>[^?]+)$"), _end_date),
     (_p(r"^(?:sluttdato(?:en)?|the end date|end date)\s+(?:er|is|blir|:)?\s*(?P<rest>[^?]+)$"), _end_date),
     (
@@ -62,6 +119,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], _Builder], ...] = (
         _partner,
     ),
     (_p(r"^(?:add|legg til)\s+(?P<who><@[^>]+>|@?[\w.:-]+)\s+(?:as|som)\s+(?P<role>.+)$"), _member),
+    (_p(r"^(?:please\s+)?(?:remove|delete|fjern|slett)\s+(?:the\s+)?partner(?:en|skolen)?:?\s+(?P<rest>.+)$"), _partner_remove),
+    (_p(r"^(?:gi\s+)?partner(?:en|skolen)?\s+(?P<old>.+?)\s+(?:heter|skal hete|is called|should be called)\s+(?P<new>.+)$"), _rename),
+    (_p(r"^(?:rename|endre navn på)\s+(?:the\s+)?(?:partner(?:en)?\s+)?(?P<old>.+?)\s+(?:to|til)\s+(?P<new>.+)$"), _rename),
+    (_p(r"^(?:partner(?:en|skolen)?\s+)?(?P<rest>.+?)\s+(?:har trukket seg(?: fra prosjektet)?|has withdrawn|withdrew|has left the project)[.!]*$"), _withdraw),
+    (_p(r"^(?:please\s+)?(?:remove|fjern)\s+(?P<who><@[^>]+>)(?:\s+(?:from the project|fra prosjektet))?[.!]*$"), _member_remove),
     (
         _p(
             r"^(?:la oss\s+|let'?s\s+|jeg vil\s+|i want to\s+|vi vil\s+|we want to\s+)?",

@@ -2,71 +2,70 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict
+from core.language import Language
+from workflows.definitions import ProcedureCatalog
+from workflows.errors import FarDate, NoActiveRun, NoProject, NotAuthorised, UnknownMember, UnknownPartner
+from workflows.models import (
+    AuditAction,
+    AuditEntry,
+    ChecklistRun,
+    Member,
+    NewProject,
+    Partner,
+    Project,
+    Role,
+)
 
-from workflows.definitions import Procedure, ProcedureCatalog
-from workflows.errors import NoActiveRun, NoProject, NotAuthorised, UnknownPartner
-from workflows.models import AuditEntry, ChecklistRun, Member, NewProject, Project, Role, StepChange
+__all__ = ["DEFAULT_TIMEZONE", "Clock", "RunState", "StepOutcome", "WorkflowService", "utc_now"]
+from workflows.run_state import DEFAULT_TIMEZONE, Clock, RunState, StepOutcome, utc_now
 from workflows.store import WorkflowStore
 from workflows.transitions import (
     StepAction,
     StepRequest,
     current_step,
     decide,
-    is_complete,
     require_member,
     step_before,
 )
 
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    """The current time, timezone-aware in UTC."""
-    return datetime.now(UTC)
-
-
-class RunState(BaseModel):
-    """A run with what is needed to show it: its project and its procedure."""
-
-    model_config = ConfigDict(frozen=True)
-
-    project: Project
-    procedure: Procedure
-    run: ChecklistRun
-
-    @property
-    def complete(self) -> bool:
-        """True when every step is done or skipped."""
-        return is_complete(self.procedure, self.project, self.run)
-
-
-class StepOutcome(BaseModel):
-    """The result of a done/skip/undo: the run afterwards and what changed."""
-
-    model_config = ConfigDict(frozen=True)
-
-    state: RunState
-    change: StepChange
+FAR_DAYS = 3652  # ten years: an end date further away is asked back
 
 
 class WorkflowService:
     """Turns a person's requests into changes of projects and runs, and persists them."""
 
-    def __init__(self, *, store: WorkflowStore, procedures: ProcedureCatalog, clock: Clock = utc_now) -> None:
+    def __init__(
+        self,
+        *,
+        store: WorkflowStore,
+        procedures: ProcedureCatalog,
+        clock: Clock = utc_now,
+        timezone: str = DEFAULT_TIMEZONE,
+    ) -> None:
         """Create the service.
 
         Args:
             store: Where projects and runs live.
             procedures: The procedure definitions.
             clock: Returns the current aware UTC time; tests pass their own.
+            timezone: The IANA zone times are shown in (``RAPPORTLOS_TIMEZONE``).
         """
         self._store = store
         self._procedures = procedures
         self._clock = clock
+        self._timezone = timezone
+
+    @property
+    def timezone(self) -> str:
+        """The zone times are shown in."""
+        return self._timezone
+
+    def _state(self, project: Project, run: ChecklistRun) -> RunState:
+        procedure = self._procedures.get(run.procedure_id)
+        return RunState(project=project, procedure=procedure, run=run, timezone=self._timezone)
 
     @property
     def procedures(self) -> ProcedureCatalog:
@@ -89,7 +88,7 @@ class WorkflowService:
         """A project's runs of known procedures, newest first."""
         known = {p.id for p in self._procedures}
         return [
-            RunState(project=project, procedure=self._procedures.get(run.procedure_id), run=run)
+            self._state(project, run)
             for run in self._store.runs(project_id=project.id)
             if run.procedure_id in known
         ]
@@ -105,9 +104,21 @@ class WorkflowService:
         raise NoActiveRun(str(run_id))
 
     def add_project(
-        self, *, channel_id: str, user_id: str, number: str, end_date: date, name: str
+        self,
+        *,
+        channel_id: str,
+        user_id: str,
+        number: str,
+        end_date: date,
+        name: str,
+        confirmed: bool = False,
     ) -> Project:
-        """Create the channel's project; the person who adds it becomes its coordinator."""
+        """Create the channel's project; the person who adds it becomes its coordinator.
+
+        Raises:
+            FarDate: the end date is more than ten years from today and not ``confirmed``.
+        """
+        self.check_end_date(end_date, confirmed=confirmed)
         new = NewProject(number=number, name=name, end_date=end_date, channel_id=channel_id)
         return self._store.create_project(new=new, coordinator_id=user_id, at=self._clock())
 
@@ -119,12 +130,29 @@ class WorkflowService:
         end_date: date | None = None,
         name: str | None = None,
         organisation: str | None = None,
+        confirmed: bool = False,
     ) -> Project:
         """Change the end date, name or coordinating organisation (coordinators only)."""
         project = self._coordinated(channel_id=channel_id, user_id=user_id)
+        if end_date is not None:
+            self.check_end_date(end_date, confirmed=confirmed)
         return self._store.update_project(
             project_id=project.id, end_date=end_date, name=name, organisation=organisation, at=self._clock()
         )
+
+    def today(self) -> date:
+        """Today's date in the service's time zone."""
+        return self._clock().astimezone(ZoneInfo(self._timezone)).date()
+
+    def check_end_date(self, end_date: date, *, confirmed: bool) -> None:
+        """Raise :class:`FarDate` for an end date more than ten years from today, unless confirmed."""
+        if not confirmed and abs((end_date - self.today()).days) > FAR_DAYS:
+            raise FarDate(text=end_date.isoformat())
+
+    def set_language(self, *, channel_id: str, user_id: str, language: Language) -> Project:
+        """Set the language of the project's channel posts (coordinators only)."""
+        project = self._coordinated(channel_id=channel_id, user_id=user_id)
+        return self._store.set_language(project_id=project.id, language=language)
 
     def add_partner(self, *, channel_id: str, user_id: str, name: str, country: str) -> Project:
         """Add a partner organisation (coordinators only)."""
@@ -138,28 +166,70 @@ class WorkflowService:
         project = self._coordinated(channel_id=channel_id, user_id=user_id)
         partner_id = None
         if role is Role.PARTNER:
-            partner = project.find_partner(partner_name or "")
-            if partner is None:
-                names = tuple(p.name for p in project.partners)
-                raise UnknownPartner(text=partner_name or "", choices=names)
-            partner_id = partner.id
+            partner_id = _partner(project, partner_name or "").id
         member = Member(user_id=member_id, role=role, partner_id=partner_id)
         return self._store.put_member(project_id=project.id, member=member)
+
+    def rename_partner(self, *, channel_id: str, user_id: str, old: str, new: str) -> Project:
+        """Correct a partner's name (coordinators only)."""
+        project = self._coordinated(channel_id=channel_id, user_id=user_id)
+        partner = _partner(project, old)
+        return self._store.change_partner(project_id=project.id, partner_id=partner.id, name=new.strip())
+
+    def remove_partner(self, *, channel_id: str, user_id: str, name: str) -> Project:
+        """Delete a partner added by mistake, with its people (coordinators only)."""
+        project = self._coordinated(channel_id=channel_id, user_id=user_id)
+        return self._store.remove_partner(project_id=project.id, partner_id=_partner(project, name).id)
+
+    def withdraw_partner(self, *, channel_id: str, user_id: str, name: str, platform: str) -> Project:
+        """Mark a partner as withdrawn: no run waits for it any more; the newest run's audit records it."""
+        project = self._coordinated(channel_id=channel_id, user_id=user_id)
+        partner = _partner(project, name)
+        runs = self.runs_of(project=project)
+        audit = None
+        if runs:
+            newest = next((s for s in runs if not s.complete), runs[0])
+            audit = AuditEntry(
+                run_id=newest.run.id,
+                procedure_id=newest.procedure.id,
+                step_id="",
+                partner_id=partner.id,
+                action=AuditAction.WITHDRAW,
+                user_id=user_id,
+                at=self._clock(),
+                platform=platform,
+            )
+        return self._store.change_partner(
+            project_id=project.id, partner_id=partner.id, withdrawn=True, audit=audit
+        )
+
+    def remove_member(self, *, channel_id: str, user_id: str, member_id: str) -> Project:
+        """Take a person out of the project (coordinators only; the last coordinator stays)."""
+        project = self._coordinated(channel_id=channel_id, user_id=user_id)
+        member = project.member(member_id)
+        if member is None:
+            raise UnknownMember(text=member_id, choices=tuple(m.user_id for m in project.members))
+        coordinators = [m for m in project.members if m.role is Role.COORDINATOR]
+        if member.role is Role.COORDINATOR and len(coordinators) == 1:
+            raise NotAuthorised(reason="last_coordinator")
+        return self._store.remove_member(project_id=project.id, user_id=member_id)
 
     def start(self, *, channel_id: str, user_id: str, procedure_id: str) -> RunState:
         """Start a procedure, or resume the run of it that is still open."""
         project = self.project(channel_id=channel_id, user_id=user_id)
         procedure = self._procedures.get(procedure_id)
-        for run in self._store.runs(project_id=project.id):
-            state = RunState(project=project, procedure=self._procedures.get(run.procedure_id), run=run)
-            if run.procedure_id == procedure.id and not state.complete:
+        for state in self.runs_of(project=project):
+            if state.run.procedure_id == procedure.id and not state.complete:
                 return self._touch(state, user_id=user_id, step_id=None)
         run = self._store.create_run(
             project_id=project.id, procedure_id=procedure.id, started_by=user_id, at=self._clock()
         )
-        return self._touch(
-            RunState(project=project, procedure=procedure, run=run), user_id=user_id, step_id=None
-        )
+        return self._touch(self._state(project, run), user_id=user_id, step_id=None)
+
+    def open_runs(self, *, channel_id: str, user_id: str) -> list[RunState]:
+        """Every open run of the channel's project, newest first."""
+        project = self.project(channel_id=channel_id, user_id=user_id)
+        return [state for state in self.runs_of(project=project) if not state.complete]
 
     def active(self, *, channel_id: str, user_id: str) -> RunState | None:
         """The run the person is in: the open one they touched last, else the newest open, else the newest."""
@@ -199,7 +269,20 @@ class WorkflowService:
                 procedure=state.procedure, project=state.project, run=fresh, request=request
             ),
         )
-        return StepOutcome(state=state.model_copy(update={"run": run}), change=change)
+        after = state.model_copy(update={"run": run})
+        return StepOutcome(state=after, change=change, followed_by=self._follow_up(after, user_id=user_id))
+
+    def _follow_up(self, state: RunState, *, user_id: str) -> RunState | None:
+        """The run a finished procedure leads to (the results upload after the final report), started once."""
+        follow = state.procedure.followed_by
+        if follow is None or not state.complete or follow not in {p.id for p in self._procedures}:
+            return None
+        if any(s.run.procedure_id == follow for s in self.runs_of(project=state.project)):
+            return None
+        run = self._store.create_run(
+            project_id=state.project.id, procedure_id=follow, started_by=user_id, at=self._clock()
+        )
+        return self._state(state.project, run)
 
     def back(self, *, channel_id: str, user_id: str) -> RunState:
         """Move the person one step back in their run (nothing is unticked)."""
@@ -211,7 +294,9 @@ class WorkflowService:
     def audit(self, *, channel_id: str, user_id: str, limit: int = 30) -> list[AuditEntry]:
         """The project's audit trail, newest first (coordinators only)."""
         project = self._coordinated(channel_id=channel_id, user_id=user_id)
-        return self._store.audit_trail(project_id=project.id, limit=limit)
+        zone = ZoneInfo(self._timezone)
+        entries = self._store.audit_trail(project_id=project.id, limit=limit)
+        return [entry.model_copy(update={"at": entry.at.astimezone(zone)}) for entry in entries]
 
     def _run(self, *, channel_id: str, user_id: str, run_id: int | None) -> RunState:
         if run_id is None:
@@ -220,9 +305,9 @@ class WorkflowService:
                 raise NoActiveRun(channel_id)
             return state
         project = self.project(channel_id=channel_id, user_id=user_id)
-        for run in self._store.runs(project_id=project.id):
-            if run.id == run_id:
-                return RunState(project=project, procedure=self._procedures.get(run.procedure_id), run=run)
+        for state in self.runs_of(project=project):
+            if state.run.id == run_id:
+                return state
         raise NoActiveRun(channel_id)
 
     def _touch(self, state: RunState, *, user_id: str, step_id: str | None) -> RunState:
@@ -237,6 +322,13 @@ class WorkflowService:
         if member.role is not Role.COORDINATOR:
             raise NotAuthorised(reason="coordinator_only")
         return project
+
+
+def _partner(project: Project, name: str) -> Partner:
+    partner = project.find_partner(name)
+    if partner is None:
+        raise UnknownPartner(text=name, choices=tuple(p.name for p in project.partners))
+    return partner
 
 
 def _touched_at(state: RunState, user_id: str) -> datetime:

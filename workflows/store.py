@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Protocol
 
+from core.language import Language
 from workflows.models import AuditEntry, ChecklistRun, Member, NewProject, Project, StepChange
 
 Decide = Callable[[ChecklistRun], StepChange]
@@ -48,6 +49,30 @@ class ProjectStore(Protocol):
 
     def put_member(self, *, project_id: int, member: Member) -> Project:
         """Add a person, or change their role."""
+        ...
+
+    def change_partner(
+        self,
+        *,
+        project_id: int,
+        partner_id: int,
+        name: str | None = None,
+        withdrawn: bool | None = None,
+        audit: AuditEntry | None = None,
+    ) -> Project:
+        """Rename a partner (raises PartnerExists) or mark it withdrawn, with ``audit`` in the same transaction."""
+        ...
+
+    def remove_partner(self, *, project_id: int, partner_id: int) -> Project:
+        """Delete a partner added by mistake, with its people and its marks."""
+        ...
+
+    def remove_member(self, *, project_id: int, user_id: str) -> Project:
+        """Take a person out of the project."""
+        ...
+
+    def set_language(self, *, project_id: int, language: Language) -> Project:
+        """Set the language of the project's channel posts."""
         ...
 
 

@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from workflows.definitions import Actor, Procedure, StepDefinition
-from workflows.errors import NotAuthorised, RunComplete, StepAlreadySettled, StepNotSettled
+from workflows.errors import NotAuthorised, RunComplete, StepAlreadySettled, StepBlocked, StepNotSettled
 from workflows.models import (
     AuditAction,
     ChecklistRun,
@@ -52,44 +52,91 @@ def require_member(project: Project, user_id: str) -> Member:
 
 
 def targets(step: StepDefinition, project: Project) -> tuple[int | None, ...]:
-    """The marks a step needs: one per partner for partner steps, else one for the project."""
+    """The marks a step needs: one per partner still in the project for partner steps, else one."""
     if step.actor is Actor.EACH_PARTNER:
-        return tuple(p.id for p in project.partners)
+        return tuple(p.id for p in project.active_partners)
     return (None,)
 
 
-def is_settled(step: StepDefinition, project: Project, run: ChecklistRun) -> bool:
+def _marked(procedure: Procedure, step: StepDefinition, run: ChecklistRun, partner_id: int | None) -> bool:
+    """True when the step, or one of its alternatives, is settled for ``partner_id``."""
+    return any(run.mark(s.id, partner_id) is not None for s in (step, *procedure.alternatives(step)))
+
+
+def is_settled(procedure: Procedure, step: StepDefinition, project: Project, run: ChecklistRun) -> bool:
     """True when every mark the step needs is there (a partner step needs partners to be registered)."""
     needed = targets(step, project)
     if not needed:
         return False
-    return all(run.mark(step.id, partner_id) is not None for partner_id in needed)
+    return all(_marked(procedure, step, run, partner_id) for partner_id in needed)
 
 
 def is_complete(procedure: Procedure, project: Project, run: ChecklistRun) -> bool:
-    """True when every step of the run is done or skipped."""
-    return all(is_settled(step, project, run) for step in procedure.steps)
+    """True when every step that is not optional is done or skipped (or one of its alternatives is)."""
+    return all(is_settled(procedure, step, project, run) for step in procedure.steps if not step.optional)
 
 
 def missing_partners(step: StepDefinition, project: Project, run: ChecklistRun) -> tuple[int, ...]:
-    """Partners that have not yet settled a partner step."""
+    """Partners (still in the project) that have not yet settled a partner step."""
     return tuple(pid for pid in targets(step, project) if pid is not None and run.mark(step.id, pid) is None)
 
 
-def _open_for(step: StepDefinition, project: Project, run: ChecklistRun, member: Member) -> bool:
+def blockers(
+    procedure: Procedure, step: StepDefinition, project: Project, run: ChecklistRun, partner_id: int | None
+) -> tuple[tuple[str, int | None], ...]:
+    """The required earlier steps still open, as (step id, partner id or None) pairs.
+
+    For a partner settling its own step only its own marks count; for a project step every partner's do.
+    """
+    missing: list[tuple[str, int | None]] = []
+    for required in (procedure.step(step_id) for step_id in step.requires):
+        if required.actor is Actor.EACH_PARTNER:
+            scope = (partner_id,) if partner_id is not None else targets(required, project)
+            missing += [(required.id, pid) for pid in scope if not _marked(procedure, required, run, pid)]
+        elif not _marked(procedure, required, run, None):
+            missing.append((required.id, None))
+    return tuple(missing)
+
+
+def _open_for(
+    procedure: Procedure, step: StepDefinition, project: Project, run: ChecklistRun, member: Member
+) -> bool:
     if step.actor is Actor.EACH_PARTNER and member.role is Role.PARTNER:
-        return member.partner_id is not None and run.mark(step.id, member.partner_id) is None
-    return not is_settled(step, project, run)
+        partner_ids = {p.id for p in project.active_partners}
+        scope = member.partner_id
+        return scope in partner_ids and not _marked(procedure, step, run, scope)
+    return not is_settled(procedure, step, project, run)
+
+
+def _is_own(step: StepDefinition, member: Member) -> bool:
+    try:
+        scope_for(step, member)
+    except NotAuthorised:
+        return False
+    return True
 
 
 def current_step(
     procedure: Procedure, project: Project, run: ChecklistRun, member: Member
 ) -> StepDefinition | None:
-    """Where the person is: the step they went back to, else the first step still open from their side."""
+    """Where the person is: the step they went back to, else the first open step that is theirs to do.
+
+    None when nothing is left for them (the run may still wait for others).
+    """
     position = run.position(member.user_id)
     if position is not None and position.step_id is not None:
         return procedure.step(position.step_id)
-    return next((s for s in procedure.steps if _open_for(s, project, run, member)), None)
+    return next(
+        (s for s in procedure.steps if _is_own(s, member) and _open_for(procedure, s, project, run, member)),
+        None,
+    )
+
+
+def next_open_step(procedure: Procedure, project: Project, run: ChecklistRun) -> StepDefinition | None:
+    """The first step of the run still open, whoever does it (optional steps are not waited for)."""
+    return next(
+        (s for s in procedure.steps if not s.optional and not is_settled(procedure, s, project, run)), None
+    )
 
 
 def step_before(procedure: Procedure, step: StepDefinition | None) -> StepDefinition:
@@ -110,6 +157,18 @@ def scope_for(step: StepDefinition, member: Member) -> int | None:
     return None
 
 
+def _check_order(
+    procedure: Procedure, step: StepDefinition, project: Project, run: ChecklistRun, partner_id: int | None
+) -> None:
+    """Raise :class:`StepBlocked` when a required earlier step (or an alternative) is still open."""
+    missing = blockers(procedure, step, project, run, partner_id)
+    if missing:
+        raise StepBlocked(step_id=step.id, missing=missing)
+    taken = next((s for s in procedure.alternatives(step) if run.mark(s.id, partner_id) is not None), None)
+    if taken is not None:
+        raise StepBlocked(step_id=step.id, missing=(), chosen=taken.id)
+
+
 def decide(*, procedure: Procedure, project: Project, run: ChecklistRun, request: StepRequest) -> StepChange:
     """Decide what a request changes, on the freshest state of the run.
 
@@ -118,6 +177,8 @@ def decide(*, procedure: Procedure, project: Project, run: ChecklistRun, request
         UnknownStep: ``request.step_id`` is not a step of the procedure.
         StepAlreadySettled: done/skip on a settled step (e.g. a stale button); nothing is applied twice.
         StepNotSettled: undo on an open step.
+        StepBlocked: done/skip before the steps it requires are settled (names who is missing), or on
+            an alternative of a step already chosen.
         RunComplete: done/skip without a step when nothing is left for the person.
     """
     member = require_member(project, request.user_id)
@@ -135,6 +196,7 @@ def decide(*, procedure: Procedure, project: Project, run: ChecklistRun, request
             raise StepAlreadySettled(
                 step_id=step.id, by=existing.user_id, at=existing.at, skipped=skipped, stale=stale
             )
+        _check_order(procedure, step, project, run, partner_id)
         action = AuditAction.TICK if request.action is StepAction.DONE else AuditAction.SKIP
         position = None
     return StepChange(

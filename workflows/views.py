@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict
 
@@ -13,7 +14,7 @@ from workflows.display import shown_name
 from workflows.errors import NotAuthorised
 from workflows.models import MarkStatus, Project, Role, StepMark
 from workflows.service import RunState
-from workflows.transitions import current_step, missing_partners, scope_for, targets
+from workflows.transitions import current_step, is_settled, missing_partners, scope_for, targets
 
 
 class StepState(StrEnum):
@@ -68,7 +69,7 @@ class StepView(_View):
 
 
 class PartnerProgress(_View):
-    """A partner organisation's row of the Partnership Dashboard."""
+    """A partner organisation's row of the partners' progress; ``missing_steps`` holds step titles."""
 
     partner: str
     country: str
@@ -84,6 +85,7 @@ class Waiting(_View):
     partner: str | None
     user_ids: tuple[str, ...]
     step_ids: tuple[str, ...]
+    step_titles: tuple[str, ...] = ()
 
 
 class ChecklistView(_View):
@@ -130,31 +132,33 @@ def build_checklist_view(state: RunState, *, viewer_id: str, language: Language)
         title=procedure.title.get(language),
         deadline=procedure.deadline.due(project.end_date) if procedure.deadline else None,
         steps=steps,
-        dashboard=_dashboard(state),
-        waiting=_waiting(state),
+        dashboard=_dashboard(state, language),
+        waiting=_waiting(state, language),
         current_step_id=here.id if here else None,
         complete=state.complete,
         viewer_id=viewer_id,
     )
 
 
-def _mark_view(mark: StepMark | None) -> MarkView | None:
+def _mark_view(mark: StepMark | None, timezone: str) -> MarkView | None:
     if mark is None:
         return None
     skipped = mark.status is MarkStatus.SKIPPED
-    return MarkView(user_id=mark.user_id, at=mark.at, platform=mark.platform, skipped=skipped)
+    at = mark.at.astimezone(ZoneInfo(timezone))  # people read local time
+    return MarkView(user_id=mark.user_id, at=at, platform=mark.platform, skipped=skipped)
 
 
 def _step_view(
     state: RunState, step: StepDefinition, *, number: int, current: bool, language: Language
 ) -> StepView:
-    project, run = state.project, state.run
+    project, run, zone = state.project, state.run, state.timezone
     partners = tuple(
-        PartnerMarkView(partner=shown_name(p.name), country=p.country, mark=_mark_view(run.mark(step.id, p.id)))
-        for p in project.partners
+        PartnerMarkView(partner=shown_name(p.name), country=p.country, mark=_mark_view(run.mark(step.id, p.id), zone))
+        for p in project.active_partners
         if step.actor is Actor.EACH_PARTNER
     )
-    mark = None if step.actor is Actor.EACH_PARTNER else _mark_view(run.mark(step.id))
+    mark = None if step.actor is Actor.EACH_PARTNER else _mark_view(run.mark(step.id), zone)
+    chosen_other = step.choice is not None and mark is None and is_settled(state.procedure, step, project, run)
     notes = step.notes
     return StepView(
         id=step.id,
@@ -163,7 +167,7 @@ def _step_view(
         text=step.text.get(language),
         actor=step.actor,
         optional=step.optional,
-        state=_state(step, project, mark, partners),
+        state=StepState.SKIPPED if chosen_other else _state(step, project, mark, partners),
         mark=mark,
         partners=partners,
         source_section=step.source.section,
@@ -200,11 +204,16 @@ def _can_act(state: RunState, step_id: str, viewer_id: str) -> bool:
     return True
 
 
-def _dashboard(state: RunState) -> tuple[PartnerProgress, ...]:
+def _dashboard(state: RunState, language: Language) -> tuple[PartnerProgress, ...]:
+    """One row per partner still in the project; none when the procedure has no partner steps."""
     partner_steps = [s for s in state.procedure.steps if s.actor is Actor.EACH_PARTNER]
+    if not partner_steps:
+        return ()
     rows = []
-    for partner in state.project.partners:
-        missing = tuple(s.id for s in partner_steps if state.run.mark(s.id, partner.id) is None)
+    for partner in state.project.active_partners:
+        missing = tuple(
+            s.title.get(language) for s in partner_steps if state.run.mark(s.id, partner.id) is None
+        )
         total = len(partner_steps)
         rows.append(
             PartnerProgress(
@@ -218,23 +227,27 @@ def _dashboard(state: RunState) -> tuple[PartnerProgress, ...]:
     return tuple(rows)
 
 
-def _waiting(state: RunState) -> tuple[Waiting, ...]:
-    project, run = state.project, state.run
-    open_by: dict[tuple[Actor, int | None], list[str]] = {}
-    for step in state.procedure.steps:
+def _waiting(state: RunState, language: Language) -> tuple[Waiting, ...]:
+    """Who still owes which steps; optional steps and settled alternatives are not waited for."""
+    project, run, procedure = state.project, state.run, state.procedure
+    open_by: dict[tuple[Actor, int | None], list[StepDefinition]] = {}
+    for step in procedure.steps:
+        if step.optional or is_settled(procedure, step, project, run):
+            continue
         if step.actor is Actor.EACH_PARTNER:
             for partner_id in missing_partners(step, project, run):
-                open_by.setdefault((step.actor, partner_id), []).append(step.id)
+                open_by.setdefault((step.actor, partner_id), []).append(step)
         elif any(run.mark(step.id, pid) is None for pid in targets(step, project)):
-            open_by.setdefault((step.actor, None), []).append(step.id)
+            open_by.setdefault((step.actor, None), []).append(step)
     return tuple(
         Waiting(
             party=actor,
             partner=project.partner(partner_id).name if partner_id is not None else None,
             user_ids=_people(project, actor, partner_id),
-            step_ids=tuple(step_ids),
+            step_ids=tuple(step.id for step in steps),
+            step_titles=tuple(step.title.get(language) for step in steps),
         )
-        for (actor, partner_id), step_ids in open_by.items()
+        for (actor, partner_id), steps in open_by.items()
     )
 
 

@@ -77,7 +77,8 @@ def chat(
     interactive = sys.stdin.isatty()
     if interactive:
         typer.echo(
-            "Rapportlos – spør om Erasmus+-rapporteringen / ask about Erasmus+ reporting. 'help' for commands."
+            "Rapportlos – spør om Erasmus+-rapporteringen / ask about Erasmus+ reporting. 'help' for commands,"
+            " /quit to leave."
         )
     engine = build_engine(settings)
     run_chat(
@@ -134,6 +135,9 @@ def evaluate(
     from knowledge.evaluation import load_questions, score, summarise
     from knowledge.models import Question
 
+    if not questions.is_file():
+        typer.echo(missing_questions_text(questions), err=True)
+        raise typer.Exit(code=2)
     service = build_knowledge(_settings())
     rows = []
     for item in load_questions(questions):
@@ -148,6 +152,15 @@ def evaluate(
         return
     for lang, values in summary.items():
         typer.echo(f"{lang:>3}: " + "  ".join(f"{key}={value}" for key, value in values.items()))
+
+
+def missing_questions_text(path: Path) -> str:
+    """What to do when the question file is not there (a fresh clone has no sibling ``../shared/eval/``)."""
+    return (
+        f"No question file at {path}. The evaluation questions are not part of the repository: they live in"
+        " ../shared/eval/dev_questions.jsonl beside it on the project's machines. Pass any JSON-lines file with"
+        ' "id", "lang" and "question" fields: rapportlos eval path/to/questions.jsonl'
+    )
 
 
 def main() -> None:

@@ -65,8 +65,9 @@ def open_database(settings: Settings) -> Database:
 
 
 def build_workflow_service(database: Database, settings: Settings | None = None) -> WorkflowService:
-    """The workflow service over ``database`` with the shipped procedures; with ``settings``, a project's reminder
-    plan is stored in the same transaction that creates it or changes its end date."""
+    """The workflow service over ``database`` with the shipped procedures; with ``settings``, times are shown in
+    its time zone and a project's reminder plan is stored in the same transaction that creates it or changes its
+    end date."""
     from storage.workflow_store import SqlWorkflowStore
     from workflows.definitions import load_procedures
     from workflows.reminders.plan import future_plan
@@ -77,7 +78,8 @@ def build_workflow_service(database: Database, settings: Settings | None = None)
         hour, timezone = settings.reminder_hour, settings.timezone
         planner = lambda project, at: future_plan(project, now=at, hour=hour, timezone=timezone)  # noqa: E731
     store = SqlWorkflowStore(database=database, planner=planner)
-    return WorkflowService(store=store, procedures=load_procedures())
+    zone = settings.timezone if settings is not None else "Europe/Oslo"
+    return WorkflowService(store=store, procedures=load_procedures(), timezone=zone)
 
 
 def build_commands(settings: Settings, database: Database | None = None) -> WorkflowCommands:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from bot.engine.models import Reply
 from bot.engine.workflow_text import error_text, settled_text
@@ -10,7 +10,10 @@ from bot.messages import say
 from core.language import Language, Platform
 from core.records import AnswerLog, AnswerRecord, ChecklistMessages, FeedbackRecord, PostedChecklist
 from knowledge.models import Answer
-from workflows.errors import StepAlreadySettled, StepNotSettled, WorkflowError
+from workflows.errors import StepAlreadySettled, StepBlocked, StepNotSettled, WorkflowError
+from workflows.language_policy import default_language
+from workflows.models import Role
+from workflows.project_answers import blocked_text
 from workflows.service import Clock, RunState, WorkflowService, utc_now
 from workflows.transitions import StepAction
 from workflows.views import ChecklistView, build_checklist_view
@@ -31,6 +34,9 @@ class StepClick(BaseModel):
     version: int
     action: StepAction = StepAction.DONE
     language: Language
+    language_known: bool = Field(
+        default=True, description="False when ``language`` is only the card's: then a partner abroad gets English."
+    )
 
 
 class ClickOutcome(BaseModel):
@@ -55,7 +61,7 @@ class ChecklistActions:
 
     def click(self, click: StepClick) -> ClickOutcome:
         """Tick (or skip, untick) a step; a refusal or a stale click comes back as a private notice."""
-        language = click.language
+        language = self._clicker_language(click)
         try:
             outcome = self._service.change_step(
                 channel_id=click.channel_id,
@@ -72,12 +78,17 @@ class ChecklistActions:
             return ClickOutcome(state=None, notice=_private(text, language))
         except StepNotSettled:
             return ClickOutcome(state=None, notice=_private(say("step.nothing_to_undo", language), language))
+        except StepBlocked as error:  # «Ferdig ✓» on submit while a partner has not confirmed
+            text = blocked_text(error, self._service.run_state(run_id=click.run_id), language)
+            return ClickOutcome(state=None, notice=_private(text, language))
         except WorkflowError as error:
-            return ClickOutcome(state=None, notice=_private(error_text(error, language), language))
+            text = error_text(error, language, procedures=self._service.procedures)
+            return ClickOutcome(state=None, notice=_private(text, language))
         return ClickOutcome(state=outcome.state, notice=None)
 
     def channel_view(self, state: RunState, *, language: Language) -> ChecklistView:
-        """The checklist as posted in a channel (the same for everyone who sees it)."""
+        """The checklist as posted in a channel: the same for everyone, in the project's language once set."""
+        language = state.project.language or language
         return build_checklist_view(state, viewer_id=CHANNEL_VIEWER, language=language)
 
     def run_state(self, run_id: int) -> RunState:
@@ -110,6 +121,19 @@ class ChecklistActions:
             )
         except WorkflowError:
             return None
+
+    def _clicker_language(self, click: StepClick) -> Language:
+        """The clicker's language; when only the card's is known, a partner abroad gets English."""
+        if click.language_known:
+            return click.language
+        try:
+            project = self._service.run_state(run_id=click.run_id).project
+        except WorkflowError:
+            return click.language
+        member = project.member(click.user_id)
+        if member is not None and member.role is Role.PARTNER:
+            return default_language(project, click.user_id)
+        return click.language
 
     def _step_title(self, run_id: int, step_id: str, language: Language) -> str:
         try:

@@ -21,23 +21,36 @@ from bot.engine.workflow_text import (
 from bot.messages import say
 from core.dates import format_date
 from core.language import Language
-from workflows.commands import Command, CommandKind
+from workflows.commands import PROJECT_QUESTIONS, Command, CommandKind
 from workflows.display import shown_name
 from workflows.errors import (
     InputError,
     NoActiveRun,
+    RunComplete,
     StepAlreadySettled,
+    StepBlocked,
     StepNotSettled,
     UnknownCommand,
     WorkflowError,
 )
+from workflows.language_policy import default_language
 from workflows.models import AuditAction, Project
 from workflows.parsing import parse
+from workflows.project_answers import (
+    blocked_text,
+    deadline_text,
+    followup_text,
+    missing_text,
+    next_step_text,
+    own_done_text,
+    own_step,
+    tick_text,
+)
 from workflows.reminders.replies import answer_remind
 from workflows.reminders.service import ReminderService
 from workflows.service import RunState, WorkflowService
 from workflows.transitions import StepAction
-from workflows.views import build_checklist_view
+from workflows.views import ChecklistView, build_checklist_view
 
 _Handler = Callable[["WorkflowCommands", Command, IncomingMessage, Language], Reply]
 _STEP_ACTIONS = {
@@ -74,22 +87,44 @@ class WorkflowCommands:
             command = parse(message.text, procedures=self._service.procedures)
             if command is None or (not command.explicit and self._open_run(message) is None):
                 return None
+            if command.kind in PROJECT_QUESTIONS and self._project_of(message) is None:
+                return None  # no project here: a question for the guidance
             return _HANDLERS[command.kind](self, command, message, language)
+        except StepBlocked as error:
+            return self._blocked(error, message, language)
+        except RunComplete:
+            return self._nothing_left(message, language)
         except StepAlreadySettled as error:
             return self._settled(error, message, language)
         except StepNotSettled as error:
             return self._not_settled(error, message, language)
-        except UnknownCommand as error:
-            return Reply.notice(f"{error_text(error, language)}\n\n{help_text(language)}", language)
-        except (InputError, WorkflowError) as error:
+        except UnknownCommand as error:  # one line pointing at «help», not the whole list
             return Reply.notice(error_text(error, language), language)
+        except (InputError, WorkflowError) as error:
+            return Reply.notice(error_text(error, language, procedures=self._service.procedures), language)
 
     def resume_hint(self, message: IncomingMessage, *, language: Language) -> str | None:
         """A one-line reminder of the person's current step when they have a procedure in progress."""
         state = self._open_run(message)
         if state is None:
             return None
-        return resume_text(build_checklist_view(state, viewer_id=message.user_id, language=language))
+        view = build_checklist_view(state, viewer_id=message.user_id, language=language)
+        return resume_text(view) if view.current_step_id else None  # only the asker's own step
+
+    def default_language(self, message: IncomingMessage) -> Language | None:
+        """English for a partner school outside Norway, else the project's language (None without a project)."""
+        project = self._project_of(message)
+        return default_language(project, message.user_id) if project is not None else None
+
+    def _project_of(self, message: IncomingMessage) -> Project | None:
+        try:
+            return self._service.project(channel_id=message.channel_id, user_id=message.user_id)
+        except WorkflowError:
+            return None
+
+    def _open_views(self, message: IncomingMessage, language: Language) -> list[ChecklistView]:
+        states = self._service.open_runs(channel_id=message.channel_id, user_id=message.user_id)
+        return [build_checklist_view(s, viewer_id=message.user_id, language=language) for s in states]
 
     def _open_run(self, message: IncomingMessage) -> RunState | None:
         try:
@@ -124,7 +159,9 @@ class WorkflowCommands:
             number=command.number,
             end_date=command.end_date,
             name=command.name or command.number,
-        )
+            confirmed=command.confirmed,
+        )  # the channel's posts start in the coordinator's language
+        self._service.set_language(channel_id=message.channel_id, user_id=message.user_id, language=language)
         deadline = format_date(project.final_report_deadline, language)
         text = say(
             "project.created", language, number=project.number, name=shown_name(project.name), deadline=deadline
@@ -143,6 +180,7 @@ class WorkflowCommands:
             end_date=command.end_date,
             name=command.name if kind is CommandKind.PROJECT_NAME else None,
             organisation=command.name if kind is CommandKind.PROJECT_ORGANISATION else None,
+            confirmed=command.confirmed,
         )
         return Reply.message(f"{say('project.updated', language)}\n{project_text(project, language)}", language)
 
@@ -166,6 +204,51 @@ class WorkflowCommands:
         role = role_text(project, command.member_id, language)
         return Reply.message(say("member.added", language, user=command.member_id, role=role), language)
 
+    def _admin(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
+        """Corrections: remove, rename or withdraw a partner, remove a person, set the channel's language."""
+        where = {"channel_id": message.channel_id, "user_id": message.user_id}
+        name = command.partner_name or ""
+        kind = command.kind
+        if kind is CommandKind.PARTNER_REMOVE:
+            self._service.remove_partner(**where, name=name)
+            text = say("partner.removed", language, name=name)
+        elif kind is CommandKind.PARTNER_RENAME:
+            self._service.rename_partner(**where, old=name, new=command.name or "")
+            text = say("partner.renamed", language, old=name, new=command.name)
+        elif kind is CommandKind.PARTNER_WITHDRAW:
+            self._service.withdraw_partner(**where, name=name, platform=message.platform.value)
+            text = say("partner.withdrawn", language, name=name)
+        elif kind is CommandKind.MEMBER_REMOVE:
+            self._service.remove_member(**where, member_id=command.member_id or "")
+            text = say("member.removed", language, user=command.member_id)
+        else:
+            assert command.language is not None
+            self._service.set_language(**where, language=command.language)
+            return Reply.message(say("project.language_set", command.language), command.language)
+        return Reply.message(text, language)
+
+    def _language(self, command: Command, _m: IncomingMessage, _l: Language) -> Reply:
+        assert command.language is not None
+        text = say("language.set", command.language)
+        return Reply(kind=ReplyKind.MESSAGE, text=text, language=command.language, sets_language=True)
+
+    def _next_step(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
+        return Reply.message(next_step_text(self._open_views(message, language), language), language)
+
+    def _who_missing(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
+        return Reply.message(missing_text(self._open_views(message, language), language), language)
+
+    def _deadline(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
+        project = self._service.project(channel_id=message.channel_id, user_id=message.user_id)
+        return Reply.message(deadline_text(project, today=self._service.today(), language=language), language)
+
+    def _ack(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
+        state = self._open_run(message)
+        view = build_checklist_view(state, viewer_id=message.user_id, language=language) if state else None
+        step = own_step(view) if view else None
+        text = say("ack.open", language, step=step.title) if step else say("ack.plain", language)
+        return Reply.message(text, language)
+
     def _start(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
         assert command.procedure_id is not None
         state = self._service.start(
@@ -183,7 +266,9 @@ class WorkflowCommands:
         if state is None:
             raise NoActiveRun(message.channel_id)
         view = build_checklist_view(state, viewer_id=message.user_id, language=language)
-        return Reply(kind=ReplyKind.CHECKLIST, text=status_text(view), language=language, checklist=view)
+        others = [v for v in self._open_views(message, language) if v.run_id != view.run_id]
+        text = status_text(view, others=others)
+        return Reply(kind=ReplyKind.CHECKLIST, text=text, language=language, checklist=view)
 
     def _change(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
         outcome = self._service.change_step(
@@ -198,8 +283,13 @@ class WorkflowCommands:
         title = state.procedure.step(change.step_id).title.get(language)
         partner = _for_partner(state.project, change.partner_id, language)
         lead = say(_CHANGED[change.action], language, title=title, partner=partner)
-        reply = self._checklist(state, message, language, lead=lead, kind=ReplyKind.STEP_CHANGED)
-        return reply.model_copy(update={"changed_run_id": state.run.id})
+        view = build_checklist_view(state, viewer_id=message.user_id, language=language)
+        text = tick_text(view, lead=lead)
+        if outcome.followed_by is not None:
+            text = f"{text}\n\n{followup_text(outcome.followed_by, language)}"
+        return Reply(
+            kind=ReplyKind.STEP_CHANGED, text=text, language=language, checklist=view, changed_run_id=state.run.id
+        )
 
     def _back(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
         state = self._service.back(channel_id=message.channel_id, user_id=message.user_id)
@@ -208,7 +298,8 @@ class WorkflowCommands:
     def _audit(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
         entries = self._service.audit(channel_id=message.channel_id, user_id=message.user_id)
         project = self._service.project(channel_id=message.channel_id, user_id=message.user_id)
-        return Reply.notice(audit_text(project, entries, language), language)
+        text = audit_text(project, entries, language, procedures=self._service.procedures)
+        return Reply.notice(text, language)
 
     def _remind(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
         if self._reminders is None:
@@ -238,6 +329,19 @@ class WorkflowCommands:
         text = settled_text(error, title=title, language=language)
         return Reply(kind=ReplyKind.CHECKLIST, text=text, language=language, checklist=view)
 
+    def _blocked(self, error: StepBlocked, message: IncomingMessage, language: Language) -> Reply:
+        state = self._service.active(channel_id=message.channel_id, user_id=message.user_id)
+        if state is None:
+            return Reply.notice(error_text(error, language), language)
+        return Reply.notice(blocked_text(error, state, language), language)
+
+    def _nothing_left(self, message: IncomingMessage, language: Language) -> Reply:
+        state = self._open_run(message)
+        if state is None:
+            return Reply.notice(error_text(NoActiveRun(message.channel_id), language), language)
+        view = build_checklist_view(state, viewer_id=message.user_id, language=language)
+        return Reply.notice(own_done_text(view), language)
+
     def _not_settled(self, error: StepNotSettled, message: IncomingMessage, language: Language) -> Reply:
         state = self._service.active(channel_id=message.channel_id, user_id=message.user_id)
         if state is None or not error.step_id:
@@ -262,6 +366,16 @@ _HANDLERS: dict[CommandKind, _Handler] = {
     CommandKind.PROJECT_ORGANISATION: WorkflowCommands._project_update,
     CommandKind.PARTNER_ADD: WorkflowCommands._partner_add,
     CommandKind.MEMBER_ADD: WorkflowCommands._member_add,
+    CommandKind.PARTNER_REMOVE: WorkflowCommands._admin,
+    CommandKind.PARTNER_RENAME: WorkflowCommands._admin,
+    CommandKind.PARTNER_WITHDRAW: WorkflowCommands._admin,
+    CommandKind.MEMBER_REMOVE: WorkflowCommands._admin,
+    CommandKind.PROJECT_LANGUAGE: WorkflowCommands._admin,
+    CommandKind.LANGUAGE: WorkflowCommands._language,
+    CommandKind.NEXT_STEP: WorkflowCommands._next_step,
+    CommandKind.WHO_MISSING: WorkflowCommands._who_missing,
+    CommandKind.DEADLINE: WorkflowCommands._deadline,
+    CommandKind.ACK: WorkflowCommands._ack,
     CommandKind.START: WorkflowCommands._start,
     CommandKind.STATUS: WorkflowCommands._status,
     CommandKind.DONE: WorkflowCommands._change,

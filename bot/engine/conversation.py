@@ -14,9 +14,9 @@ from bot.engine.bounds import too_long, valid_text
 from bot.engine.models import AnswerPart, IncomingMessage, Reply, ReplyKind
 from core.language import Language
 from core.memory import ConversationMemory, InMemoryConversationMemory
-from knowledge.language import detect_language, detect_language_if_clear
 from knowledge.models import Answer, AnswerKind, Question
 from workflows.errors import WorkflowError
+from workflows.language_policy import sentence_language
 from workflows.service import Clock, utc_now
 
 _REMEMBERED = 3
@@ -40,6 +40,10 @@ class Commands(Protocol):
 
     def resume_hint(self, message: IncomingMessage, *, language: Language) -> str | None:
         """A reminder of the current step when the sender has a procedure in progress."""
+        ...
+
+    def default_language(self, message: IncomingMessage) -> Language | None:
+        """The language for someone the bot has not yet read a sentence from (a partner abroad: English)."""
         ...
 
 
@@ -78,6 +82,8 @@ class Engine:
         if self._commands is not None:
             reply = self._commands.try_handle(message, language=language)
             if reply is not None:
+                if reply.sets_language:  # «language en»: the person's own choice
+                    self._keep_language(message, reply.language)
                 return reply
         answer = self._knowledge.answer(
             Question(text=message.text, language=language, context=self._context(message))
@@ -91,7 +97,7 @@ class Engine:
     def _refuse_long(self, message: IncomingMessage) -> Reply:
         """The answer engine's polite refusal, in the language of the message's start (a bounded look)."""
         known = self.language_of(platform=message.platform.value, user_id=message.user_id)
-        language = message.language or known or detect_language(message.text[: self._max_chars])
+        language = message.language or known or sentence_language(message.text[: self._max_chars]) or Language.NB
         answer = self._knowledge.answer(Question(text=message.text, language=language))
         return Reply(kind=ReplyKind.ANSWER, language=answer.language, answer=AnswerPart.of(answer))
 
@@ -104,20 +110,29 @@ class Engine:
             return None
 
     def _language(self, message: IncomingMessage) -> Language:
-        """The message's language; short commands keep the language the person last wrote in."""
-        # Command syntax ("/start final-report") says nothing about the person's language.
-        is_command = message.text.lstrip().startswith(("/", "!"))
-        clear = None if is_command else detect_language_if_clear(message.text)
+        """The person's language: from their sentences, never from command words (``sentence_language``).
+
+        Commands keep the language the person last wrote a sentence in (remembered in the conversation
+        memory, so it survives restarts); someone not yet heard from gets their project's default (English
+        for a partner abroad), else Bokmål.
+        """
+        clear = sentence_language(message.text)
         if clear is None:
             known = self.language_of(platform=message.platform.value, user_id=message.user_id)
-            return known or detect_language(message.text)
-        key = f"{message.platform.value}:{message.user_id}"
+            if known is not None:
+                return known
+            fallback = self._commands.default_language(message) if self._commands is not None else None
+            return fallback or Language.NB
         if self.language_of(platform=message.platform.value, user_id=message.user_id) is not clear:
-            try:
-                self._memory.remember_language(person_key=key, language=clear, at=self._clock())
-            except WorkflowError as error:
-                log.warning("language of %s not remembered: %s", key, error)
+            self._keep_language(message, clear)
         return clear
+
+    def _keep_language(self, message: IncomingMessage, language: Language) -> None:
+        key = f"{message.platform.value}:{message.user_id}"
+        try:
+            self._memory.remember_language(person_key=key, language=language, at=self._clock())
+        except WorkflowError as error:
+            log.warning("language of %s not remembered: %s", key, error)
 
     @staticmethod
     def _thread_key(message: IncomingMessage) -> str:

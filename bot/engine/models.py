@@ -82,6 +82,9 @@ class Reply(BaseModel):
     changed_run_id: int | None = Field(
         default=None, description="The run this message changed; adapters refresh its posted checklists."
     )
+    sets_language: bool = Field(
+        default=False, description="The person chose ``language`` for themselves (``language en``)."
+    )
 
     @property
     def private(self) -> bool:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.messages import say
 from core.dates import format_date, format_moment
 from core.language import Language
-from workflows.definitions import Actor, ProcedureCatalog
+from workflows.definitions import ProcedureCatalog
 from workflows.display import shown_name
 from workflows.errors import (
     ConcurrentChange,
     DateOutOfRange,
+    DateWithoutYear,
+    FarDate,
     InputError,
     InvalidDate,
     InvalidProjectNumber,
@@ -24,18 +28,21 @@ from workflows.errors import (
     StorageUnavailable,
     UnknownCommand,
     UnknownCountry,
+    UnknownMember,
     UnknownPartner,
     UnknownProcedure,
     UnknownStep,
     WorkflowError,
 )
-from workflows.messages import USAGE
+from workflows.messages import USAGE, join_names
 from workflows.models import AuditEntry, Project, Role
+from workflows.project_answers import own_done_text, waiting_actor_text
 from workflows.views import ChecklistView, StepView
 
 _HELP_ORDER = (
-    "project_add", "project_show", "project_end", "project_name", "project_organisation", "partner_add",
-    "member_add", "start", "status", "done", "skip", "undo", "back", "audit", "procedures",
+    "project_add", "project_show", "project_end", "project_name", "project_organisation", "project_language",
+    "partner_add", "partner_rename", "partner_remove", "partner_withdraw", "member_add", "member_remove",
+    "language", "start", "status", "done", "skip", "undo", "back", "audit", "procedures",
     "remind_list", "remind_add", "remind_remove", "remind_pause", "partner_link", "partner_email", "help",
 )  # fmt: skip
 _SIMPLE_ERRORS: dict[type[WorkflowError], str] = {
@@ -51,6 +58,7 @@ _INPUT_ERRORS: dict[type[InputError], str] = {
     InvalidProjectNumber: "error.invalid_project_number",
     UnknownCountry: "error.unknown_country",
     UnknownCommand: "error.unknown_command",
+    DateWithoutYear: "error.date_without_year",
 }
 
 
@@ -103,11 +111,11 @@ def step_prompt(view: ChecklistView) -> str:
     language = view.language
     step = next((s for s in view.steps if s.id == view.current_step_id), None)
     if step is None:
-        return say("run.complete", language, title=view.title)
+        return say("run.complete", language, title=view.title) if view.complete else own_done_text(view)
     heading = say("step.heading", language, number=step.number, total=len(view.steps), title=step.title)
     if not step.viewer_can_act:
         return "\n".join([heading, say("step.waiting", language, party=party_text(view, step))])
-    lines = [f"{heading}  [{step.id}]", step.text]
+    lines = [heading, step.text]
     if step.evidence:
         lines.append(say("step.evidence", language, evidence=step.evidence))
     if step.due:
@@ -121,15 +129,11 @@ def step_prompt(view: ChecklistView) -> str:
 
 def party_text(view: ChecklistView, step: StepView) -> str:
     """Who does a step, in words: the coordinator, the partners still missing, or anyone."""
-    if step.actor is Actor.COORDINATOR:
-        return say("party.coordinator", view.language)
-    if step.actor is Actor.ANYONE:
-        return say("party.anyone", view.language)
-    return ", ".join(p.partner for p in step.partners if p.mark is None) or "-"
+    return waiting_actor_text(view, step)
 
 
-def status_text(view: ChecklistView) -> str:
-    """One line of progress, the deadline, and who is still missing (like the Partnership Dashboard)."""
+def status_text(view: ChecklistView, *, others: list[ChecklistView] | None = None) -> str:
+    """One line of progress, the deadline, who is still missing, and the project's other open runs."""
     language = view.language
     lines = [
         say(
@@ -145,12 +149,17 @@ def status_text(view: ChecklistView) -> str:
         lines.append(say("run.deadline", language, deadline=format_date(view.deadline, language)))
     for waiting in view.waiting:
         party = waiting.partner or say(f"party.{waiting.party.value}", language)
-        people = ", ".join(waiting.user_ids) or say("status.nobody", language)
-        lines.append(
-            say("status.waiting", language, party=party, people=people, steps=", ".join(waiting.step_ids))
-        )
+        people = join_names(waiting.user_ids, language) or say("status.nobody", language)
+        steps = join_names(waiting.step_titles, language)
+        lines.append(say("status.waiting", language, party=party, people=people, steps=steps))
     if view.complete:
         lines.append(say("run.complete", language, title=view.title))
+    if others:
+        lines.append(say("status.open_runs", language))
+        lines += [
+            "  " + say("status.summary", language, title=o.title, number=o.project_number, settled=o.settled, total=len(o.steps))
+            for o in others
+        ]
     return "\n".join(lines)
 
 
@@ -165,7 +174,22 @@ def resume_text(view: ChecklistView) -> str | None:
     )
 
 
-def audit_text(project: Project, entries: list[AuditEntry], language: Language) -> str:
+def _step_title(procedures: ProcedureCatalog | None, entry: AuditEntry, language: Language) -> str:
+    if not entry.step_id or procedures is None:
+        return entry.step_id
+    try:
+        return procedures.get(entry.procedure_id).step(entry.step_id).title.get(language)
+    except WorkflowError:
+        return entry.step_id
+
+
+def audit_text(
+    project: Project,
+    entries: list[AuditEntry],
+    language: Language,
+    *,
+    procedures: ProcedureCatalog | None = None,
+) -> str:
     """The audit trail, newest first."""
     if not entries:
         return say("audit.empty", language)
@@ -174,7 +198,8 @@ def audit_text(project: Project, entries: list[AuditEntry], language: Language) 
         partner = f" ({shown_name(project.partner(entry.partner_id).name)})" if entry.partner_id is not None else ""
         action = say(f"audit.{entry.action.value}", language)
         moment = format_moment(entry.at, language)
-        lines.append(f"  {moment} · {entry.user_id} · {action} · {entry.step_id}{partner} · {entry.platform}")
+        step = _step_title(procedures, entry, language)
+        lines.append(" · ".join(part for part in (f"  {moment}", entry.user_id, action, f"{step}{partner}") if part))
     return "\n".join(lines)
 
 
@@ -185,12 +210,24 @@ def settled_text(error: StepAlreadySettled, *, title: str, language: Language) -
     return f"{text}\n{say('step.stale', language)}" if error.stale else text
 
 
-def error_text(error: WorkflowError, language: Language) -> str:
+def _title_of(step_id: str, procedures: ProcedureCatalog | None, language: Language) -> str:
+    """A step's title for an error that names a step id (the id itself when no procedure has it)."""
+    for procedure in procedures or ():
+        if step_id in {s.id for s in procedure.steps}:
+            return procedure.step(step_id).title.get(language)
+    return step_id
+
+
+def error_text(error: WorkflowError, language: Language, *, procedures: ProcedureCatalog | None = None) -> str:
     """A friendly explanation of a domain error, in ``language``."""
     if type(error) in _SIMPLE_ERRORS:
         return say(_SIMPLE_ERRORS[type(error)], language)
     if isinstance(error, InputError) and type(error) in _INPUT_ERRORS:
         return say(_INPUT_ERRORS[type(error)], language, text=error.text)
+    if isinstance(error, FarDate):
+        return say("error.far_date", language, date=format_date(date.fromisoformat(error.text), language))
+    if isinstance(error, UnknownMember):
+        return say("error.unknown_member", language, text=error.text, names=", ".join(error.choices) or "-")
     if isinstance(error, MissingArgument):
         return say("error.missing_argument", language, usage=USAGE.get(error.usage, USAGE["help"]))
     if isinstance(error, UnknownProcedure | UnknownStep | UnknownPartner):
@@ -200,7 +237,7 @@ def error_text(error: WorkflowError, language: Language) -> str:
         choices = ", ".join(error.choices) or "-"
         return say(key, language, text=error.text, ids=choices, names=choices)
     if isinstance(error, NotAuthorised):
-        return say(f"error.{error.reason}", language, detail=error.detail)
+        return say(f"error.{error.reason}", language, detail=_title_of(error.detail, procedures, language))
     if isinstance(error, PartnerExists):
         return say("error.partner_exists", language, text=str(error))
     if isinstance(error, StepNotSettled):

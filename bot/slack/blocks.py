@@ -15,6 +15,7 @@ from core.language import Language
 from knowledge.answering.messages import text as knowledge_text
 from knowledge.models import Citation
 from workflows.definitions import Actor
+from workflows.messages import count_text
 from workflows.views import ChecklistView, MarkView, StepState, StepView
 
 Block = dict[str, Any]
@@ -109,6 +110,8 @@ def checklist_blocks(view: ChecklistView) -> list[Block]:
     blocks.append(_context(" · ".join(facts)))
     for step in view.steps:
         blocks.append(_step_block(view, step))
+        if step.optional and step.state is StepState.OPEN and not view.complete:
+            blocks.append(_skip_block(view, step))
     if view.dashboard:
         rows = [
             escape(
@@ -148,6 +151,12 @@ def _step_block(view: ChecklistView, step: StepView) -> Block:
             say("chat.done_button", language), f"{ids.STEP_DONE_PREFIX}{step.id}", step_value(view, step), style="primary"
         )
     return block
+
+
+def _skip_block(view: ChecklistView, step: StepView) -> Block:
+    """The skip button of an optional step (a section takes only one accessory: the done button)."""
+    button = _button(say("chat.skip_button", view.language), f"{ids.STEP_SKIP_PREFIX}{step.id}", step_value(view, step))
+    return {"type": "actions", "block_id": f"skip:{step.id}", "elements": [button]}
 
 
 def _mark(mark: MarkView, language: Language) -> str:
@@ -205,11 +214,11 @@ def _deadline_line(overview: HomeOverview, index: int) -> str:
     language = overview.language
     days = deadline.days_left
     if days > 0:
-        left = say("home.days_left", language, days=days)
+        left = say("home.days_left", language, days=count_text(days, "days", language))
     elif days == 0:
         left = say("home.today", language)
     else:
-        left = say("home.overdue", language, days=-days)
+        left = say("home.overdue", language, days=count_text(-days, "days", language))
     what = say(f"home.{deadline.kind.value}", language)
     line = say(
         "home.deadline",

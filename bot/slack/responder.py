@@ -144,8 +144,13 @@ class SlackResponder:
     def _checklist(self, reply: Reply, where: Where) -> str:
         """A started or shown run: the lead in the thread, the checklist as its own message (one per run)."""
         assert reply.checklist is not None
+        run_id = reply.checklist.run_id
+        if self._shown_in(run_id, where.channel_id):  # one checklist message per run in a channel: update it
+            ts = self._post(where, text=reply.lines(), thread=True)
+            self.refresh(run_id)
+            return ts
         first = self._post(where, text=reply.text, thread=True) if where.thread_ts and reply.text else None
-        view = self._engine.channel_view(reply.checklist.run_id, language=reply.language)
+        view = self._engine.channel_view(run_id, language=reply.language)
         answer = self._sender.call(
             "chat.postMessage",
             channel=where.channel_id,
@@ -161,6 +166,13 @@ class SlackResponder:
             language=reply.language,
         )
         return first or str(answer["ts"])
+
+    def _shown_in(self, run_id: int, channel_id: str) -> bool:
+        try:
+            copies = self._engine.posted_views(run_id, platform=Platform.SLACK)
+        except WorkflowError:
+            return False
+        return any(copy.posted.channel_id == channel_id for copy in copies)
 
     def _post(self, where: Where, *, text: str, thread: bool) -> str:
         params = {"channel": where.channel_id, "text": blocks.fallback_text_of(text), "blocks": blocks.text_blocks(text)}

@@ -99,6 +99,7 @@ class Clicks:
             version=step.version,
             action=step.action,
             language=step.language,
+            language_known=False,  # the card's language, not necessarily the clicker's
         )
         return await self._blocking(self._services.engine.click, click)
 

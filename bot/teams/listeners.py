@@ -11,7 +11,7 @@ from bot.engine.models import IncomingMessage
 from bot.messages import say
 from bot.teams.activities import text_activity
 from bot.teams.delivery import Delivery
-from bot.teams.payloads import split_conversation_id, strip_mentions
+from bot.teams.payloads import mentioned_people, split_conversation_id, strip_mentions
 from bot.teams.references import channel_reference, is_personal, stored, user_key
 from bot.teams.services import Blocking, TeamsServices
 from core.language import Language, Platform
@@ -49,7 +49,9 @@ class Listeners:
         activity = context.activity
         await self._remember(activity)
         names = (activity.recipient.name,) if activity.recipient and activity.recipient.name else ()
-        text = strip_mentions(activity.text, names=names)
+        bot_id = activity.recipient.id if activity.recipient else None
+        found = [(m.text, m.mentioned.id if m.mentioned else None) for m in activity.get_mentions()]
+        text = strip_mentions(activity.text, names=names, people=mentioned_people(found, bot_id=bot_id))
         if not text:
             return
         channel_id, thread_id = split_conversation_id(activity.conversation.id)

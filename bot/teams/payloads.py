@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -58,17 +58,24 @@ def _parse(model: type[_M], data: Mapping[str, Any] | None, verb: str) -> _M | N
         return None
 
 
-def strip_mentions(text: str | None, *, names: tuple[str, ...]) -> str:
+def strip_mentions(
+    text: str | None, *, names: tuple[str, ...], people: Mapping[str, str] | None = None
+) -> str:
     """The text without the ``<at>…</at>`` mentions of ``names`` (the bot), tidied.
 
     The SDK already removes the mention of the recipient when the entity is there; this also covers a mention
-    whose entity is missing and leaves mentions of other people as their plain names.
+    whose entity is missing. A mention of a person in ``people`` (mention text -> Teams user id) becomes
+    ``<@id>``, as in Slack, so ``member add @Ana partner Escola Azul`` needs no ``29:`` id; other mentions
+    become their plain names.
     """
     wanted = {n.casefold() for n in names if n}
+    ids = {name.strip().casefold(): user_id for name, user_id in (people or {}).items()}
 
     def replace(match: re.Match[str]) -> str:
         inner = match.group(1).strip()
-        return "" if not wanted or inner.casefold() in wanted else inner
+        if not wanted or inner.casefold() in wanted:
+            return ""
+        return f"<@{ids[inner.casefold()]}>" if inner.casefold() in ids else inner
 
     return " ".join(_AT.sub(replace, text or "").split())
 
@@ -77,3 +84,13 @@ def split_conversation_id(conversation_id: str) -> tuple[str, str | None]:
     """A Teams conversation id as (channel, thread): ``19:x@thread.tacv2;messageid=42`` -> (``19:x@…``, ``42``)."""
     channel, _, thread = conversation_id.partition(_MESSAGE_ID)
     return channel, thread or None
+
+
+def mentioned_people(mentions: Sequence[tuple[str | None, str | None]], *, bot_id: str | None) -> dict[str, str]:
+    """Mention text (without ``<at>``) -> user id, for the people mentioned in a message (not the bot)."""
+    people: dict[str, str] = {}
+    for text, user_id in mentions:
+        inner = _AT.sub(lambda m: m.group(1), text or "").strip()
+        if inner and user_id and user_id != bot_id:
+            people[inner] = user_id
+    return people

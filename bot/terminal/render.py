@@ -6,6 +6,7 @@ from bot.engine.models import Reply
 from bot.messages import say
 from core.dates import format_date, format_moment
 from core.language import Language
+from workflows.messages import join_names
 from workflows.views import ChecklistView, MarkView, StepState, StepView
 
 _BOXES = {StepState.DONE: "[x]", StepState.SKIPPED: "[-]", StepState.PARTIAL: "[~]", StepState.OPEN: "[ ]"}
@@ -13,12 +14,12 @@ _BOXES = {StepState.DONE: "[x]", StepState.SKIPPED: "[-]", StepState.PARTIAL: "[
 
 def render_reply(reply: Reply) -> str:
     """The reply as plain text: an answer with its source lines and step hint, or the message (with the current
-    step), followed by its checklist when it carries one."""
+    step), followed by its checklist when it carries one (a tick gets only its short line)."""
     if reply.answer is not None:
         text = "\n\n".join(part for part in (reply.answer.answer.text, reply.hint) if part)
     else:
         text = reply.lines()
-    if reply.checklist is not None:
+    if reply.checklist is not None and reply.changed_run_id is None:
         return f"{text}\n\n{render_checklist(reply.checklist)}"
     return text
 
@@ -40,7 +41,8 @@ def render_checklist(view: ChecklistView) -> str:
 
 def _step_lines(step: StepView, language: Language) -> list[str]:
     here = f"  {say('render.here', language)}" if step.current else ""
-    head = f"  {_BOXES[step.state]} {step.number}. {step.title} [{step.id}]"
+    optional = f" ({say('render.optional', language)})" if step.optional else ""
+    head = f"  {_BOXES[step.state]} {step.number}. {step.title}{optional}"
     if step.mark is not None:
         head += f"  ({_mark(step.mark, language)})"
     lines = [head + here]
@@ -72,5 +74,5 @@ def _partner_row(view: ChecklistView, index: int) -> str:
         total=row.total,
     )
     if row.missing_steps:
-        text += " - " + say("render.missing", language, steps=", ".join(row.missing_steps))
+        text += " - " + say("render.missing", language, steps=join_names(row.missing_steps, language))
     return text

@@ -85,7 +85,7 @@ def _double_click_applies_once(database, clock):
             user_id="coord",
             action=StepAction.DONE,
             platform="slack",
-            step_id="submit",
+            step_id="qualitative-content",
             expected_version=1,
         )
         for s in services[1:]

@@ -111,8 +111,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         '"{title}" was already skipped by {by}, {at}. Nothing was changed.',
     ),
     "step.stale": (
-        "Sjekklisten var endret siden du så den – her er den nå.",
-        "The checklist had changed since you saw it - here it is now.",
+        "Sjekklisten var endret siden du så den. Skriv «status» for å se den slik den er nå.",
+        'The checklist had changed since you saw it. Type "status" to see it as it is now.',
     ),
     "step.not_settled": (
         "«{title}» er ikke krysset av, så det er ingenting å angre.",
@@ -219,14 +219,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "render.here": ("<- du er her", "<- you are here"),
     "render.version": ("versjon {version}", "version {version}"),
-    "render.dashboard": ("Partnership Dashboard:", "Partnership Dashboard:"),
+    "render.dashboard": ("Partnerne:", "Partners:"),
     "render.partner_row": (
         "{partner} ({country}): {done} av {total}",
         "{partner} ({country}): {done} of {total}",
     ),
     "render.missing": ("mangler {steps}", "missing {steps}"),
-    "render.by": ("{who}, {when}, {platform}", "{who}, {when}, {platform}"),
-    "render.skipped_by": ("hoppet over av {who}, {when}, {platform}", "skipped by {who}, {when}, {platform}"),
+    "render.by": ("{who}, {when}", "{who}, {when}"),
+    "render.skipped_by": ("hoppet over av {who}, {when}", "skipped by {who}, {when}"),
     "help.remind_list": (
         "vis påminnelsene om fristen for sluttrapporten",
         "show the reminders of the final report deadline",

@@ -6,16 +6,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
         'Project {number} "{name}" ends {end}. The final report is due by {deadline} (60 days after the end).',
     ),
     "reminder.days_left": (
-        "Sluttrapporten for {number} «{name}» skal leveres innen {deadline} – om {days} dager.",
-        'The final report for {number} "{name}" is due by {deadline} - in {days} days.',
+        "Sluttrapporten for {number} «{name}» skal leveres innen {deadline} – om {days}.",
+        'The final report for {number} "{name}" is due by {deadline} - in {days}.',
     ),
     "reminder.due_today": (
         "I dag er fristen for sluttrapporten for {number} «{name}» ({deadline}).",
         'Today is the deadline of the final report for {number} "{name}" ({deadline}).',
     ),
     "reminder.overdue": (
-        "Fristen for sluttrapporten for {number} «{name}» var {deadline}, for {days} dager siden. Send den inn så snart som mulig.",
-        'The final report for {number} "{name}" was due on {deadline}, {days} days ago. Please submit it as soon as possible.',
+        "Fristen for sluttrapporten for {number} «{name}» var {deadline}, for {days} siden. Send den inn så snart som mulig.",
+        'The final report for {number} "{name}" was due on {deadline}, {days} ago. Please submit it as soon as possible.',
     ),
     "reminder.custom": ("Påminnelse for {number}: {text}", "Reminder for {number}: {text}"),
     "reminder.late": (
@@ -47,9 +47,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "remind.empty": ("Ingen planlagte påminnelser.", "No reminders planned."),
     "remind.label_end": ("prosjektet slutter", "the project ends"),
-    "remind.label_before": ("{days} dager før fristen", "{days} days before the deadline"),
+    "remind.label_before": ("{days} før fristen", "{days} before the deadline"),
     "remind.label_deadline": ("fristen", "the deadline"),
-    "remind.label_overdue": ("{weeks} uke(r) over fristen", "{weeks} week(s) past the deadline"),
+    "remind.label_overdue": ("{weeks} over fristen", "{weeks} past the deadline"),
     "remind.label_custom": ("«{text}» (fra {by})", '"{text}" (from {by})'),
     "remind.added": ("Påminnelse {id} er lagt inn til {when}.", "Reminder {id} is set for {when}."),
     "remind.moved": (

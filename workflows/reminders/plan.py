@@ -31,12 +31,23 @@ def default_plan(project: Project, *, hour: int, timezone: str) -> list[PlannedR
 
     When the project ends; 30, 14, 7 and 2 days before the final report deadline; on the day; and a week
     after it (later weekly ones are added one at a time by ``next_overdue``). Each falls on the working day
-    on or before its date, at ``hour`` o'clock in ``timezone``.
+    on or before its date, at ``hour`` o'clock in ``timezone``; two that fall on the same moment are one.
     """
     deadline = project.final_report_deadline
     offsets = (-FINAL_REPORT_DAYS, *(-days for days in BEFORE_DEADLINE_DAYS), 0, OVERDUE_EVERY_DAYS)
     items = [_item(deadline, o, end_date=project.end_date, hour=hour, timezone=timezone) for o in offsets]
-    return sorted(items, key=lambda item: item.due_at)
+    return merge_same_moment(items)
+
+
+def merge_same_moment(items: list[PlannedReminder]) -> list[PlannedReminder]:
+    """One reminder per moment, earliest first: when a weekend or holiday moves two reminders to the same
+    working day («2 days before» and «the deadline» both on Friday), the one nearer the deadline is kept."""
+    by_moment: dict[datetime, PlannedReminder] = {}
+    for item in items:
+        kept = by_moment.get(item.due_at)
+        if kept is None or item.offset_days > kept.offset_days:
+            by_moment[item.due_at] = item
+    return sorted(by_moment.values(), key=lambda item: item.due_at)
 
 
 def next_overdue(project: Project, *, after: datetime, hour: int, timezone: str) -> PlannedReminder:

@@ -140,7 +140,4 @@ class ReminderService:
         project = self._workflows.project(channel_id=channel_id, user_id=user_id)
         if require_member(project, user_id).role is not Role.COORDINATOR:
             raise NotAuthorised(reason="coordinator_only")
-        settings = self._store.settings(project_id=project.id)
-        if settings.language is not language:  # reminders speak the language the coordinator uses
-            self._store.put_settings(settings=settings.model_copy(update={"language": language}))
         return project

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict
 from core.dates import format_date
 from core.language import Language
 from workflows.display import shown_name
-from workflows.messages import say
+from workflows.messages import count_text, join_names, say
 from workflows.models import FINAL_REPORT_DAYS, Project, Role
 from workflows.reminders.models import Reminder, ReminderKind
 from workflows.views import ChecklistView
@@ -57,8 +57,10 @@ def reminder_message(
     if late_since:
         lines.insert(0, say("reminder.late", language, when=late_since))
     mentions = _missing(project, view, language=language, lines=lines)
-    if not upload_done and (view is None or not view.complete):
+    if not upload_done:
         lines.append(say("reminder.results_upload", language))
+        if view is not None and view.complete:  # the report is in; the upload is the coordinator's
+            mentions = tuple(m.user_id for m in project.members if m.role is Role.COORDINATOR)
     lines.append(say("reminder.footer", language))
     return ReminderMessage(text="\n".join(lines), mention_user_ids=mentions)
 
@@ -76,10 +78,10 @@ def _heading(project: Project, reminder: Reminder, *, today: date, language: Lan
         return say("reminder.project_ends", language, **values)
     days = (project.final_report_deadline - today).days
     if days > 0:
-        return say("reminder.days_left", language, days=days, **values)
+        return say("reminder.days_left", language, days=count_text(days, "days", language), **values)
     if days == 0:
         return say("reminder.due_today", language, **values)
-    return say("reminder.overdue", language, days=-days, **values)
+    return say("reminder.overdue", language, days=count_text(-days, "days", language), **values)
 
 
 def _missing(
@@ -91,11 +93,10 @@ def _missing(
         return tuple(m.user_id for m in project.members if m.role is Role.COORDINATOR)
     if view.complete:
         return ()
-    titles = {step.id: step.title for step in view.steps}
     people: list[str] = []
     for waiting in view.waiting:
         party = waiting.partner or say(f"party.{waiting.party.value}", language)
-        steps = ", ".join(titles.get(s, s) for s in waiting.step_ids)
+        steps = join_names(waiting.step_titles, language)
         lines.append(say("reminder.missing", language, party=party, steps=steps))
         people += [u for u in waiting.user_ids if u not in people]
     return tuple(people)
@@ -116,10 +117,10 @@ def label(reminder: Reminder, language: Language) -> str:
     if offset == -FINAL_REPORT_DAYS:
         return say("remind.label_end", language)
     if offset < 0:
-        return say("remind.label_before", language, days=-offset)
+        return say("remind.label_before", language, days=count_text(-offset, "days", language))
     if offset == 0:
         return say("remind.label_deadline", language)
-    return say("remind.label_overdue", language, weeks=offset // 7)
+    return say("remind.label_overdue", language, weeks=count_text(offset // 7, "weeks", language))
 
 
 def list_text(

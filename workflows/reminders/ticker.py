@@ -139,13 +139,15 @@ class ReminderTicker:
             return
         settings = self._store.settings(project_id=project.id)
         closing = self._closing(project)
-        complete = closing.final is not None and closing.final.complete
+        # The closing work is the final report and then the results upload (which has its own deadline).
+        complete = closing.final is not None and closing.final.complete and closing.upload_done
         if settings.paused or (complete and reminder.kind is ReminderKind.DEFAULT):
             reason = SkipReason.PAUSED if settings.paused else SkipReason.COMPLETE
             self._store.mark_skipped(reminder_id=reminder.id, token=token, reason=reason, at=now)
             report.skipped.append(reminder.id)
         else:
-            notice = self._notice(project, reminder, closing, now=now, language=settings.language)
+            language = project.language or settings.language  # channel posts speak the project's language
+            notice = self._notice(project, reminder, closing, now=now, language=language)
             self._deliver(project, reminder, notice, token=token, now=now, report=report)
         if not complete:
             self._plan_next_overdue(project, now=now)
@@ -244,7 +246,7 @@ class ReminderTicker:
 
     def _report(self, project: Project, notice: Notice, *, reason: str) -> list[str]:
         """Tell the project's coordinators privately; returns those reached."""
-        language = self._store.settings(project_id=project.id).language
+        language = project.language or self._store.settings(project_id=project.id).language
         text = failure_report(project=project, text=notice.text, reason=reason, language=language)
         reached = []
         for member in project.members:

@@ -13,6 +13,7 @@ from bot.slack import ids, payloads
 from bot.slack.deps import SlackDeps
 from bot.slack.responder import Where
 from core.language import Platform
+from workflows.transitions import StepAction
 
 
 def register(app: App, deps: SlackDeps) -> None:
@@ -23,14 +24,21 @@ def register(app: App, deps: SlackDeps) -> None:
         ack()
         _tick(deps, body, action)
 
+    @app.action(ids.STEP_SKIP)
+    def on_skip(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
+        ack()
+        _tick(deps, body, action, step_action=StepAction.SKIP)
+
     @app.action(ids.FEEDBACK_ACTIONS)
     def on_feedback(ack: Ack, body: dict[str, Any], action: dict[str, Any]) -> None:
         ack()
         _feedback(deps, body, action)
 
 
-def _tick(deps: SlackDeps, body: dict[str, Any], action: dict[str, Any]) -> None:
-    """A step button: tick with the role checks; refresh every copy, or tell the clicker why not."""
+def _tick(
+    deps: SlackDeps, body: dict[str, Any], action: dict[str, Any], *, step_action: StepAction = StepAction.DONE
+) -> None:
+    """A step button (done, or skip on an optional step): the role checks; refresh every copy, or say why not."""
     where = _where(body)
     language = deps.language_of(where.user_id)
     button = payloads.step_button(str(action.get("value") or ""))
@@ -44,6 +52,7 @@ def _tick(deps: SlackDeps, body: dict[str, Any], action: dict[str, Any]) -> None
             run_id=button.run_id,
             step_id=button.step_id,
             version=button.version,
+            action=step_action,
             language=language,
         )
     )

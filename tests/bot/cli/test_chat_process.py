@@ -63,7 +63,8 @@ def test_a_final_report_walked_by_coordinator_and_two_partners_survives_process_
     final = _chat(tmp_path, COORD, ["done submit", "status", "audit"])
 
     assert "submit" in refused.lower()
-    assert "6 av 6" in final or "6 of 6" in final
+    assert "Alle stegene i «Sluttrapport i Mobility Tool+» er ferdige" in final or "Every step of" in final
+    assert "0 av 7" in final or "0 of 7" in final  # status now shows the results upload it started
     for person in (COORD, ANA, BEA):
         assert person in final  # the audit trail names everyone who ticked
 

@@ -71,7 +71,8 @@ def test_a_partner_clicking_a_coordinator_step_gets_a_private_notice_and_nothing
     assert outcome.state is None and outcome.notice is not None
     assert outcome.notice.private and outcome.notice.language is EN
     assert outcome.notice.text == (
-        'Step "submit" is the coordinator\'s, and you take part as a partner - so you cannot tick it.'
+        'Step "Submit the report for the whole partnership" is the coordinator\'s, and you take part as a '
+        "partner - so you cannot tick it."
     )
     assert actions.run_state(run.id).run.version == run.version
     assert step_state(actions, run.id, "submit").state is StepState.OPEN
@@ -80,7 +81,7 @@ def test_a_partner_clicking_a_coordinator_step_gets_a_private_notice_and_nothing
 def test_a_refusal_is_in_the_clickers_language(actions, run):
     outcome = actions.click(click(run, user=ANA, step="submit", language=NB))
     assert outcome.notice is not None and outcome.notice.language is NB
-    assert outcome.notice.text.startswith("Steget «submit» gjøres av koordinator")
+    assert outcome.notice.text.startswith("Steget «Send inn rapporten for hele partnerskapet» gjøres av koordinator")
 
 
 def test_a_partner_tick_on_a_partner_step_works(actions, run):
@@ -102,7 +103,7 @@ def test_a_stale_click_on_a_settled_step_says_it_was_already_done(actions, run):
     assert again.state is None and again.notice is not None and again.notice.private
     assert again.notice.text == (
         '"Complete the qualitative content" was already ticked by UCOORD, 1 Sep 2025 08:00 UTC. Nothing was changed.\n'
-        "The checklist had changed since you saw it - here it is now."
+        'The checklist had changed since you saw it. Type "status" to see it as it is now.'
     )
     assert actions.run_state(run.id).run.version == first.state.run.version
 
@@ -238,3 +239,26 @@ def test_feedback_on_an_unknown_answer_is_explained_not_raised(feedback, chat_st
     reply = feedback.record_feedback(answer_id=4242, user_id=ANA, helpful=True, platform=Platform.SLACK, language=language)
     assert reply.text == text and reply.private
     assert chat_store.feedback_for(answer_id=4242) == []
+
+
+def test_the_done_button_on_submit_says_which_partner_is_missing_and_changes_nothing(actions, run):
+    for step in ("qualitative-content", "ready-for-submission"):
+        run = actions.click(click(run, step=step)).state.run
+    outcome = actions.click(click(run, step="submit", language=NB))
+    assert outcome.state is None and outcome.notice.private
+    assert outcome.notice.text.startswith("«Send inn rapporten for hele partnerskapet» kan ikke krysses av ennå")
+    assert "(Escola X)" in outcome.notice.text and "submit" not in outcome.notice.text
+    assert step_state(actions, run.id, "submit").state is StepState.OPEN
+
+
+def test_channel_copies_use_the_project_language_once_it_is_set(actions, run, workflow_service):
+    workflow_service.set_language(channel_id=C, user_id=COORD, language=NB)
+    view = actions.channel_view(actions.run_state(run.id), language=EN)
+    assert view.language is NB and view.title == "Sluttrapport i Mobility Tool+"
+
+
+def test_a_partner_abroad_clicking_a_card_in_another_language_is_answered_in_english(actions, run):
+    card_click = click(run, user=ANA, step="submit", language=NB).model_copy(update={"language_known": False})
+    assert actions.click(card_click).notice.language is EN
+    coordinator = click(run, step="partner-use-of-funds", language=NB).model_copy(update={"language_known": False})
+    assert actions.click(coordinator).notice.language is NB

@@ -87,8 +87,10 @@ def test_walking_through_shows_step_source_and_checklist(commands):
     assert "Steg 1 av 6" in started.lines() and "Sluttrapportering" in started.lines()
     assert "https://erasmuspluss.no/skoleutvekslingspartnerskap" in started.lines()
     assert isinstance(started.checklist, ChecklistView)
-    ticked = say(commands, "coord", "ferdig", NB)
-    assert "Avkrysset" in ticked.lines() and "Steg 2 av 6" in ticked.lines() and "Dokumentasjon" in ticked.lines()
+    ticked = say(commands, "coord", "ferdig", NB)  # a short confirmation naming the next own step
+    assert ticked.text.startswith("Avkrysset: Fullfør det kvalitative innholdet.")
+    assert "Neste for deg: Legg ved fakturaer" in ticked.text and "«status»" in ticked.text
+    assert len(ticked.lines().splitlines()) == 2 and ticked.changed_run_id is not None
     skipped = say(commands, "coord", "hopp over", NB)
     assert skipped.checklist.steps[1].state is StepState.SKIPPED
     back = say(commands, "coord", "back")
@@ -131,8 +133,10 @@ def test_the_audit_trail_is_for_the_coordinator(commands):
     say(commands, "coord", "done")
     say(commands, "ana", "done partner-use-of-funds")
     audit = say(commands, "coord", "audit", NB)
-    assert "krysset av · partner-use-of-funds (Escola X) · slack" in audit.lines()
-    assert "coord · krysset av · qualitative-content" in audit.lines()
+    # Step titles, local time (10:00 in Oslo for 08:00 UTC), no platform names.
+    assert "ana · krysset av · Partneren fullfører sin del (bruken av midler) (Escola X)" in audit.lines()
+    assert "kl. 10:00 · coord · krysset av · Fullfør det kvalitative innholdet" in audit.lines()
+    assert "slack" not in audit.lines() and "UTC" not in audit.lines()
     assert "Only the coordinator" in say(commands, "ana", "audit").text
 
 

@@ -223,13 +223,13 @@ def test_open_and_partial_steps_have_a_done_button_and_settled_ones_none(started
 def test_a_ticked_step_shows_who_and_when(started):
     blocks = checklist_blocks(build_checklist_view(started, viewer_id="", language=NB))
     text = by_block_id(blocks, "step:qualitative-content")["text"]["text"]
-    assert text == "✅ *1. Fullfør det kvalitative innholdet*\n_<@UCOORD>, 01.09.2025 kl. 08:00 UTC, slack_"
+    assert text == "✅ *1. Fullfør det kvalitative innholdet*\n_<@UCOORD>, 01.09.2025 kl. 10:00_"
 
 
 def test_partner_rows_show_each_partner_and_its_mark(started):
     blocks = checklist_blocks(build_checklist_view(started, viewer_id="", language=EN))
     lines = by_block_id(blocks, "step:partner-use-of-funds")["text"]["text"].split("\n")
-    assert lines[1] == "    ✅ Escola X (PT) – _<@UANA>, 1 Sep 2025 08:00 UTC, slack_"
+    assert lines[1] == "    ✅ Escola X (PT) – _<@UANA>, 1 Sep 2025 10:00_"
     assert lines[2] == "    ⬜ Gymnasium Y (DE)"
 
 
@@ -237,7 +237,7 @@ def test_the_partnership_dashboard_and_closing_hint(started):
     blocks = checklist_blocks(build_checklist_view(started, viewer_id="", language=EN))
     dashboard, closing = blocks[-2], blocks[-1]
     assert dashboard["type"] == "context"
-    assert dashboard["elements"][0]["text"] == "*Partnership Dashboard:* Escola X (PT): 1 of 2 · Gymnasium Y (DE): 0 of 2"
+    assert dashboard["elements"][0]["text"] == "*Partners:* Escola X (PT): 1 of 2 · Gymnasium Y (DE): 0 of 2"
     assert closing["elements"][0]["text"] == "Say \"done\" in this thread, or press the buttons."
     assert len(blocks) <= MAX_BLOCKS
 
@@ -256,7 +256,7 @@ def test_a_skipped_step_says_so(started, workflow_service):
     state = tick(workflow_service, COORD, "invoices", StepAction.SKIP)
     text = by_block_id(checklist_blocks(build_checklist_view(state, viewer_id="", language=EN)), "step:invoices")
     assert text["text"]["text"].startswith("⏭️ *2. Attach invoices")
-    assert "\n_skipped by <@UCOORD>, 1 Sep 2025 08:00 UTC, slack_" in text["text"]["text"]
+    assert "\n_skipped by <@UCOORD>, 1 Sep 2025 10:00_" in text["text"]["text"]
     assert "accessory" not in text
 
 
@@ -286,7 +286,7 @@ def test_a_partner_step_without_partners_says_none_are_registered_yet(workflow_s
     blocks = checklist_blocks(build_checklist_view(state, viewer_id="", language=EN))
     lines = by_block_id(blocks, "step:partner-use-of-funds")["text"]["text"].split("\n")
     assert len(lines) == 2 and lines[1].startswith("    _") and lines[1].endswith("_")
-    assert all("Partnership Dashboard" not in e["text"] for b in blocks if b["type"] == "context" for e in b["elements"])
+    assert all("Partners:" not in e["text"] for b in blocks if b["type"] == "context" for e in b["elements"])
 
 
 # --- the App Home tab ----------------------------------------------------------------------------------------
@@ -421,3 +421,15 @@ def test_home_of_a_stranger_from_a_real_service_is_empty(workflow_service):
     found = texts(home_view(build_home(workflow_service, user_id="UNOBODY", language=EN, today=date(2025, 12, 1))))
     assert any(t.startswith("You are not in any project yet.") for t in found)
     assert "No upcoming deadlines." in found
+
+
+def test_the_optional_invoices_step_has_a_skip_button_beside_done(started):
+    view = build_checklist_view(started, viewer_id="", language=NB)
+    blocks = checklist_blocks(view)
+    skips = [b for b in blocks if b.get("block_id", "").startswith("skip:")]
+    assert [b["block_id"] for b in skips] == ["skip:invoices"]  # only the optional step
+    (button,) = skips[0]["elements"]
+    assert button["text"]["text"] == "Hopp over" and ids.STEP_SKIP.match(button["action_id"])
+    assert json.loads(button["value"]) == {"r": view.run_id, "s": "invoices", "v": view.version}
+    ids_in_order = [b.get("block_id") for b in blocks]
+    assert ids_in_order.index("skip:invoices") == ids_in_order.index("step:invoices") + 1

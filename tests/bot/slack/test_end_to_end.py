@@ -140,14 +140,15 @@ def test_feedback_is_stored_with_the_question_and_answer_and_thanked_privately(b
     assert stored.answer.split("\n\n")[0] in texts(answer)
 
 
-def test_an_unknown_sub_command_gets_the_help_text_privately(bot: Bot) -> None:
+def test_an_unknown_sub_command_is_pointed_at_help_privately(bot: Bot) -> None:
     channel, user = unique("C"), unique("U")
     before = len(bot.api.calls_to("response_url"))
     bot.transport.command("frobnicate everything", user=user, channel=channel)
     calls = bot.api.wait_for("response_url", count=before + 1, timeout=30)
     reply = calls[-1]
     assert reply.params["response_type"] == "ephemeral"
-    assert "frobnicate" in texts(reply) and "project add" in texts(reply)
+    assert "frobnicate" in texts(reply) and "help" in texts(reply)
+    assert "project add" not in texts(reply)  # one line pointing at help, not the whole list
     assert not [c for c in bot.api.calls_to("chat.postMessage") if _in(channel)(c)]
 
 
@@ -167,13 +168,20 @@ def test_a_final_report_run_with_a_coordinator_and_a_partner_clicking_buttons_an
     [checklist] = _posted(bot, channel, where=lambda c: "step_done:submit" in buttons(c))
     posted = {"ts": checklist.response["ts"], **checklist.params}
 
+    # «/erasmus status» again: the same checklist message is updated in place, no second public copy.
+    updates = len(bot.api.calls_to("chat.update"))
+    run.command("status", user=coordinator, channel=channel)
+    bot.api.wait_for("chat.update", count=updates + 1, timeout=30)
+    copies = [c for c in bot.api.calls_to("chat.postMessage") if _in(channel)(c) and "step_done:submit" in buttons(c)]
+    assert len(copies) == 1
+
     def latest() -> Call:
         return [c for c in bot.api.calls_to("chat.update", ok=True) if c.params.get("ts") == posted["ts"]][-1]
 
-    def click(user: str, step: str, source: Call | None = None) -> None:
+    def click(user: str, step: str, source: Call | None = None, kind: str = "step_done") -> None:
         shown = source or latest()
-        value = buttons(shown)[f"step_done:{step}"]
-        run.click(user=user, channel=channel, message=posted, action_id=f"step_done:{step}", value=value)
+        value = buttons(shown)[f"{kind}:{step}"]
+        run.click(user=user, channel=channel, message=posted, action_id=f"{kind}:{step}", value=value)
 
     updates = len(bot.api.calls_to("chat.update"))
     click(coordinator, "qualitative-content", checklist)
@@ -191,10 +199,21 @@ def test_a_final_report_run_with_a_coordinator_and_a_partner_clicking_buttons_an
     click(coordinator, "qualitative-content", checklist)
     bot.api.wait_for("chat.postEphemeral", where=lambda c: c.params.get("user") == coordinator, timeout=30)
 
-    for step in ("invoices", "ready-for-submission"):
-        updates = len(bot.api.calls_to("chat.update"))
-        click(coordinator, step)
-        bot.api.wait_for("chat.update", count=updates + 1, timeout=30)
+    # The optional invoices step has its own skip button.
+    updates = len(bot.api.calls_to("chat.update"))
+    click(coordinator, "invoices", kind="step_skip")
+    bot.api.wait_for("chat.update", count=updates + 1, timeout=30)
+    assert "step_skip:invoices" not in buttons(latest()) and "step_done:invoices" not in buttons(latest())
+    updates = len(bot.api.calls_to("chat.update"))
+    click(coordinator, "ready-for-submission")
+    bot.api.wait_for("chat.update", count=updates + 1, timeout=30)
+
+    # «Ferdig ✓» on submit before the partner has confirmed: who is missing, privately; nothing changes.
+    refusals = len(bot.api.calls_to("chat.postEphemeral"))
+    click(coordinator, "submit")
+    waiting = bot.api.wait_for("chat.postEphemeral", count=refusals + 1, timeout=30)
+    assert "Escola Azul" in texts(waiting[-1]) and "kan ikke krysses av ennå" in texts(waiting[-1])
+    assert "step_done:submit" in buttons(latest())
     for step in ("partner-use-of-funds", "partner-confirmation"):
         updates = len(bot.api.calls_to("chat.update"))
         click(partner, step)

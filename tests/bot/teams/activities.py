@@ -43,15 +43,21 @@ def channel_conversation(thread: str | None = None) -> dict[str, Any]:
     return {"id": conversation_id, "conversationType": "channel", "tenantId": TENANT, "isGroup": True}
 
 
-def mention(service_url: str, user: str, text: str, *, thread: str | None = None) -> dict[str, Any]:
-    """A channel post that @mentions the bot."""
+def mention(
+    service_url: str, user: str, text: str, *, thread: str | None = None, people: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """A channel post that @mentions the bot (and ``people``: name -> id, written ``<at>name</at>`` in text)."""
     tag = f"<at>{BOT['name']}</at>"
     activity = _base(service_url, user, channel_conversation(thread), None)
+    others = [
+        {"type": "mention", "text": f"<at>{name}</at>", "mentioned": {"id": user_id, "name": name}}
+        for name, user_id in (people or {}).items()
+    ]
     return {
         **activity,
         "type": "message",
         "text": f"{tag} {text}",
-        "entities": [{"type": "mention", "text": tag, "mentioned": BOT}],
+        "entities": [{"type": "mention", "text": tag, "mentioned": BOT}, *others],
     }
 
 

@@ -12,7 +12,13 @@ from bot.engine.models import AnswerPart, Reply, ReplyKind
 from bot.teams.action_ids import ADAPTIVE_CARD, FEEDBACK_VERB, STEP_VERB
 from bot.teams.activities import card_activity, mention_activity
 from bot.teams.cards import answer_card, checklist_card
-from bot.teams.payloads import feedback_data, split_conversation_id, step_data, strip_mentions
+from bot.teams.payloads import (
+    feedback_data,
+    mentioned_people,
+    split_conversation_id,
+    step_data,
+    strip_mentions,
+)
 from core.language import Language
 from knowledge.answering.formatting import source_line
 from knowledge.models import Answer, AnswerKind, Citation
@@ -158,7 +164,7 @@ def test_a_checklist_card_shows_every_step_with_its_state_and_who_settled_it() -
     assert "Vann · versjon 3" in texts
     assert "Frist: 30.10.2025." in texts
     assert "☑ 1. Fullfør det kvalitative innholdet" in texts
-    assert "29:coord, 01.09.2025 kl. 08:05 UTC, teams" in texts
+    assert "29:coord, 01.09.2025 kl. 10:05" in texts  # Oslo time, no platform name
     assert any(t.startswith("☐ 2. ") for t in texts)
     assert "☐ Escola X (PT)" in texts
 
@@ -209,3 +215,14 @@ def test_outgoing_activities_carry_the_card_and_the_mention_entities() -> None:
     assert dumped["entities"] == [
         {"type": "mention", "mentioned": {"id": "29:ana", "name": "Ana"}, "text": "<at>Ana</at>"}
     ]
+
+
+def test_a_mentioned_person_becomes_their_id_so_member_add_needs_no_29_id():
+    people = mentioned_people(
+        [("<at>Rapportlos</at>", "28:bot"), ("<at>Ana Silva</at>", "29:ana")], bot_id="28:bot"
+    )
+    assert people == {"Ana Silva": "29:ana"}
+    text = strip_mentions(
+        "<at>Rapportlos</at> member add <at>Ana Silva</at> partner Escola Azul", names=("Rapportlos",), people=people
+    )
+    assert text == "member add <@29:ana> partner Escola Azul"

@@ -85,22 +85,27 @@ def test_final_report_with_two_partners_survives_a_restart(url, clock):
     second = Process(url, clock)  # the restart: a new process on the same database
     out = second.chat("kari", ["status"])
     assert "2 av 6 steg ferdig" in out
-    assert "[x] Escola X (PT)  (ana, 01.09.2025 kl. 11:00 UTC, terminal)" in out
+    assert "[x] Escola X (PT)  (ana, 01.09.2025 kl. 13:00)" in out  # 11:00 UTC in Oslo time
     assert "<- du er her" in out and "[ ] 3. Marker rapporten «Ready for submission»" in out
     out = second.chat("kari", ["ferdig", "ferdig"])
     assert "Avkrysset: Marker rapporten «Ready for submission»." in out
-    assert "Dette steget er det Gymnasium Y som gjør" in out  # the coordinator waits for the partners
-    assert "Steget «partner-use-of-funds» gjør hver partnerskole selv" in out
+    # Submitting waits for every partner's confirmation, and says who is missing.
+    assert "«Send inn rapporten for hele partnerskapet» kan ikke krysses av ennå" in out
+    assert "Partneren bekrefter og melder «Ready for submission» (Escola X)" in out
+    assert "(Gymnasium Y)" in out
     out = second.chat("ana", ["ferdig"])
     assert "Avkrysset: Partneren bekrefter og melder «Ready for submission» for Escola X." in out
+    assert "Du har gjort alt ditt" in out and "Gymnasium Y" in out  # not "every step is done"
     out = second.chat("bea", ["done", "I'm done"], Language.EN)
     assert out.count("Ticked:") == 2 and "for Gymnasium Y" in out
     out = second.chat("kari", ["status", "ferdig", "status", "audit"])
     assert "Escola X (PT): 2 av 2" in out and "Gymnasium Y (PT)" not in out
     assert "Avkrysset: Send inn rapporten for hele partnerskapet." in out
     assert "Alle stegene i «Sluttrapport i Mobility Tool+» er ferdige." in out
-    assert "6 av 6 steg ferdig" in out
-    assert "bea · krysset av · partner-confirmation (Gymnasium Y) · terminal" in out
+    # The results upload starts by itself, with its own deadline, and is what status shows next.
+    assert "Neste: «Laste opp resultater i Erasmus+ Project Results Platform», frist 30.10.2025" in out
+    assert "«Laste opp resultater i Erasmus+ Project Results Platform» for 2020-1-NO01-KA229-012345: 0 av 7" in out
+    assert "bea · krysset av · Partneren bekrefter og melder «Ready for submission» (Gymnasium Y)" in out
     second.database.close()
 
 

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from workflows.dates import match_date, parse_date, search_date
-from workflows.errors import InvalidDate
+from workflows.errors import DateWithoutYear, InvalidDate
 
 AUG_31 = date(2025, 8, 31)
 
@@ -59,3 +59,14 @@ def test_dates_inside_sentences():
 def test_match_date_returns_the_rest():
     assert match_date("31. august 2025 Vann i Europa") == (AUG_31, "Vann i Europa")
     assert match_date("Vann 31.08.2025") is None
+
+
+@pytest.mark.parametrize("text", ["30. juni", "30 juni", "June 30", "30.06", "30. juni Vennskap"])
+def test_a_date_without_a_year_asks_for_the_year(text):
+    with pytest.raises(DateWithoutYear) as error:
+        match_date(text)
+    assert error.value.text.lower().startswith(("30", "june"))
+
+
+def test_a_date_with_its_year_is_not_asked_again():
+    assert match_date("30. juni 2027 Vennskap") == (date(2027, 6, 30), "Vennskap")

@@ -142,3 +142,48 @@ def test_step_commands_and_their_plain_equivalents(text, kind, step, explicit):
 def test_questions_are_not_commands(text):
     command = p(text)
     assert command is None or not command.explicit
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ferdi", CommandKind.DONE),
+        ("fredig", CommandKind.DONE),
+        ("stauts", CommandKind.STATUS),
+        ("ok", CommandKind.ACK),
+        ("hva er neste steg?", CommandKind.NEXT_STEP),
+        ("what is my next step?", CommandKind.NEXT_STEP),
+        ("what happens next?", CommandKind.NEXT_STEP),
+        ("hvem mangler?", CommandKind.WHO_MISSING),
+        ("who is missing?", CommandKind.WHO_MISSING),
+        ("når er fristen vår?", CommandKind.DEADLINE),
+        ("frist?", CommandKind.DEADLINE),
+        ("partner remove Escola Basica", CommandKind.PARTNER_REMOVE),
+        ("fjern partneren Escola Azul", CommandKind.PARTNER_REMOVE),
+        ("partner rename Liceo Galilei fra = Liceo Galilei", CommandKind.PARTNER_RENAME),
+        ("partner withdraw Escola Azul", CommandKind.PARTNER_WITHDRAW),
+        ("Escola Azul har trukket seg", CommandKind.PARTNER_WITHDRAW),
+        ("member remove <@U123>", CommandKind.MEMBER_REMOVE),
+        ("project language en", CommandKind.PROJECT_LANGUAGE),
+        ("language en", CommandKind.LANGUAGE),
+    ],
+)
+def test_phone_typing_and_plain_phrasings(text, kind):
+    assert p(text).kind is kind
+
+
+def test_typos_are_only_read_when_one_command_word_is_meant():
+    assert p("dine") is None  # too short to guess
+    assert p("Når er fristen for sluttrapporten?") is None  # a guidance question, not the project's state
+    assert p("What is the deadline for the final report?") is None
+
+
+def test_sentences_that_name_a_step_and_create_things():
+    assert p("ferdig med det kvalitative innholdet").step_id == "qualitative-content"
+    created = p("opprett prosjekt 2022-1-NO01-KA229-012345 30.06.2027 Vennskap")
+    assert created.kind is CommandKind.PROJECT_ADD and created.name == "Vennskap"
+    partner = p("legg til partner Liceo Galilei fra Italia")
+    assert (partner.name, partner.country) == ("Liceo Galilei", "IT")
+    renamed = p("partner rename Liceo Galilei fra = Liceo Galilei")
+    assert (renamed.partner_name, renamed.name) == ("Liceo Galilei fra", "Liceo Galilei")
+    assert p("project end 30.06.2072 bekreft").confirmed and not p("project end 30.06.2072").confirmed

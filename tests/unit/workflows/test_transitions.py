@@ -93,12 +93,12 @@ def test_partner_steps_are_ticked_per_partner_organisation():
 
 
 def test_a_stale_tick_on_a_done_step_is_not_applied_twice():
-    run, _ = act(new_run(), COORD, step="submit")
+    run, _ = act(new_run(), COORD, step="qualitative-content")
     with pytest.raises(StepAlreadySettled) as error:
-        act(run, COORD, step="submit", version=1)
+        act(run, COORD, step="qualitative-content", version=1)
     assert (error.value.by, error.value.stale, error.value.skipped) == (COORD, True, False)
     with pytest.raises(StepAlreadySettled) as fresh:
-        act(run, COORD, step="submit", version=run.version)
+        act(run, COORD, step="qualitative-content", version=run.version)
     assert fresh.value.stale is False
 
 
@@ -135,23 +135,28 @@ def test_unknown_steps_are_named():
 
 def test_current_step_differs_by_role():
     run = new_run()
-    assert current_step(FINAL, PROJECT, run, PROJECT.member(ANA)).id == "qualitative-content"
+    # Each person is at their own first open step, never at another role's.
+    assert current_step(FINAL, PROJECT, run, PROJECT.member(ANA)).id == "partner-use-of-funds"
     for step in ("qualitative-content", "invoices", "ready-for-submission"):
         run, _ = act(run, COORD, step=step)
     run, _ = act(run, ANA, step="partner-use-of-funds")
     assert current_step(FINAL, PROJECT, run, PROJECT.member(ANA)).id == "partner-confirmation"
     assert current_step(FINAL, PROJECT, run, PROJECT.member(BEA)).id == "partner-use-of-funds"
-    assert current_step(FINAL, PROJECT, run, PROJECT.member(COORD)).id == "partner-use-of-funds"
+    assert current_step(FINAL, PROJECT, run, PROJECT.member(COORD)).id == "submit"
+    run, _ = act(run, ANA, step="partner-confirmation")
+    assert current_step(FINAL, PROJECT, run, PROJECT.member(ANA)) is None  # nothing left for her
 
 
 def test_the_run_is_complete_only_when_every_partner_has_done_its_part():
     run = new_run()
-    for step in ("qualitative-content", "invoices", "ready-for-submission", "submit"):
+    for step in ("qualitative-content", "invoices", "ready-for-submission"):
         run, _ = act(run, COORD, step=step)
     for user in (ANA, BEA):
         for step in ("partner-use-of-funds", "partner-confirmation"):
             assert not is_complete(FINAL, PROJECT, run)
             run, _ = act(run, user, step=step)
+    assert not is_complete(FINAL, PROJECT, run)
+    run, _ = act(run, COORD, step="submit")
     assert is_complete(FINAL, PROJECT, run)
     with pytest.raises(RunComplete):
         act(run, COORD)

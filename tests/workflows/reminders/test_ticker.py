@@ -13,6 +13,7 @@ from tests.workflows.reminders.scenario import (
     C,
     RecordingPoster,
     complete_final_report,
+    complete_results_upload,
     make_project,
     make_reminders,
     make_ticker,
@@ -77,11 +78,25 @@ def test_before_the_run_is_started_the_reminder_says_so_and_mentions_the_coordin
     assert "slutter 29.08.2025" in notice.text and "ikke startet" in notice.text
 
 
+def test_after_the_report_the_upload_is_reminded_to_the_coordinator_alone(database, ready, poster):
+    ticker = make_ticker(database, ready, poster)
+    ticker.tick(PROJECT_END)
+    complete_final_report(ready)
+
+    report = ticker.tick(THIRTY_DAYS)
+
+    assert len(report.sent) == 1
+    notice = poster.notices[-1]
+    assert notice.mention_user_ids == (COORD,)
+    assert "Project Results Platform" in notice.text and "Gymnasium Y" not in notice.text
+
+
 def test_a_run_completed_in_between_gets_no_more_reminders(database, ready, poster, clock):
     ticker = make_ticker(database, ready, poster)
     ticker.tick(utc(2025, 8, 1, 12, 0))
     ticker.tick(PROJECT_END)
     complete_final_report(ready)
+    complete_results_upload(ready)
 
     report = ticker.tick(THIRTY_DAYS)
     later = [ticker.tick(moment) for moment in (FOURTEEN_DAYS, DEADLINE, WEEK_OVER)]
@@ -200,6 +215,7 @@ def test_weekly_reminders_while_overdue_until_the_run_is_complete(database, read
     assert "for 21 dager siden" in overdue[2] and len(poster.notices) == 9
 
     complete_final_report(ready)
+    complete_results_upload(ready)
     ticker.tick(weeks[-1] + timedelta(days=7))
     ticker.tick(weeks[-1] + timedelta(days=14))
     assert len(poster.notices) == 9

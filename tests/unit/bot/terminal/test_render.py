@@ -49,31 +49,36 @@ def view(language, viewer="coord"):
     return build_checklist_view(state, viewer_id=viewer, language=language)
 
 
-def test_the_checklist_shows_who_did_what_when_and_where():
+def test_the_checklist_shows_who_did_what_and_when_in_local_time_with_titles_not_ids():
     text = render_checklist(view(Language.NB))
     assert "Sluttrapport i Mobility Tool+ - 2020-1-NO01-KA229-012345 (versjon 4)" in text
     assert "Frist: 30.10.2025." in text
-    first = "[x] 1. Fullfør det kvalitative innholdet [qualitative-content]"
-    assert f"{first}  (coord, 01.09.2025 kl. 08:05 UTC, slack)" in text
-    assert "[-] 2. " in text and "hoppet over av coord" in text
-    assert "[ ] 3. Marker rapporten «Ready for submission» [ready-for-submission]  <- du er her" in text
+    # 08:05 UTC is 10:05 in Oslo in September; no raw step ids, no platform names.
+    assert "[x] 1. Fullfør det kvalitative innholdet  (coord, 01.09.2025 kl. 10:05)" in text
+    assert "[-] 2. " in text and "hoppet over av coord" in text and "(kan hoppes over)" in text
+    assert "[ ] 3. Marker rapporten «Ready for submission»  <- du er her" in text
     assert "[~] 4. " in text
-    assert "[x] Escola X (PT)  (ana, 01.09.2025 kl. 08:05 UTC, terminal)" in text
+    assert "[x] Escola X (PT)  (ana, 01.09.2025 kl. 10:05)" in text
     assert "[ ] Gymnasium Y (DE)" in text
-    assert "Escola X (PT): 1 av 2 - mangler partner-confirmation" in text
-    assert "Gymnasium Y (DE): 0 av 2 - mangler partner-use-of-funds, partner-confirmation" in text
+    assert "Escola X (PT): 1 av 2 - mangler Partneren bekrefter og melder «Ready for submission»" in text
+    assert "mangler Partneren fullfører sin del (bruken av midler) og Partneren bekrefter" in text
+    assert "Partnerne:" in text and "Partnership Dashboard" not in text
+    assert "-of-" not in text and "UTC" not in text and "slack" not in text
 
 
 def test_english_rendering_and_the_partners_own_position():
     text = render_checklist(view(Language.EN, viewer="ana"))
     assert "(version 4)" in text and "Due: 30 Oct 2025." in text
-    # HK-dir's order: partners confirm after the coordinator has marked the report ready, so Ana waits at 3.
+    # Ana stands at her own next step (her confirmation), never at the coordinator's.
     assert text.count("<- you are here") == 1
-    assert '[ ] 3. Mark the report "Ready for submission" [ready-for-submission]  <- you are here' in text
-    assert "[ ] 5. Partner confirms" in text
+    assert '[ ] 5. Partner confirms and marks "Ready for submission"  <- you are here' in text
 
 
 def test_a_reply_without_a_checklist_is_just_its_text():
     assert render_reply(Reply.message("Hei", Language.NB)) == "Hei"
     with_view = render_reply(Reply(kind=ReplyKind.CHECKLIST, text="Status", language=Language.EN, checklist=view(Language.EN)))
-    assert with_view.startswith("Status\n\n") and "Partnership Dashboard:" in with_view
+    assert with_view.startswith("Status\n\n") and "Partners:" in with_view
+    ticked = Reply(
+        kind=ReplyKind.STEP_CHANGED, text="Ticked", language=Language.EN, checklist=view(Language.EN), changed_run_id=7
+    )
+    assert render_reply(ticked) == "Ticked"  # a tick is confirmed in one line, not a reprinted checklist

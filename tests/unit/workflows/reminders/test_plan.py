@@ -70,3 +70,15 @@ def test_of_several_due_reminders_of_a_project_only_the_newest_are_kept():
     newest = {1: datetime(2025, 10, 1, 9, tzinfo=UTC), 2: datetime(2025, 10, 1, 7, tzinfo=UTC)}
     keep, older = split_superseded(due, newest=newest)
     assert [r.id for r in keep] == [2, 3, 4] and [r.id for r in older] == [1]
+
+
+def test_two_reminders_moved_to_the_same_friday_are_merged_into_one():
+    end = date(2025, 8, 2)  # the first end date from here whose deadline falls on a Sunday
+    while (end + timedelta(days=60)).weekday() != 6:
+        end += timedelta(days=1)
+    plan = default_plan(project(end), hour=9, timezone="Europe/Oslo")
+    moments = [item.due_at for item in plan]
+    assert len(moments) == len(set(moments))  # no two reminders at the same moment
+    friday = [item for item in plan if item.due_at.astimezone(OSLO).date() == end + timedelta(days=58)]
+    assert [item.offset_days for item in friday] == [0]  # the deadline reminder, which says it was moved
+    assert -2 not in [item.offset_days for item in plan]
