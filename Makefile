@@ -11,9 +11,11 @@ EVAL ?=
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	# The CPU build of PyTorch first, so nothing pulls the CUDA packages (gigabytes): from PyTorch's CPU
-	# wheel index where it answers, else the plain pin (offline mirrors and machines that hold the CPU wheel).
-	$(BIN)/pip install --quiet --timeout 10 --retries 1 --index-url $(TORCH_CPU_INDEX) torch==2.13.0 \
+	# The CPU build of PyTorch first, so nothing pulls the CUDA packages (gigabytes): a wheel already on this
+	# machine (pip's find-links, no network; its dependencies come with the project below), else PyTorch's
+	# CPU wheel index where it answers, else the plain pin.
+	$(BIN)/pip install --quiet --no-index --no-deps torch==2.13.0 \
+		|| $(BIN)/pip install --quiet --timeout 10 --retries 1 --index-url $(TORCH_CPU_INDEX) torch==2.13.0 \
 		|| $(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
