@@ -17,7 +17,14 @@ from bot.web.language import choose_language
 from bot.web.security import CSRF_COOKIE, Csrf, RateLimiter
 from bot.web.view import build_page
 from core.language import Language
-from workflows.errors import InputError, NotAuthorised, StepAlreadySettled, StepNotSettled, WorkflowError
+from workflows.errors import (
+    InputError,
+    NotAuthorised,
+    StepAlreadySettled,
+    StepBlocked,
+    StepNotSettled,
+    WorkflowError,
+)
 from workflows.links.errors import InvalidName, LinkNotFound
 from workflows.links.names import clean_name
 from workflows.links.service import LinkAccess, PartnerLinkService
@@ -116,6 +123,8 @@ class PartnerPages:
             note, task = "already_done", None
         except StepNotSettled:
             note, task = "nothing_to_undo", None
+        except StepBlocked:  # an earlier step (the partner's own, or the report) is still open
+            note, task = "blocked", None
         except (NotAuthorised, InputError):
             return self.not_found_page(language)
         except WorkflowError:  # database unreachable, a racing change: nothing was written

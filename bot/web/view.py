@@ -14,7 +14,7 @@ from workflows.links.service import LinkAccess
 from workflows.messages import say
 from workflows.models import MarkStatus, StepMark
 
-NOTES = ("saved", "already_done", "nothing_to_undo")
+NOTES = ("saved", "already_done", "nothing_to_undo", "blocked")
 
 
 class _View(BaseModel):

@@ -71,6 +71,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "page.already_done": ("«{title}» var allerede krysset av.", "\"{title}\" was already ticked."),
     "page.nothing_to_undo": ("«{title}» var ikke krysset av.", "\"{title}\" was not ticked."),
+    "page.blocked": (
+        "«{title}» venter på et tidligere steg; kryss av det først.",
+        "\"{title}\" waits for an earlier step; tick that one first.",
+    ),
     "page.bad_name": ("Skriv navnet ditt (bokstaver og tall).", "Please type your name (letters and numbers)."),
     "page.unavailable": (
         "Noe gikk galt hos oss, så ingenting ble endret. Prøv igjen om litt.",

@@ -22,9 +22,9 @@ def test_eval_without_the_shared_questions_says_what_is_missing(tmp_path: Path) 
 def test_bench_without_the_shared_questions_says_how_to_pass_a_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert bench_main(["--questions", str(tmp_path / "none.jsonl")]) == 2
+    assert bench_main(["--eval", str(tmp_path / "none")]) == 2
     err = capsys.readouterr().err
-    assert "No question file at" in err and "make bench QUESTIONS=" in err
+    assert "No question file" in err and "make bench EVAL=" in err
 
 
 def test_the_readme_says_reminders_need_slack_or_teams_and_how_to_leave_the_chat() -> None:

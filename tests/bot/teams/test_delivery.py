@@ -81,10 +81,12 @@ def test_an_answer_is_one_card_with_its_body_sources_and_feedback(front, deliver
 
 def test_a_started_run_sends_its_lead_and_step_then_a_checklist_card_recorded_as_a_copy(front, delivery):
     say(front, "project add 2020-1-NO01-KA229-012345 29.08.2025 Vann")
+    say(front, "language en")  # command words say nothing about the language: the person chooses it
     started = say(front, "start final-report")
     text, card_activity = deliver(delivery, started)
     assert text.text.startswith("Let's start") and "Step 1 of 6" in text.text
-    assert cards([card_activity])[0]["body"][0]["text"].startswith("Final report in Mobility Tool+")
+    # The card is the channel's copy: in the project's language (Bokmål), not the person's.
+    assert cards([card_activity])[0]["body"][0]["text"].startswith("Sluttrapport i Mobility Tool+")
     assert started.checklist is not None
     [copy] = front.posted_views(started.checklist.run_id, platform=Platform.TEAMS)
     assert copy.posted.message_id == "act-1" and copy.posted.channel_id == "C1"

@@ -4,10 +4,15 @@ started upload; every reply in the right language and no raw step ids."""
 
 import io
 
+import pytest
+
 from bot.engine.commands import WorkflowCommands
 from bot.engine.conversation import Engine
 from bot.terminal.chat import run_chat
+from knowledge.bootstrap import SHIPPED_DOCS, KnowledgeBase
+from knowledge.embeddings import SentenceTransformerEmbedder
 from knowledge.service import KnowledgeService
+from knowledge.vector_store import ChromaStore
 from storage import SqlWorkflowStore
 from workflows.definitions import load_procedures
 from workflows.service import WorkflowService
@@ -34,7 +39,17 @@ class Process:
         return replies
 
 
-def test_the_coordinator_and_two_partners_reach_a_submitted_report(database, clock, service):
+@pytest.fixture(scope="module")
+def knowledge(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
+    """The answer engine over the shipped pages with the real model (the chat's questions go to it)."""
+    store = ChromaStore(path=str(tmp_path_factory.mktemp("story-chroma")))
+    kb = KnowledgeBase(store=store, embedder=SentenceTransformerEmbedder())
+    kb.ingest([SHIPPED_DOCS])
+    return KnowledgeService(retriever=kb.retriever(), threshold=0.45, contact="erasmuspluss@hkdir.no")
+
+
+def test_the_coordinator_and_two_partners_reach_a_submitted_report(database, clock, knowledge):
+    service = knowledge
     first = Process(database, clock, service)
     kari = first.chat(
         "kari",

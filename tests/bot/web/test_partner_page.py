@@ -68,26 +68,26 @@ def test_the_page_shows_the_project_and_only_the_partners_own_steps_with_guidanc
 def test_the_first_tick_asks_for_a_name_then_records_it_via_the_link_on_the_web(
     client: TestClient, scenario: Scenario
 ) -> None:
-    asked = _tick(client, scenario.token, "partner-confirmation", name=None)
+    asked = _tick(client, scenario.token, "partner-use-of-funds", name=None)
     assert asked.status_code == 200 and 'id="name"' in asked.text and '<label for="name">' in asked.text
     assert scenario.workflows.run_state(run_id=scenario.run_id).run.marks == ()
 
-    done = _tick(client, scenario.token, "partner-confirmation", name="Ana  Silva")
-    assert done.status_code == 303 and done.headers["location"].endswith("#step-partner-confirmation")
+    done = _tick(client, scenario.token, "partner-use-of-funds", name="Ana  Silva")
+    assert done.status_code == 303 and done.headers["location"].endswith("#step-partner-use-of-funds")
     (entry,) = scenario.workflows.audit(channel_id=CHANNEL, user_id=COORD)
     assert entry.user_id == f"Ana Silva (via link for {PARTNER})"
-    assert (entry.platform, entry.action, entry.step_id) == ("web", AuditAction.TICK, "partner-confirmation")
+    assert (entry.platform, entry.action, entry.step_id) == ("web", AuditAction.TICK, "partner-use-of-funds")
 
     page = client.get(done.headers["location"])  # the name is remembered for the next tick
     assert "Ticked by Ana Silva (via link for Escola Azul)" in page.text and "You are ticking as Ana Silva" in page.text
-    second = _tick(client, scenario.token, "partner-use-of-funds", name=None)
+    second = _tick(client, scenario.token, "partner-confirmation", name=None)
     assert second.status_code == 303
     assert len(scenario.workflows.audit(channel_id=CHANNEL, user_id=COORD)) == 2
 
 
 def test_times_are_shown_in_the_configured_time_zone(scenario: Scenario, clock: Clock) -> None:
     client = TestClient(web_app(scenario, timezone="Europe/Oslo"))
-    _tick(client, scenario.token, "partner-confirmation")
+    _tick(client, scenario.token, "partner-use-of-funds")
     page = client.get(f"/p/{scenario.token}?lang=nb")
     assert "01.09.2025 kl. 10:00 CEST" in page.text  # the clock says 08:00 UTC
 
@@ -95,10 +95,10 @@ def test_times_are_shown_in_the_configured_time_zone(scenario: Scenario, clock: 
 def test_a_partner_can_undo_its_own_tick_and_the_chat_sees_every_change_at_once(
     client: TestClient, scenario: Scenario
 ) -> None:
-    _tick(client, scenario.token, "partner-confirmation")
-    mark = scenario.workflows.run_state(run_id=scenario.run_id).run.mark("partner-confirmation", 1)
+    _tick(client, scenario.token, "partner-use-of-funds")
+    mark = scenario.workflows.run_state(run_id=scenario.run_id).run.mark("partner-use-of-funds", 1)
     assert mark is not None and mark.platform == "web"
-    undone = _tick(client, scenario.token, "partner-confirmation", action="undo")
+    undone = _tick(client, scenario.token, "partner-use-of-funds", action="undo")
     assert undone.status_code == 303
     assert scenario.workflows.run_state(run_id=scenario.run_id).run.marks == ()
     actions = [e.action for e in scenario.workflows.audit(channel_id=CHANNEL, user_id=COORD)]
@@ -109,11 +109,11 @@ def test_a_tick_made_in_the_chat_is_shown_and_a_second_tick_is_not_applied_twice
     client: TestClient, scenario: Scenario
 ) -> None:
     scenario.workflows.change_step(
-        channel_id=CHANNEL, user_id=ANA, action=StepAction.DONE, platform="slack", step_id="partner-confirmation"
+        channel_id=CHANNEL, user_id=ANA, action=StepAction.DONE, platform="slack", step_id="partner-use-of-funds"
     )
     page = client.get(f"/p/{scenario.token}")
     assert f"Ticked by {ANA}" in page.text
-    again = _tick(client, scenario.token, "partner-confirmation")
+    again = _tick(client, scenario.token, "partner-use-of-funds")
     assert again.status_code == 303 and "note=already_done" in again.headers["location"]
     assert len(scenario.workflows.audit(channel_id=CHANNEL, user_id=COORD)) == 1
 
@@ -167,7 +167,7 @@ def workflows_tick(scenario: Scenario, step: str) -> None:
 
 def test_forms_without_a_valid_csrf_token_change_nothing(client: TestClient, scenario: Scenario) -> None:
     client.get(f"/p/{scenario.token}")
-    url = f"/p/{scenario.token}/steps/partner-confirmation"
+    url = f"/p/{scenario.token}/steps/partner-use-of-funds"
     missing = client.post(url, data={"action": "done", "name": "Eve"})
     forged = client.post(url, data={"action": "done", "name": "Eve", "csrf": "0" * 64})
     other_browser = TestClient(web_app(scenario))
@@ -207,7 +207,7 @@ def test_names_are_shown_as_text_never_as_markup(database: Database, clock: Cloc
     client = TestClient(web_app(scenario))
     page = client.get(f"/p/{issued.token}")
     assert "&lt;b&gt;Other&lt;/b&gt;" in page.text and "<b>Other</b>" not in page.text
-    _tick(client, issued.token, "partner-confirmation", name=evil)
+    _tick(client, issued.token, "partner-use-of-funds", name=evil)
     shown = client.get(f"/p/{issued.token}").text
     assert "<script>" not in shown and "scriptalert1script" in shown  # the name keeps letters and digits only
 

@@ -39,7 +39,7 @@ def test_a_web_tick_updates_every_slack_copy_with_the_name(sqlite_database: Data
     with SlackWebApi() as slack:
         settings = Settings(_env_file=None, SLACK_BOT_TOKEN="xoxb-test", SLACK_API_URL=slack.url)
         client = TestClient(web_app(scenario, refresh=build_checklist_refresher(settings, sqlite_database).refresh))
-        assert _tick(client, scenario.token, "partner-confirmation").status_code == 303
+        assert _tick(client, scenario.token, "partner-use-of-funds").status_code == 303
         (update,) = slack.wait_for("chat.update")
     assert update.params["channel"] == SLACK_CHANNEL and update.params["ts"] == "1700000000.000100"
     assert LABEL in json.dumps(update.params, ensure_ascii=False)
@@ -59,7 +59,7 @@ def test_a_web_tick_updates_every_teams_card_with_the_name(sqlite_database: Data
         )
         store.save_conversation(conversation=stored(key=TEAMS_CHANNEL, reference=reference, at=AT))
         client = TestClient(web_app(scenario, refresh=build_checklist_refresher(settings, sqlite_database).refresh))
-        assert _tick(client, scenario.token, "partner-confirmation").status_code == 303
+        assert _tick(client, scenario.token, "partner-use-of-funds").status_code == 303
         (update,) = connector.wait_for(UPDATE)
     assert (update.conversation_id, update.activity_id) == (TEAMS_CHANNEL, "1700000000123")
     assert LABEL in json.dumps(update.cards, ensure_ascii=False)
