@@ -9,8 +9,10 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from knowledge.bridge.builder import BridgeBuilder
 from knowledge.bridge.index import BridgeIndex
 from knowledge.bridge.resources import LanguageResources
+from knowledge.bridge.writer import BridgeWriter
 from knowledge.catalog import Catalog, analyzer_fingerprint
 from knowledge.embeddings import Embedder, SentenceTransformerEmbedder
 from knowledge.ingest import INDEX_LAYOUT, Ingester, IngestReport, Progress
@@ -75,6 +77,15 @@ class KnowledgeBase:
         self.embedder = embedder
         self.languages = languages or LanguageResources.from_system()
         self._translator = GlossaryTranslator(lexicon=self.languages.lexicon)
+        self._builder = BridgeBuilder(
+            translator=self._translator,
+            normaliser=self.languages.normaliser,
+            resources=self.languages.describe(),
+        )
+
+    def _ingester(self) -> Ingester:
+        writer = BridgeWriter(store=self.store, embedder=self.embedder, builder=self._builder)
+        return Ingester(store=self.store, embedder=self.embedder, detect=detect_language, bridges=writer)
 
     @classmethod
     def open(cls, *, chroma_path: Path, chroma_url: str | None, prefix: str, model: str) -> KnowledgeBase:
@@ -89,30 +100,36 @@ class KnowledgeBase:
         self, paths: Sequence[Path], *, prune: bool = False, progress: Progress | None = None
     ) -> IngestReport:
         """Add or refresh documents (see :class:`knowledge.ingest.Ingester`)."""
-        ingester = Ingester(store=self.store, embedder=self.embedder, detect=detect_language)
-        return ingester.ingest(paths, prune=prune, progress=progress)
+        return self._ingester().ingest(paths, prune=prune, progress=progress)
 
     def ensure_ready(self, extra: Sequence[Path] = ()) -> IngestReport | None:
         """On first start, or after a model or chunking change, (re)build the index from the shipped pages and
-        ``extra``; after an analyser change, re-analyse the stored passages once."""
+        ``extra``; after an analyser or bridge builder change, re-analyse the stored passages and write
+        their bridges again, once."""
         active = self.store.active()
         if active is not None and (active.model, active.layout) == (self.embedder.name, INDEX_LAYOUT):
-            ingester = Ingester(store=self.store, embedder=self.embedder, detect=detect_language)
-            if ingester.refresh_terms(active):  # the analyser changed: re-analyse once, not at every start
+            ingester = self._ingester()
+            terms = ingester.refresh_terms(
+                active
+            )  # the analyser changed: re-analyse once, not at every start
+            bridges = ingester.refresh_bridges(active)
+            if terms or bridges:
                 self.store.activate(
                     active.collection,
                     model=active.model,
                     layout=active.layout,
                     documents=active.documents,
                     analyzer=analyzer_fingerprint(),
+                    bridges=self._builder.fingerprint,
                 )
+                self.store.drop_bridges(active.collection, keep=self._builder.fingerprint)
             return None
         return self.ingest([SHIPPED_DOCS, *extra])
 
     def retriever(self) -> Retriever:
-        """A retriever over the active generation: its passages and stored BM25 terms are read into memory
-        now (terms are analysed afresh only when the analyser has changed since they were stored); the
-        vectors stay in Chroma."""
+        """A retriever over the active generation: its passages, their bridges and their stored BM25 terms
+        are read into memory now (terms are analysed and bridges built afresh only when the analyser or the
+        bridge builder has changed since they were stored); the vectors stay in Chroma."""
         active = self.store.active()
         if active is None:
             self.ensure_ready()
@@ -121,12 +138,15 @@ class KnowledgeBase:
         chunks, terms, records = self.store.passages(active)
         stored = terms if active.analyzer == analyzer_fingerprint() else None
         catalog = Catalog(chunks, generation=active.collection, terms=stored, records=frozenset(records))
-        bridge = BridgeIndex(
-            catalog=catalog,
-            translator=self._translator,
-            embedder=self.embedder,
-            normaliser=self.languages.normaliser,
-        )
+        normaliser = self.languages.normaliser
+        if active.bridges == self._builder.fingerprint:
+            bridge = BridgeIndex.stored(
+                catalog=catalog, store=self.store, generation=active, normaliser=normaliser
+            )
+        else:
+            bridge = BridgeIndex.built(
+                catalog=catalog, builder=self._builder, embedder=self.embedder, normaliser=normaliser
+            )
         return Retriever(
             catalog=catalog,
             store=self.store,

@@ -18,7 +18,8 @@ class DocumentEntry:
 
 @dataclass(frozen=True)
 class Generation:
-    """The active generation: its collection, the model and layout that filled it, its live documents.
+    """The active generation: its collection, the model and layout that filled it, its live documents, and
+    the fingerprints of the analyser and of the bridge builder that wrote its BM25 terms and bridges.
 
     ``documents`` is None for an index written before manifests existed: every record is live.
     """
@@ -28,6 +29,7 @@ class Generation:
     layout: str = ""
     documents: Mapping[str, DocumentEntry] | None = None
     analyzer: str = ""
+    bridges: str = ""
 
 
 def record_id(chunk_id: str, tag: str) -> str:

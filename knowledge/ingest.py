@@ -16,6 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.language import Language
+from knowledge.bridge.writer import BridgeWriter
 from knowledge.catalog import analyzer_fingerprint, stored_terms
 from knowledge.chunking import LAYOUT_VERSION, chunk_document
 from knowledge.embeddings import Embedder
@@ -70,12 +71,21 @@ class Ingester:
         store: The Chroma store.
         embedder: The embedding model; the index records its name.
         detect: Language detector for documents that do not declare their language.
+        bridges: Writes the passages' bridges beside them (None: no bridges are stored).
     """
 
-    def __init__(self, *, store: ChromaStore, embedder: Embedder, detect: Callable[[str], Language]) -> None:
+    def __init__(
+        self,
+        *,
+        store: ChromaStore,
+        embedder: Embedder,
+        detect: Callable[[str], Language],
+        bridges: BridgeWriter | None = None,
+    ) -> None:
         self._store = store
         self._embedder = embedder
         self._detect = detect
+        self._bridges = bridges
 
     def ingest(
         self, paths: Sequence[Path], *, prune: bool = False, progress: Progress | None = None
@@ -109,13 +119,8 @@ class Ingester:
         documents |= {doc_id: _entry(loaded[doc_id], tag) for doc_id in changed}
         if active is not None:
             self.refresh_terms(active)
-        self._store.activate(
-            collection,
-            model=self._embedder.name,
-            layout=INDEX_LAYOUT,
-            documents=documents,
-            analyzer=analyzer_fingerprint(),
-        )
+            self.refresh_bridges(active)
+        self._activate(collection, documents)
         self._store.remove_stale(
             Generation(collection=collection, model="", documents=documents), [*changed, *report.removed]
         )
@@ -138,6 +143,24 @@ class Ingester:
             terms |= stored_terms(doc_chunks)
         self._store.rewrite_terms(active, chunks, terms)
         return True
+
+    def refresh_bridges(self, active: Generation) -> bool:
+        """Write the stored passages' bridges again when the bridge builder has changed since they were
+        written (they become live when the pointer moves; see :meth:`BridgeWriter.refresh`)."""
+        return self._bridges is not None and self._bridges.refresh(active)
+
+    def _activate(self, collection: str, documents: Mapping[str, DocumentEntry]) -> None:
+        """Move the pointer to ``documents`` of ``collection``, then drop bridges of an older builder."""
+        fingerprint = self._bridges.fingerprint if self._bridges is not None else ""
+        self._store.activate(
+            collection,
+            model=self._embedder.name,
+            layout=INDEX_LAYOUT,
+            documents=documents,
+            analyzer=analyzer_fingerprint(),
+            bridges=fingerprint,
+        )
+        self._store.drop_bridges(collection, keep=fingerprint)
 
     def _rebuild(
         self,
@@ -173,16 +196,11 @@ class Ingester:
         self._add(collection, fresh + kept, tag=tag, progress=progress)
         documents = {doc_id: _entry(document, tag) for doc_id, document in loaded.items()}
         documents |= {c.doc_id: DocumentEntry(tag, c.content_hash, c.source_path) for c in kept}
-        self._store.activate(
-            collection,
-            model=self._embedder.name,
-            layout=INDEX_LAYOUT,
-            documents=documents,
-            analyzer=analyzer_fingerprint(),
-        )
+        self._activate(collection, documents)
 
     def _add(self, collection: str, chunks: list[Chunk], *, tag: str, progress: Progress | None) -> None:
-        """Embed ``chunks`` and write them with their BM25 terms (nothing is written if embedding fails)."""
+        """Embed ``chunks`` and write them with their BM25 terms and bridges (nothing is written if
+        embedding fails)."""
         if not chunks:
             return
         vectors = self._embed(chunks, progress)
@@ -190,6 +208,8 @@ class Ingester:
         for doc_chunks in _by_document(chunks).values():
             terms |= stored_terms(doc_chunks)
         self._store.add(collection, chunks, vectors, tag=tag, terms=terms)
+        if self._bridges is not None:
+            self._bridges.write(collection, chunks, tag=tag, dimension=int(vectors.shape[1]))
 
     def _load_all(
         self, files: list[Path], report: IngestReport, progress: Progress | None

@@ -6,7 +6,9 @@ passage record carries its document's tag in its id, so an ingest of one page ad
 beside the live ones, then moves the pointer in a single write, then deletes the page's old records. A reader
 keeps only the records the manifest it read names, so it never answers from a mix; a crash part-way leaves
 the old manifest in force and, at worst, orphan records that no manifest names. A new model or chunk layout
-writes a complete new collection instead and drops the old one after the pointer has moved.
+writes a complete new collection instead and drops the old one after the pointer has moved. The bridges of
+a generation's passages live in a sibling collection (``<generation>_b``) under the same tags, and also carry
+the fingerprint of the builder that wrote them, which the pointer names too.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.language import Language
+from knowledge.bridge.builder import PassageBridge
+from knowledge.bridge.records import bridge_from_metadata, bridge_metadata, bridge_record_id
 from knowledge.generations import (
     DocumentEntry,
     Generation,
@@ -116,6 +120,16 @@ class ChromaStore:
             found = self._collections[name] = self._client.get_collection(name, embedding_function=None)
         return found
 
+    def _bridges(self, collection: str) -> Any:
+        """The sibling collection that holds the bridges of generation ``collection``."""
+        name = f"{collection}_b"
+        found = self._collections.get(name)
+        if found is None:
+            found = self._collections[name] = self._client.get_or_create_collection(
+                name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+            )
+        return found
+
     def active(self) -> Generation | None:
         """The generation that answers questions, if any."""
         found = self._meta.get(ids=[_ACTIVE], include=["metadatas", "documents"])
@@ -129,6 +143,7 @@ class ChromaStore:
             layout=str(meta.get("layout") or ""),
             documents=read_manifest(documents[0]),
             analyzer=str(meta.get("analyzer") or ""),
+            bridges=str(meta.get("bridges") or ""),
         )
 
     def create_generation(self) -> str:
@@ -137,6 +152,7 @@ class ChromaStore:
         self._client.create_collection(
             name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
         )
+        self._bridges(name)
         return name
 
     def add(
@@ -186,6 +202,7 @@ class ChromaStore:
         layout: str,
         documents: Mapping[str, DocumentEntry] | None = None,
         analyzer: str = "",
+        bridges: str = "",
     ) -> None:
         """Point the index at ``collection`` and its live ``documents`` (one atomic write), then drop every
         other generation.
@@ -196,11 +213,20 @@ class ChromaStore:
             layout: Version of the chunking that cut it.
             documents: The live version of each document (None: every record is live).
             analyzer: Fingerprint of the analyser that computed the stored BM25 terms.
+            bridges: Fingerprint of the builder whose stored bridges are live.
         """
         self._meta.upsert(
             ids=[_ACTIVE],
             documents=[write_manifest(documents) if documents is not None else collection],
-            metadatas=[{"collection": collection, "model": model, "layout": layout, "analyzer": analyzer}],
+            metadatas=[
+                {
+                    "collection": collection,
+                    "model": model,
+                    "layout": layout,
+                    "analyzer": analyzer,
+                    "bridges": bridges,
+                }
+            ],
             embeddings=[[0.0]],
         )
         self.drop_inactive()
@@ -210,7 +236,8 @@ class ChromaStore:
         active = self.active()
         for found in self._client.list_collections():
             name = found if isinstance(found, str) else found.name
-            if name.startswith(f"{self._prefix}_g") and (active is None or name != active.collection):
+            keep = () if active is None else (active.collection, f"{active.collection}_b")
+            if name.startswith(f"{self._prefix}_g") and name not in keep:
                 self._collections.pop(name, None)
                 self._client.delete_collection(name)
 
@@ -224,6 +251,59 @@ class ChromaStore:
             if entry is not None:
                 where = {"$and": [where, {"tag": {"$ne": entry.tag}}]}
             target.delete(where=where)
+            self._bridges(generation.collection).delete(where=where)
+
+    def add_bridges(
+        self,
+        collection: str,
+        bridges: Sequence[PassageBridge],
+        vectors: NDArray[np.float32],
+        *,
+        tag: str,
+        builder: str,
+    ) -> None:
+        """Write the bridges of passages tagged ``tag`` with their English vectors (one row per bridge)."""
+        target = self._bridges(collection)
+        for start in range(0, len(bridges), _BATCH):
+            part = bridges[start : start + _BATCH]
+            target.upsert(
+                ids=[bridge_record_id(bridge.chunk_id, tag, builder) for bridge in part],
+                documents=[bridge.english or bridge.gloss for bridge in part],
+                metadatas=[bridge_metadata(bridge, tag=tag, builder=builder) for bridge in part],
+                embeddings=vectors[start : start + _BATCH],
+            )
+
+    def drop_bridges(self, collection: str, *, keep: str) -> None:
+        """Delete the bridges that a builder other than ``keep`` wrote."""
+        self._bridges(collection).delete(where={"builder": {"$ne": keep}})
+
+    def bridges(self, generation: Generation) -> tuple[list[PassageBridge], set[str]]:
+        """The live bridges of ``generation`` (written by the builder its pointer names) and their record
+        ids, without their vectors."""
+        found = self._bridges(generation.collection).get(
+            where={"builder": generation.bridges}, include=["metadatas"]
+        )
+        ids, metas = found["ids"], found["metadatas"] or []
+        keep = self._live(generation.collection, ids, metas, generation=generation)
+        return [bridge_from_metadata(metas[k]) for k in keep], {ids[k] for k in keep}
+
+    def query_bridges(
+        self, generation: Generation, embedding: NDArray[np.float32], *, k: int
+    ) -> list[tuple[str, str, float]]:
+        """The ``k`` English bridges nearest to ``embedding`` as (record id, chunk id, cosine similarity)."""
+        target = self._bridges(generation.collection)
+        found = target.query(
+            query_embeddings=[embedding],
+            n_results=k,
+            where={"$and": [{"dense": True}, {"builder": generation.bridges}]},
+            include=["distances", "metadatas"],
+        )
+        ids, metas = found["ids"][0], (found.get("metadatas") or [[]])[0]
+        distances = (found.get("distances") or [[]])[0]
+        return [
+            (record, str(meta["chunk_id"]), 1.0 - float(distance))
+            for record, meta, distance in zip(ids, metas, distances, strict=True)
+        ]
 
     def records(self, collection: str) -> tuple[list[Chunk], NDArray[np.float32]]:
         """Every live passage of ``collection`` with its embedding, in document order."""

@@ -70,6 +70,11 @@ class NynorskNormaliser:
             )
         return cls(pairs=lambda: load_pairs("freedict-nno-nob"), apertium=apertium)
 
+    @property
+    def uses_apertium(self) -> bool:
+        """Whether pages are normalised with Apertium (rather than word by word)."""
+        return self._apertium is not None
+
     def pages(self, texts: Sequence[str]) -> list[str]:
         """Bokmål renderings of ``texts`` (one Apertium call for all; word pairs when it fails)."""
         if not texts:

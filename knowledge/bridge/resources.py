@@ -20,6 +20,10 @@ class LanguageResources:
     lexicon: WordLexicon | None
     normaliser: NynorskNormaliser
 
+    def describe(self) -> str:
+        """Which resources are present (bridges written with others are written again)."""
+        return f"dictionary={self.lexicon is not None};apertium={self.normaliser.uses_apertium}"
+
     @classmethod
     def from_system(cls) -> LanguageResources:
         """Whatever Debian installed (each missing piece is logged once and skipped)."""
