@@ -77,7 +77,7 @@ def test_invalid_utf8_a_100_000_letter_word_and_a_url_for_a_name_get_clear_repli
     env = {k: v for k, v in os.environ.items() if k != "RAPPORTLOS_DATABASE_URL"}
     env["RAPPORTLOS_DATA_DIR"] = str(tmp_path)
     lines = [
-        b"Final report deadline \xff\xfe Mobility Tool",  # not UTF-8
+        b"When is the final report due \xff\xfe in Mobility Tool?",  # not UTF-8
         b"a" * 100_000,
         b"project add 2020-1-NO01-KA229-012345 01.01.0001 Vann",
         b"project add 2020-1-NO01-KA229-012345 31.08.2025 www.evil.example",

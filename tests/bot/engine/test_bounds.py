@@ -39,9 +39,9 @@ def _message(text: str) -> IncomingMessage:
 
 def test_lone_surrogates_become_replacement_characters_before_language_detection():
     answerer = _Answerer()
-    Engine(knowledge=answerer).handle(_message("Final report deadline \ud800 Mobility Tool \udfff"))
+    Engine(knowledge=answerer).handle(_message("When is the final report due \ud800 in Mobility Tool \udfff?"))
     [question] = answerer.questions
-    assert question.text == "Final report deadline \ufffd Mobility Tool \ufffd"
+    assert question.text == "When is the final report due \ufffd in Mobility Tool \ufffd?"
     assert question.language is Language.EN
 
 
