@@ -133,7 +133,7 @@ def test_one_huge_word_gets_a_polite_refusal_and_does_not_hold_up_other_question
 def test_lone_surrogates_in_a_mention_are_answered(bot: Running) -> None:
     channel = unique("C")
     # No Norwegian letters and no stop words: the text reaches the statistical language detector.
-    event = mention("Final report deadline \ud800 Mobility Tool \udfff", user=unique("U"), channel=channel)
+    event = mention("When is the final report due \ud800 in Mobility Tool \udfff?", user=unique("U"), channel=channel)
     assert bot.poster.event(event, event_id=unique("Ev"))[0] == 200
     shown = texts(_answered(bot, channel))
     assert "Mobility Tool+" in shown and "went wrong" not in shown
