@@ -25,4 +25,6 @@ fi
 
 $BIN/ruff check .
 $BIN/mypy
-$BIN/pytest -q "$@"
+# Most end-to-end tests wait on processes they start, so four workers share the two cores; a file stays on one
+# worker (its module fixtures start once). RAPPORTLOS_TEST_WORKERS=0 runs everything in this process.
+$BIN/pytest -q -n "${RAPPORTLOS_TEST_WORKERS:-4}" --dist loadfile "$@"

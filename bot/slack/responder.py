@@ -4,6 +4,8 @@ as ephemeral messages, and every posted copy of a run refreshed in place after a
 from __future__ import annotations
 
 import logging
+import threading
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -45,6 +47,10 @@ class SlackResponder:
     def __init__(self, *, sender: SlackSender, engine: ChecklistCopies) -> None:
         self._sender = sender
         self._engine = engine
+        # A run's checklist is looked up, posted and recorded under its lock, so a command that arrives while
+        # the first copy is being posted updates that copy instead of posting a second one.
+        self._run_locks: defaultdict[int, threading.Lock] = defaultdict(threading.Lock)
+        self._locks_lock = threading.Lock()
 
     def reply(self, reply: Reply, where: Where, *, explain: Explain | None = None) -> str | None:
         """Deliver one engine reply; returns the ts of the message posted (None for private notes).
@@ -143,6 +149,13 @@ class SlackResponder:
 
     def _checklist(self, reply: Reply, where: Where) -> str:
         """A started or shown run: the lead in the thread, the checklist as its own message (one per run)."""
+        assert reply.checklist is not None
+        with self._locks_lock:
+            lock = self._run_locks[reply.checklist.run_id]
+        with lock:
+            return self._checklist_locked(reply, where)
+
+    def _checklist_locked(self, reply: Reply, where: Where) -> str:
         assert reply.checklist is not None
         run_id = reply.checklist.run_id
         if self._shown_in(run_id, where.channel_id):  # one checklist message per run in a channel: update it
