@@ -84,16 +84,18 @@ class Clicks:
 
     async def _click(self, context: TurnContext, step: StepData) -> Reply:
         channel_id, _thread = split_conversation_id(context.activity.conversation.id)
+        user_id = context.activity.from_property.id
+        known = await self._blocking(self._services.engine.stored_language, platform=Platform.TEAMS, user_id=user_id)
         click = StepClick(
             platform=Platform.TEAMS,
-            user_id=context.activity.from_property.id,
+            user_id=user_id,
             channel_id=channel_id,
             run_id=step.run_id,
             step_id=step.step_id,
             version=step.version,
             action=step.action,
-            language=step.language,
-            language_known=False,  # the card's language, not necessarily the clicker's
+            language=known or step.language,
+            language_known=known is not None,  # else the card's: the project's choice for the clicker holds
         )
         return await self._blocking(self._services.engine.click, click)
 
