@@ -45,13 +45,16 @@ class CommandKind(StrEnum):
     PARTNER_LINK_REVOKE = "partner_link_revoke"
     PARTNER_EMAIL = "partner_email"
     NEXT_STEP = "next_step"
+    WHAT_NEXT = "what_next"
     WHO_MISSING = "who_missing"
     DEADLINE = "deadline"
     ACK = "ack"
 
 
 # Questions about the project answered from its own state; without a project they go to the guidance.
-PROJECT_QUESTIONS = frozenset({CommandKind.NEXT_STEP, CommandKind.WHO_MISSING, CommandKind.DEADLINE})
+PROJECT_QUESTIONS = frozenset(
+    {CommandKind.NEXT_STEP, CommandKind.WHAT_NEXT, CommandKind.WHO_MISSING, CommandKind.DEADLINE}
+)
 STEP_KINDS = frozenset(
     {CommandKind.STATUS, CommandKind.DONE, CommandKind.SKIP, CommandKind.UNDO, CommandKind.BACK}
 )

@@ -74,12 +74,18 @@ _QUESTIONS: tuple[tuple[re.Pattern[str], _Builder], ...] = (
         _p(
             r"^(?:hva er |hva blir |what is |what's |whats )?(?:mitt |vårt |det |my |our |the )?",
             r"(?:neste steg(?:et)?|next step)(?: (?:mitt|vårt|for meg|for oss|for me|for us))?\s*\?+$",
-            r"|^(?:hva skjer|hva skjer nå|hva skjer videre|hva gjør jeg nå|hva gjør vi nå|hva må jeg gjøre",
-            r"|hva nå|what happens next|what now|what do i do now|what should i do now|what do we do now",
-            r"|what do i need to do)",
+            r"|^(?:hva gjør jeg nå|hva må jeg gjøre|what do i do now|what should i do now|what do i need to do)",
             _Q,
         ),
         _fixed(CommandKind.NEXT_STEP, explicit=True),
+    ),
+    (  # the run's next step and whom it waits for, not only the asker's
+        _p(
+            r"^(?:hva skjer|hva skjer nå|hva skjer videre|hva skjer så|hva nå|hva gjør vi nå",
+            r"|what happens next|what happens now|what now|what do we do now|what's next|whats next)",
+            _Q,
+        ),
+        _fixed(CommandKind.WHAT_NEXT, explicit=True),
     ),
     (
         _p(

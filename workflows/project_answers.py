@@ -11,7 +11,7 @@ from workflows.errors import StepBlocked
 from workflows.messages import count_text, join_names, say
 from workflows.models import Project
 from workflows.service import RunState
-from workflows.views import ChecklistView, StepView, Waiting
+from workflows.views import ChecklistView, StepState, StepView, Waiting
 
 
 def party_name(waiting: Waiting, language: Language) -> str:
@@ -63,6 +63,30 @@ def next_step_text(views: list[ChecklistView], language: Language) -> str:
             lines.append(own_done_text(view))
         else:
             lines.append(say("next.yours", language, title=view.title, step=step.title))
+    return "\n".join(lines)
+
+
+def run_next_step(view: ChecklistView) -> StepView | None:
+    """The first step of the run still open (a required one before an optional one); None when none is."""
+    open_steps = [s for s in view.steps if s.state in (StepState.OPEN, StepState.PARTIAL)]
+    return next((s for s in open_steps if not s.optional), open_steps[0] if open_steps else None)
+
+
+def what_next_text(views: list[ChecklistView], language: Language) -> str:
+    """What happens next in each open run: its next open step and whom it waits for, then the asker's own."""
+    if not views:
+        return say("next.none", language)
+    lines = []
+    for view in views:
+        step = run_next_step(view)
+        if step is None:
+            lines.append(say("run.complete", language, title=view.title))
+            continue
+        party = waiting_actor_text(view, step)
+        lines.append(say("next.run", language, title=view.title, number=step.number, step=step.title, party=party))
+        own = own_step(view)
+        if own is not None:
+            lines.append(say("next.run_yours", language) if own.id == step.id else say("tick.next", language, step=own.title))
     return "\n".join(lines)
 
 

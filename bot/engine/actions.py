@@ -12,7 +12,6 @@ from core.records import AnswerLog, AnswerRecord, ChecklistMessages, FeedbackRec
 from knowledge.models import Answer
 from workflows.errors import StepAlreadySettled, StepBlocked, StepNotSettled, WorkflowError
 from workflows.language_policy import default_language
-from workflows.models import Role
 from workflows.project_answers import blocked_text
 from workflows.service import Clock, RunState, WorkflowService, utc_now
 from workflows.transitions import StepAction
@@ -35,7 +34,9 @@ class StepClick(BaseModel):
     action: StepAction = StepAction.DONE
     language: Language
     language_known: bool = Field(
-        default=True, description="False when ``language`` is only the card's: then a partner abroad gets English."
+        default=True,
+        description="False when ``language`` is only a guess (the card's, or nothing stored for the person): "
+        "then the project's choice for the person holds (its language; English for a partner abroad).",
     )
 
 
@@ -123,17 +124,17 @@ class ChecklistActions:
             return None
 
     def _clicker_language(self, click: StepClick) -> Language:
-        """The clicker's language; when only the card's is known, a partner abroad gets English."""
+        """The clicker's language; when it is not known, the project's default for them (``default_language``):
+        the project's language, English for a partner abroad."""
         if click.language_known:
             return click.language
         try:
             project = self._service.run_state(run_id=click.run_id).project
         except WorkflowError:
             return click.language
-        member = project.member(click.user_id)
-        if member is not None and member.role is Role.PARTNER:
-            return default_language(project, click.user_id)
-        return click.language
+        if project.member(click.user_id) is None:  # not in the project: the card's language, or the project's
+            return project.language or click.language
+        return default_language(project, click.user_id)
 
     def _step_title(self, run_id: int, step_id: str, language: Language) -> str:
         try:

@@ -45,6 +45,7 @@ from workflows.project_answers import (
     own_done_text,
     own_step,
     tick_text,
+    what_next_text,
 )
 from workflows.reminders.replies import answer_remind
 from workflows.reminders.service import ReminderService
@@ -235,6 +236,9 @@ class WorkflowCommands:
     def _next_step(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
         return Reply.message(next_step_text(self._open_views(message, language), language), language)
 
+    def _what_next(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
+        return Reply.message(what_next_text(self._open_views(message, language), language), language)
+
     def _who_missing(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
         return Reply.message(missing_text(self._open_views(message, language), language), language)
 
@@ -373,6 +377,7 @@ _HANDLERS: dict[CommandKind, _Handler] = {
     CommandKind.PROJECT_LANGUAGE: WorkflowCommands._admin,
     CommandKind.LANGUAGE: WorkflowCommands._language,
     CommandKind.NEXT_STEP: WorkflowCommands._next_step,
+    CommandKind.WHAT_NEXT: WorkflowCommands._what_next,
     CommandKind.WHO_MISSING: WorkflowCommands._who_missing,
     CommandKind.DEADLINE: WorkflowCommands._deadline,
     CommandKind.ACK: WorkflowCommands._ack,

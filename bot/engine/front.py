@@ -122,7 +122,11 @@ class ChatEngine:
 
     def language_of(self, *, platform: Platform, user_id: str) -> Language:
         """The language the person last wrote in; Norwegian before they have written."""
-        return self._conversation.language_of(platform=platform.value, user_id=user_id) or Language.NB
+        return self.stored_language(platform=platform, user_id=user_id) or Language.NB
+
+    def stored_language(self, *, platform: Platform, user_id: str) -> Language | None:
+        """The language the person last wrote in (or chose), None before the bot has read a sentence of theirs."""
+        return self._conversation.language_of(platform=platform.value, user_id=user_id)
 
     @property
     def copies(self) -> ChecklistCopies:

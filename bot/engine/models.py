@@ -54,7 +54,7 @@ class AnswerPart(BaseModel):
     def of(cls, answer: Answer, *, answer_id: int | None = None) -> AnswerPart:
         """The parts of ``answer``: a body with cited passages, or (abstentions, refusals) its text alone."""
         if answer.body:
-            cited = tuple(dict.fromkeys(answer.cited))
+            cited = one_per_page(answer.cited)
             return cls(body=answer.body, citations=cited, kind=answer.kind, answer=answer, answer_id=answer_id)
         return cls(body=answer.text, kind=answer.kind, answer=answer, answer_id=answer_id)
 
@@ -62,6 +62,19 @@ class AnswerPart(BaseModel):
     def feedback_wanted(self) -> bool:
         """True when helpful / not helpful buttons belong under the answer."""
         return self.answer_id is not None and self.kind is not AnswerKind.INVALID
+
+
+def one_per_page(citations: tuple[Citation, ...]) -> tuple[Citation, ...]:
+    """The cited passages merged per page (its URL, else its title), in order: one source each, naming every
+    quoted section («Sluttrapportering, Dokumentasjon»), so a page quoted twice is not listed twice."""
+    pages: dict[str, list[Citation]] = {}
+    for citation in citations:
+        pages.setdefault(citation.url or citation.title, []).append(citation)
+    merged = []
+    for quoted in pages.values():
+        sections = dict.fromkeys(c.section for c in quoted if c.section not in ("", c.title))
+        merged.append(quoted[0].model_copy(update={"section": ", ".join(sections)}))
+    return tuple(merged)
 
 
 class Reply(BaseModel):

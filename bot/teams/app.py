@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from microsoft_agents.hosting.core import AgentApplication, MemoryStorage, TurnState
 
 from bot.teams.action_ids import FEEDBACK_VERB, STEP_VERB
+from bot.teams.card_updates import CardUpdates
 from bot.teams.clicks import Clicks
 from bot.teams.delivery import Delivery
 from bot.teams.listeners import Listeners
@@ -26,9 +27,10 @@ class TeamsBot:
 def build_bot(*, sdk: TeamsSdk, services: TeamsServices) -> TeamsBot:
     """The application with its routes: card actions first, then messages and installs."""
     blocking = Blocking()
-    delivery = Delivery(services=services, blocking=blocking)
+    updates = CardUpdates(sdk=sdk, services=services, blocking=blocking)
+    delivery = Delivery(services=services, blocking=blocking, updates=updates)
     listeners = Listeners(services=services, blocking=blocking, delivery=delivery)
-    clicks = Clicks(sdk=sdk, services=services, blocking=blocking, delivery=delivery)
+    clicks = Clicks(services=services, blocking=blocking, delivery=delivery, updates=updates)
     app = AgentApplication[TurnState](
         storage=MemoryStorage(), connection_manager=sdk.connections, start_typing_timer=False, **sdk.config
     )

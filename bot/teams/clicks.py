@@ -7,41 +7,35 @@ response, which Teams shows to the clicker alone.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
-import aiohttp
 from microsoft_agents.activity import AdaptiveCardInvokeResponse, ContentTypes
 from microsoft_agents.hosting.core import TurnContext, TurnState
 
 from bot.engine.actions import StepClick
 from bot.engine.front import FeedbackClick
 from bot.engine.models import Reply
-from bot.teams.activities import card_activity, text_activity
+from bot.teams.activities import text_activity
+from bot.teams.card_updates import CardUpdates
 from bot.teams.cards import checklist_card
 from bot.teams.delivery import Delivery
 from bot.teams.payloads import StepData, feedback_data, split_conversation_id, step_data
-from bot.teams.proactive import in_conversation, turn_connector
-from bot.teams.references import loaded
-from bot.teams.sdk import TeamsSdk
 from bot.teams.services import Blocking, TeamsServices
 from core.language import Platform
-from core.records import PostedChecklist
 from workflows.views import ChecklistView
 
 _OK = 200
 _BAD_REQUEST = 400
-_log = logging.getLogger(__name__)
 
 
 class Clicks:
     """Handlers of the card actions."""
 
     def __init__(
-        self, *, sdk: TeamsSdk, services: TeamsServices, blocking: Blocking, delivery: Delivery
+        self, *, services: TeamsServices, blocking: Blocking, delivery: Delivery, updates: CardUpdates
     ) -> None:
-        """Apply clicks through ``services``; refresh copies through the turn's connector or ``sdk``."""
-        self._sdk = sdk
+        """Apply clicks through ``services``; refresh the posted copies through ``updates``."""
+        self._updates = updates
         self._services = services
         self._blocking = blocking
         self._delivery = delivery
@@ -90,16 +84,18 @@ class Clicks:
 
     async def _click(self, context: TurnContext, step: StepData) -> Reply:
         channel_id, _thread = split_conversation_id(context.activity.conversation.id)
+        user_id = context.activity.from_property.id
+        known = await self._blocking(self._services.engine.stored_language, platform=Platform.TEAMS, user_id=user_id)
         click = StepClick(
             platform=Platform.TEAMS,
-            user_id=context.activity.from_property.id,
+            user_id=user_id,
             channel_id=channel_id,
             run_id=step.run_id,
             step_id=step.step_id,
             version=step.version,
             action=step.action,
-            language=step.language,
-            language_known=False,  # the card's language, not necessarily the clicker's
+            language=known or step.language,
+            language_known=known is not None,  # else the card's: the project's choice for the clicker holds
         )
         return await self._blocking(self._services.engine.click, click)
 
@@ -107,33 +103,5 @@ class Clicks:
         self, context: TurnContext, clicked: ChecklistView, *, skip_message_id: str | None
     ) -> dict[str, Any]:
         """Update every Teams copy of the run but ``skip_message_id``; returns the clicked card."""
-        engine = self._services.engine
-        copies = await self._blocking(engine.posted_views, clicked.run_id, platform=Platform.TEAMS)
-        for posted_view in copies:
-            copy = posted_view.posted
-            if copy.message_id == skip_message_id:
-                continue
-            card = checklist_card(posted_view.view)
-            try:
-                await self._update(context, copy, card)
-            except (aiohttp.ClientError, ValueError, RuntimeError) as error:
-                _log.warning(
-                    "Teams: could not refresh checklist %s in %s: %s", copy.message_id, copy.channel_id, error
-                )
+        await self._updates.refresh(context, clicked.run_id, skip_message_id=skip_message_id)
         return checklist_card(clicked)
-
-    async def _update(self, context: TurnContext, copy: PostedChecklist, card: dict[str, Any]) -> None:
-        activity = card_activity(card)
-        activity.id = copy.message_id
-        stored = await self._blocking(self._services.store.conversation, channel_id=copy.channel_id)
-        reference = loaded(stored) if stored else None
-        if reference is None or reference.service_url == context.activity.service_url:
-            await turn_connector(context).conversations.update_activity(
-                copy.channel_id, copy.message_id, activity
-            )
-            return
-
-        async def update(proactive: TurnContext) -> None:
-            await proactive.update_activity(activity)
-
-        await in_conversation(self._sdk, reference, update)

@@ -16,6 +16,7 @@ from microsoft_agents.hosting.core import TurnContext
 from bot.engine.models import Reply, ReplyKind
 from bot.messages import say
 from bot.teams.activities import card_activity, mention_activity, text_activity
+from bot.teams.card_updates import CardUpdates
 from bot.teams.cards import answer_card, checklist_card
 from bot.teams.proactive import turn_connector
 from bot.teams.references import is_personal, personal_reference, stored, user_key
@@ -29,10 +30,11 @@ _log = logging.getLogger(__name__)
 class Delivery:
     """Turns a ``Reply`` into Teams messages in the current turn."""
 
-    def __init__(self, *, services: TeamsServices, blocking: Blocking) -> None:
-        """Use ``services`` to record answers and posted checklists."""
+    def __init__(self, *, services: TeamsServices, blocking: Blocking, updates: CardUpdates) -> None:
+        """Use ``services`` to record posted checklists and ``updates`` to refresh them in place."""
         self._services = services
         self._blocking = blocking
+        self._updates = updates
 
     async def reply(self, context: TurnContext, reply: Reply, *, channel_id: str) -> None:
         """Send ``reply`` where the message came from (privately when it is private)."""
@@ -40,6 +42,10 @@ class Delivery:
             await self.private(context, [text_activity(reply.text)], language=reply.language)
         elif reply.kind is ReplyKind.ANSWER:
             await context.send_activity(card_activity(answer_card(reply)))
+        elif reply.kind is ReplyKind.STEP_CHANGED:  # a typed tick: a short line, the posted cards updated
+            await context.send_activity(text_activity(reply.lines()))
+            if reply.changed_run_id is not None:
+                await self._updates.refresh(context, reply.changed_run_id)
         elif reply.checklist is not None:
             await self._checklist(context, reply, reply.checklist, channel_id=channel_id)
         else:
@@ -65,10 +71,14 @@ class Delivery:
     async def _checklist(
         self, context: TurnContext, reply: Reply, view: ChecklistView, *, channel_id: str
     ) -> None:
+        """A started or shown run: the lead, then the checklist card (one per run and channel, updated in place)."""
         engine = self._services.engine
-        posted = await self._blocking(engine.channel_view, view.run_id, language=view.language)
         if reply.lines().strip():
             await context.send_activity(text_activity(reply.lines()))
+        if await self._updates.shown_in(view.run_id, channel_id=channel_id):
+            await self._updates.refresh(context, view.run_id)
+            return
+        posted = await self._blocking(engine.channel_view, view.run_id, language=view.language)
         response = await context.send_activity(card_activity(checklist_card(posted)))
         if response and response.id:
             await self._blocking(

@@ -52,6 +52,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Neste steg for deg i «{title}»: {step}. Skriv «ferdig» når det er gjort.",
         'Your next step in "{title}": {step}. Type "done" when it is done.',
     ),
+    "next.run": (
+        "Neste i «{title}»: steg {number}, {step} – venter på {party}.",
+        'Next in "{title}": step {number}, {step} - waiting for {party}.',
+    ),
+    "next.run_yours": ("Det steget er ditt: skriv «ferdig» når det er gjort.", 'That step is yours: type "done" when it is done.'),
     "next.none": (
         "Ingen prosedyre er i gang i prosjektet. Start sluttrapporten med «start final-report».",
         'No procedure is running in the project. Start the final report with "start final-report".',

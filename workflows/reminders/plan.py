@@ -78,7 +78,7 @@ def split_superseded(
 
     After downtime several reminders of one project can be due at once; only the newest says what is true
     now, so the older ones are kept as superseded rather than posted. Reminders due at the same moment as
-    the newest (a custom one at 09:00 beside a default one) are all posted.
+    the newest (a custom one at 09:00 beside a default one) are all kept; the ticker posts them as one message.
     """
     keep = [r for r in due if r.due_at >= newest.get(r.project_id, r.due_at)]
     return keep, [r for r in due if r not in keep]

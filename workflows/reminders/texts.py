@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -35,7 +36,7 @@ def format_local(moment: datetime, language: Language, *, timezone: str) -> str:
 def reminder_message(
     *,
     project: Project,
-    reminder: Reminder,
+    reminders: Sequence[Reminder],
     view: ChecklistView | None,
     upload_done: bool,
     today: date,
@@ -44,16 +45,20 @@ def reminder_message(
 ) -> ReminderMessage:
     """A reminder for the project's channel: the deadline, what is still missing and from whom.
 
+    Reminders due at the same moment (a coordinator's own beside a default one) make one message: one heading
+    line each, the default's first, then what is missing once.
+
     Args:
         project: The project the reminder is for.
-        reminder: The stored reminder (default or custom).
+        reminders: The stored reminders (default or custom) due at this moment; at least one.
         view: The final-report checklist, or None when no run has been started.
         upload_done: True when the Project Results Platform upload is complete.
         today: The local day the reminder is posted on.
         late_since: When the reminder was due, formatted, if it is posted late.
         language: The project's reminder language.
     """
-    lines = [_heading(project, reminder, today=today, language=language)]
+    ordered = sorted(reminders, key=lambda r: (r.kind is ReminderKind.CUSTOM, r.id))
+    lines = [_heading(project, reminder, today=today, language=language) for reminder in ordered]
     if late_since:
         lines.insert(0, say("reminder.late", language, when=late_since))
     mentions = _missing(project, view, language=language, lines=lines)

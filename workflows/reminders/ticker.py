@@ -118,8 +118,8 @@ class ReminderTicker:
         token = uuid.uuid4().hex
         claim = self._store.claim_due(now=now, lease_seconds=self._policy.lease_seconds, token=token)
         report = TickReport()
-        for reminder in claim.reminders:
-            self._handle(reminder, token=token, now=now, report=report)
+        for group in same_moment(claim.reminders):
+            self._handle(group, token=token, now=now, report=report)
         self._prune(now)
         return report
 
@@ -131,26 +131,36 @@ class ReminderTicker:
             except WorkflowError as error:  # next tick tries again
                 log.warning("event ledger not pruned: %s", error)
 
-    def _handle(self, reminder: Reminder, *, token: str, now: datetime, report: TickReport) -> None:
-        project = self._store.project(project_id=reminder.project_id)
+    def _handle(self, group: list[Reminder], *, token: str, now: datetime, report: TickReport) -> None:
+        """One project's reminders due at one moment: skipped, or posted together as one message."""
+        project = self._store.project(project_id=group[0].project_id)
         if project is None:
-            self._store.mark_skipped(reminder_id=reminder.id, token=token, reason=SkipReason.REMOVED, at=now)
-            report.skipped.append(reminder.id)
+            self._skip(group, SkipReason.REMOVED, token=token, now=now, report=report)
             return
         settings = self._store.settings(project_id=project.id)
         closing = self._closing(project)
         # The closing work is the final report and then the results upload (which has its own deadline).
         complete = closing.final is not None and closing.final.complete and closing.upload_done
-        if settings.paused or (complete and reminder.kind is ReminderKind.DEFAULT):
-            reason = SkipReason.PAUSED if settings.paused else SkipReason.COMPLETE
-            self._store.mark_skipped(reminder_id=reminder.id, token=token, reason=reason, at=now)
-            report.skipped.append(reminder.id)
-        else:
+        if settings.paused:
+            self._skip(group, SkipReason.PAUSED, token=token, now=now, report=report)
+            group = []
+        elif complete:
+            done = [r for r in group if r.kind is ReminderKind.DEFAULT]
+            self._skip(done, SkipReason.COMPLETE, token=token, now=now, report=report)
+            group = [r for r in group if r not in done]
+        if group:
             language = project.language or settings.language  # channel posts speak the project's language
-            notice = self._notice(project, reminder, closing, now=now, language=language)
-            self._deliver(project, reminder, notice, token=token, now=now, report=report)
+            notice = self._notice(project, group, closing, now=now, language=language)
+            self._deliver(project, group, notice, token=token, now=now, report=report)
         if not complete:
             self._plan_next_overdue(project, now=now)
+
+    def _skip(
+        self, group: list[Reminder], reason: SkipReason, *, token: str, now: datetime, report: TickReport
+    ) -> None:
+        for reminder in group:
+            self._store.mark_skipped(reminder_id=reminder.id, token=token, reason=reason, at=now)
+            report.skipped.append(reminder.id)
 
     def _closing(self, project: Project) -> _Closing:
         states = self._workflows.runs_of(project=project)
@@ -159,20 +169,21 @@ class ReminderTicker:
         return _Closing(final=final, upload_done=upload)
 
     def _notice(
-        self, project: Project, reminder: Reminder, closing: _Closing, *, now: datetime, language: Language
+        self, project: Project, group: list[Reminder], closing: _Closing, *, now: datetime, language: Language
     ) -> Notice:
         timezone = self._timing.timezone
         view: ChecklistView | None = None
         if closing.final is not None:
             view = build_checklist_view(closing.final, viewer_id="", language=language)
-        late = (now - reminder.due_at).total_seconds() > self._policy.late_after_seconds
+        first = group[0]
+        late = (now - first.due_at).total_seconds() > self._policy.late_after_seconds
         message = reminder_message(
             project=project,
-            reminder=reminder,
+            reminders=group,
             view=view,
             upload_done=closing.upload_done,
             today=local_date(now, timezone=timezone),
-            late_since=format_local(reminder.due_at, language, timezone=timezone) if late else None,
+            late_since=format_local(first.due_at, language, timezone=timezone) if late else None,
             language=language,
         )
         return Notice(
@@ -180,32 +191,33 @@ class ReminderTicker:
             text=message.text,
             mention_user_ids=message.mention_user_ids,
             run_id=view.run_id if view else None,
-            marker=str(reminder.id),
+            marker=str(first.id),
             # Claimed before: that tick may have died after the post was accepted and before it was recorded.
-            posted_since=reminder.due_at if reminder.attempts > 1 else None,
+            posted_since=first.due_at if max(r.attempts for r in group) > 1 else None,
         )
 
     def _deliver(
         self,
         project: Project,
-        reminder: Reminder,
+        group: list[Reminder],
         notice: Notice,
         *,
         token: str,
         now: datetime,
         report: TickReport,
     ) -> None:
-        late = (now - reminder.due_at).total_seconds() > self._policy.late_after_seconds
+        late = (now - group[0].due_at).total_seconds() > self._policy.late_after_seconds
         try:
             message_id = self._post(notice)
         except DeliveryFailed as failure:
-            self._failed(project, reminder, notice, failure, token=token, now=now, report=report)
+            self._failed(project, group, notice, failure, token=token, now=now, report=report)
             return
-        if not self._store.mark_sent(
-            reminder_id=reminder.id, token=token, message_id=message_id, at=now, late=late
-        ):
-            log.error("reminder %s was posted but its lease had expired; it may be posted again", reminder.id)
-        report.sent.append(reminder.id)
+        for reminder in group:
+            if not self._store.mark_sent(
+                reminder_id=reminder.id, token=token, message_id=message_id, at=now, late=late
+            ):
+                log.error("reminder %s was posted but its lease had expired; it may be posted again", reminder.id)
+            report.sent.append(reminder.id)
 
     def _post(self, notice: Notice) -> str:
         """Post once; a short Retry-After (e.g. Slack's 429) is waited out and the post tried once more."""
@@ -221,7 +233,7 @@ class ReminderTicker:
     def _failed(
         self,
         project: Project,
-        reminder: Reminder,
+        group: list[Reminder],
         notice: Notice,
         failure: DeliveryFailed,
         *,
@@ -229,15 +241,18 @@ class ReminderTicker:
         now: datetime,
         report: TickReport,
     ) -> None:
-        if not failure.permanent and reminder.attempts < self._policy.max_attempts:
-            retry_at = now + timedelta(seconds=self._backoff(reminder.attempts, failure.retry_after))
-            self._store.release(reminder_id=reminder.id, token=token, retry_at=retry_at, error=failure.reason)
-            report.retrying.append(reminder.id)
+        attempts = max(r.attempts for r in group)
+        if not failure.permanent and attempts < self._policy.max_attempts:
+            retry_at = now + timedelta(seconds=self._backoff(attempts, failure.retry_after))
+            for reminder in group:
+                self._store.release(reminder_id=reminder.id, token=token, retry_at=retry_at, error=failure.reason)
+                report.retrying.append(reminder.id)
             return
         reached = self._report(project, notice, reason=failure.reason)
         note = f"{failure.reason}; told {', '.join(reached) or 'nobody (direct messages failed too)'}"
-        self._store.mark_failed(reminder_id=reminder.id, token=token, error=note, at=now)
-        report.failed.append(reminder.id)
+        for reminder in group:
+            self._store.mark_failed(reminder_id=reminder.id, token=token, error=note, at=now)
+            report.failed.append(reminder.id)
 
     def _backoff(self, attempts: int, retry_after: float | None) -> float:
         schedule = self._policy.backoff_seconds
@@ -266,3 +281,11 @@ class ReminderTicker:
             return
         item = next_overdue(project, after=now, hour=self._timing.hour, timezone=self._timing.timezone)
         self._store.plan(project_id=project.id, end_date=project.end_date, planned=[item], at=now)
+
+
+def same_moment(reminders: Sequence[Reminder]) -> list[list[Reminder]]:
+    """The reminders grouped by project and due moment (one message each), in the order they came."""
+    groups: dict[tuple[int, datetime], list[Reminder]] = {}
+    for reminder in reminders:
+        groups.setdefault((reminder.project_id, reminder.due_at), []).append(reminder)
+    return list(groups.values())

@@ -12,7 +12,7 @@ from bot.engine.models import ReplyKind
 from bot.slack import ids, payloads
 from bot.slack.deps import SlackDeps
 from bot.slack.responder import Where
-from core.language import Platform
+from core.language import Language, Platform
 from workflows.transitions import StepAction
 
 
@@ -40,7 +40,8 @@ def _tick(
 ) -> None:
     """A step button (done, or skip on an optional step): the role checks; refresh every copy, or say why not."""
     where = _where(body)
-    language = deps.language_of(where.user_id)
+    known = deps.engine.stored_language(platform=Platform.SLACK, user_id=where.user_id)
+    language = known or Language.NB
     button = payloads.step_button(str(action.get("value") or ""))
     if button is None:
         return
@@ -54,11 +55,12 @@ def _tick(
             version=button.version,
             action=step_action,
             language=language,
+            language_known=known is not None,  # else the project's language for the person (a partner abroad: en)
         )
     )
     if reply.kind is not ReplyKind.STEP_CHANGED:
         if reply.text:
-            deps.responder.private(reply.text, where, language=language)
+            deps.responder.private(reply.text, where, language=reply.language)
         return
     message_ts = str((body.get("message") or {}).get("ts") or "")
     if message_ts:

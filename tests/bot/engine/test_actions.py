@@ -262,3 +262,14 @@ def test_a_partner_abroad_clicking_a_card_in_another_language_is_answered_in_eng
     assert actions.click(card_click).notice.language is EN
     coordinator = click(run, step="partner-use-of-funds", language=NB).model_copy(update={"language_known": False})
     assert actions.click(coordinator).notice.language is NB
+
+
+def test_a_click_whose_language_is_unknown_is_answered_in_the_projects_language(actions, run, workflow_service):
+    workflow_service.set_language(channel_id=C, user_id=COORD, language=EN)
+    unknown = {"language_known": False}
+    coordinator = click(run, step="partner-use-of-funds", language=NB).model_copy(update=unknown)
+    assert actions.click(coordinator).notice.language is EN
+    stranger = click(run, user="USTRANGER", step="submit", language=NB).model_copy(update=unknown)
+    assert actions.click(stranger).notice.language is EN
+    known = click(run, step="partner-use-of-funds", language=NB)  # a stored language wins
+    assert actions.click(known).notice.language is NB

@@ -94,6 +94,26 @@ def test_project_questions_are_answered_from_its_state(commands):
     assert say(commands, "kari", "Når er fristen for sluttrapporten?") is None  # guidance, not state
 
 
+def test_what_happens_next_names_the_runs_next_step_and_whom_it_waits_for(commands):
+    setup(commands)
+    assert "Ingen prosedyre er i gang" in say(commands, "kari", "hva skjer nå?").text
+    say(commands, "kari", "start final-report")
+    first = say(commands, "luca", "what happens next?", EN).text.splitlines()
+    assert first == [
+        'Next in "Final report in Mobility Tool+": step 1, Complete the qualitative content - waiting for the coordinator.',
+        "Next for you: Partner completes its part (use of funds).",
+    ]
+    mine = say(commands, "kari", "hva skjer nå?").text
+    assert "steg 1, Fullfør det kvalitative innholdet – venter på koordinator." in mine
+    assert "Det steget er ditt" in mine
+    for step in ("qualitative-content", "ready-for-submission"):
+        say(commands, "kari", f"ferdig {step}")
+    say(commands, "luca", "done", EN)
+    partners = say(commands, "kari", "hva skjer videre?").text  # the optional invoices step is not next
+    assert "Partneren fullfører sin del (bruken av midler) – venter på Escola Básica Azul." in partners
+    assert "Liceo Galilei" not in partners.splitlines()[0]  # Liceo has done that part
+
+
 def test_partners_are_pointed_at_their_own_steps(commands):
     setup(commands)
     say(commands, "kari", "start final-report")

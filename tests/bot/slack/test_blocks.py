@@ -108,6 +108,17 @@ def test_repeated_citations_are_shown_once_and_at_most_three():
     assert [e["text"].split("|")[1].split(">")[0] for e in elements] == ["Side 0", "Side 1", "Side 2"]
 
 
+def test_a_page_quoted_in_two_sections_is_one_source_naming_both():
+    # "Who submits the final report?" quotes the page's «Final reporting» section and its introduction.
+    cited = (citation(section="Sluttrapportering"), citation(section="Skoleutvekslingspartnerskap"),
+             citation(section="Dokumentasjon"), citation(title="Annen side", url="https://x.no/annen", section=""))  # fmt: skip
+    elements = by_block_id(answer_blocks(**drawn(answer(cited=cited), None)), ids.SOURCES_BLOCK)["elements"]
+    assert [e["text"] for e in elements] == [
+        f"📄 <{URL}|Skoleutvekslingspartnerskap> › Sluttrapportering, Dokumentasjon · sist oppdatert 3. januar 2024",
+        "📄 <https://x.no/annen|Annen side> · sist oppdatert 3. januar 2024",
+    ]
+
+
 def test_feedback_buttons_carry_the_answer_id():
     blocks = answer_blocks(**drawn(answer(), 42))
     feedback = by_block_id(blocks, ids.FEEDBACK_BLOCK)

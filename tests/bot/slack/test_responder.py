@@ -3,19 +3,21 @@ the Web API stand-in), records posted checklists and refreshes every copy after 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
 from slack_sdk import WebClient
 
 from bot.engine.front import ChatEngine
-from bot.engine.models import Reply, ReplyKind
+from bot.engine.models import IncomingMessage, Reply, ReplyKind
 from bot.slack import ids
 from bot.slack.responder import SlackResponder, Where
 from bot.slack.sender import SlackSender
 from core.language import Language, Platform
 from tests.bot.engine.test_front import build, say
 from tests.stand_ins.slack_web_api import SlackWebApi
+from tests.unit.bot.engine.test_conversation import CITATION, RecordingAnswerer
 
 THREAD = Where(channel_id="C1", user_id="UCOORD", thread_ts="100.1", direct=False)
 
@@ -49,6 +51,27 @@ def test_an_answer_goes_to_the_thread_with_sources_hint_and_feedback_buttons(api
     block_ids = [b.get("block_id") for b in call.params["blocks"]]
     assert block_ids[0] == ids.ANSWER_BLOCK and ids.SOURCES_BLOCK in block_ids and ids.FEEDBACK_BLOCK in block_ids
     assert "Steg 2 av 6" in texts(call) and "Kilde: Sluttrapport" not in texts(call)  # sources drawn, not quoted
+
+
+def test_a_dm_answer_lists_each_source_once(api, database, workflow_service):
+    class TwoSections(RecordingAnswerer):  # the same page quoted in two sections, and once without a section
+        def answer(self, question):
+            first, second = (CITATION.model_copy(update={"section": s}) for s in ("Frist", "Dokumentasjon"))
+            bare = CITATION.model_copy(update={"section": ""})
+            found = super().answer(question)
+            return found.model_copy(update={"cited": (first, bare, second), "citations": (first, bare, second)})
+
+    front = build(database, workflow_service, answerer=TwoSections())
+    client = WebClient(token="xoxb-test", base_url=api.url, retry_handlers=[])
+    responder = SlackResponder(sender=SlackSender(client=client, sleep=lambda _s: None), engine=front.copies)
+    direct = Where(channel_id="D1", user_id="UCOORD", thread_ts=None, direct=True)
+    reply = front.handle(IncomingMessage(user_id="UCOORD", channel_id="D1", text="Who submits the report?",
+                                         platform=Platform.SLACK))  # fmt: skip
+    responder.reply(reply, direct)
+    [call] = api.calls_to("chat.postMessage")
+    drawn = json.dumps(call.params["blocks"], ensure_ascii=False) + str(call.params["text"])
+    assert drawn.count(CITATION.url) == 1 and "Kilde" not in drawn and "Source:" not in drawn
+    assert "Sluttrapport> › Frist, Dokumentasjon" in drawn
 
 
 def test_a_notice_is_ephemeral_in_a_channel_and_a_plain_message_in_a_dm(api, responder):

@@ -14,6 +14,7 @@ from microsoft_agents.hosting.core import ChannelAdapter, TurnContext
 from bot.engine.front import ChatEngine
 from bot.engine.models import Reply
 from bot.teams.action_ids import ADAPTIVE_CARD
+from bot.teams.card_updates import CardUpdates
 from bot.teams.delivery import Delivery
 from bot.teams.services import Blocking, TeamsServices
 from core.language import Language, Platform
@@ -27,13 +28,15 @@ class RecordingAdapter(ChannelAdapter):
     def __init__(self) -> None:
         super().__init__()
         self.sent: list[Activity] = []
+        self.updated: list[Activity] = []
 
     async def send_activities(self, context: TurnContext, activities: list[Activity]) -> list[ResourceResponse]:
         self.sent.extend(activities)
         return [ResourceResponse(id=f"act-{len(self.sent) - len(activities) + i}") for i in range(len(activities))]
 
     async def update_activity(self, context: TurnContext, activity: Activity) -> Any:
-        raise AssertionError("delivery never updates in a turn")
+        self.updated.append(activity)
+        return ResourceResponse(id=activity.id)
 
     async def delete_activity(self, context: TurnContext, reference: Any) -> None:
         raise AssertionError("delivery never deletes")
@@ -56,12 +59,14 @@ def front(database, workflow_service) -> ChatEngine:
 @pytest.fixture
 def delivery(front, database):
     blocking = Blocking(workers=2)
-    yield Delivery(services=TeamsServices(engine=front, store=SqlChatStore(database=database)), blocking=blocking)
+    services = TeamsServices(engine=front, store=SqlChatStore(database=database))
+    updates = CardUpdates(sdk=None, services=services, blocking=blocking)
+    yield Delivery(services=services, blocking=blocking, updates=updates)
     blocking.close()
 
 
-def deliver(delivery: Delivery, reply: Reply) -> list[Activity]:
-    adapter = RecordingAdapter()
+def deliver(delivery: Delivery, reply: Reply, *, adapter: RecordingAdapter | None = None) -> list[Activity]:
+    adapter = adapter or RecordingAdapter()
     asyncio.run(delivery.reply(personal_turn(adapter), reply, channel_id="C1"))
     return adapter.sent
 
@@ -95,3 +100,29 @@ def test_a_started_run_sends_its_lead_and_step_then_a_checklist_card_recorded_as
 def test_a_private_reply_in_a_personal_chat_is_plain_text_there(delivery):
     [activity] = deliver(delivery, Reply.notice("Bare for deg", Language.NB))
     assert activity.text == "Bare for deg" and not activity.attachments
+
+
+def test_a_typed_tick_updates_the_posted_card_in_place_instead_of_posting_a_new_one(front, delivery):
+    say(front, "project add 2020-1-NO01-KA229-012345 29.08.2025 Vann")
+    started = say(front, "start final-report")
+    deliver(delivery, started)  # the run's one card: act-1 in C1
+
+    adapter = RecordingAdapter()
+    ticked = deliver(delivery, say(front, "ferdig qualitative-content"), adapter=adapter)
+    assert not cards(ticked), "a tick must not post another checklist card"
+    assert len(ticked) == 1 and ticked[0].text  # the short confirmation
+    [update] = adapter.updated
+    assert update.id == "act-1" and update.conversation.id == "C1"
+    assert any(block.get("text", "").startswith("☑ 1. ") for block in _blocks(cards([update])[0]))
+
+    shown = RecordingAdapter()
+    assert not cards(deliver(delivery, say(front, "status"), adapter=shown))  # status too: the card is updated
+    assert [a.id for a in shown.updated] == ["act-1"]
+
+
+def _blocks(node: Any) -> list[dict[str, Any]]:
+    if isinstance(node, dict):
+        return [node, *[b for value in node.values() for b in _blocks(value)]]
+    if isinstance(node, list):
+        return [b for item in node for b in _blocks(item)]
+    return []

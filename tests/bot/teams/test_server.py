@@ -211,6 +211,23 @@ def test_an_execute_tick_answers_with_the_refreshed_card_and_a_refusal_as_a_mess
     assert any(t.startswith("⊘ 2. ") for t in _texts(body["value"]))
 
 
+def test_a_typed_tick_updates_the_runs_card_in_place_and_posts_no_new_card(
+    teams_server: TeamsServer, connector: BotConnector
+) -> None:
+    (post,) = _checklist_posts(connector)
+    updates_before = len([c for c in connector.calls if c.kind == UPDATE])
+    activity = teams.mention(connector.url, COORD, "ferdig ready-for-submission", thread="root-1")
+    status, _ = teams_server.post(activity)
+    assert status in (200, 202)
+    connector.wait_for(
+        UPDATE, where=lambda c: c.activity_id == post.answered_id and any(
+            t.startswith("☑ 3. ") for t in _texts(c.cards[0])
+        ), timeout=_TIMEOUT,
+    )  # fmt: skip
+    assert len([c for c in connector.calls if c.kind == UPDATE]) == updates_before + 1
+    assert len(_checklist_posts(connector)) == 1  # still the run's one card
+
+
 @pytest.mark.slow
 def test_a_checklist_ticked_in_teams_shows_as_ticked_in_the_terminal_chat(teams_server: TeamsServer) -> None:
     done = subprocess.run(

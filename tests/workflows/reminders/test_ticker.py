@@ -270,3 +270,44 @@ def test_a_tight_lease_policy_still_posts_once(database, ready, poster):
     ticker.tick(PROJECT_END)
     ticker.tick(PROJECT_END + timedelta(seconds=2))
     assert len(poster.notices) == 1
+
+
+def test_a_custom_reminder_due_with_a_default_one_is_posted_in_the_same_message(database, ready, poster, clock):
+    from datetime import date
+
+    ticker = make_ticker(database, ready, poster)
+    ticker.tick(utc(2025, 8, 1, 12, 0))  # plans the defaults; the project ends 29.08 (09:00)
+    reminders = make_reminders(database, ready, clock)
+    added = reminders.add(
+        channel_id=C, user_id=COORD, on_date=date(2025, 8, 29), at_time=None, text="Møte med partnerne",
+        language=Language.NB,
+    )  # fmt: skip
+    assert added.reminder.due_at == PROJECT_END
+
+    report = ticker.tick(PROJECT_END)
+
+    [notice] = poster.notices
+    lines = notice.text.splitlines()
+    assert lines[0].startswith("Prosjektet 2020-1-NO01-KA229-012345") and "slutter 29.08.2025" in lines[0]
+    assert lines[1] == "Påminnelse for 2020-1-NO01-KA229-012345: Møte med partnerne"
+    assert notice.text.count("Skriv «status»") == 1  # what is missing and the footer once
+    assert len(report.sent) == 2 and added.reminder.id in report.sent
+    sent = {r.id: r for r in rows(database) if r.status == "sent"}
+    assert set(sent) == set(report.sent) and {r.message_id for r in sent.values()} == {"1.000100"}
+
+
+def test_reminders_due_together_are_retried_together_and_posted_once(database, ready, poster, clock):
+    from datetime import date
+
+    ticker = make_ticker(database, ready, poster)
+    ticker.tick(utc(2025, 8, 1, 12, 0))
+    make_reminders(database, ready, clock).add(
+        channel_id=C, user_id=COORD, on_date=date(2025, 8, 29), at_time=None, text="Møte", language=Language.NB
+    )
+    poster.failures.append(DeliveryFailed("ratelimited", retry_after=120))
+
+    first = ticker.tick(PROJECT_END)
+    after = ticker.tick(PROJECT_END + timedelta(seconds=120))
+
+    assert len(first.retrying) == 2 and len(after.sent) == 2
+    assert len(poster.notices) == 1 and poster.attempts == 2
