@@ -88,6 +88,26 @@ class Citation(BaseModel):
     original_url: str | None = None
 
 
+class ProgrammeQuote(BaseModel):
+    """What one programme's page says, when pages for different programmes answer a question differently."""
+
+    model_config = ConfigDict(frozen=True)
+
+    label: str = Field(description="The programme in the answer's language ('KA210 (småskalapartnerskap)').")
+    quote: str = Field(description="The sentences quoted from that programme's page.")
+    citation: Citation
+
+
+class ProgrammeSplit(BaseModel):
+    """An answer shown per programme: pages for different programmes give different answers to a question
+    that names none, so each is quoted with its own source."""
+
+    model_config = ConfigDict(frozen=True)
+
+    lead: str = Field(description="The sentence that opens the answer (that the programmes differ).")
+    quotes: tuple[ProgrammeQuote, ...]
+
+
 class AnswerKind(StrEnum):
     """How an answer came about."""
 
@@ -110,6 +130,9 @@ class Answer(BaseModel):
     confidence: float = 0.0
     body: str = Field(default="", description="The answer without its source lines ('' when it has none).")
     cited: tuple[Citation, ...] = Field(default=(), description="The passages the body quotes, in order.")
+    split: ProgrammeSplit | None = Field(
+        default=None, description="When pages for different programmes disagree: each one's quote and source."
+    )
 
     @property
     def abstained(self) -> bool:

@@ -15,13 +15,22 @@ from knowledge.answering.extractive import (
     score_candidates,
     select_sentences,
 )
-from knowledge.answering.formatting import compose_body, source_line, with_sources
+from knowledge.answering.formatting import (
+    compose_body,
+    compose_split,
+    other_language_only,
+    source_line,
+    split_lead,
+    with_sources,
+)
 from knowledge.answering.messages import text
+from knowledge.answering.variants import Programmes, programme_quotes
 from knowledge.catalog import Catalog
 from knowledge.decision.model import DeclineModel, load_model
 from knowledge.decision.signals import Signals, kind_signals, margin, required_missing, word_signal
 from knowledge.language import detect_language
-from knowledge.models import Answer, AnswerKind, Citation, Question
+from knowledge.models import Answer, AnswerKind, Citation, ProgrammeSplit, Question
+from knowledge.page_facts import facts_of
 from knowledge.retrieval import Hit, QueryTerms, Retriever
 
 if TYPE_CHECKING:  # LangChain is imported only when a deployment switches generative answers on
@@ -113,7 +122,7 @@ class KnowledgeService:
             return Assessment(answer=self._reply(cleaned, language, text("no_words", language), AnswerKind.INVALID))
         if not hits:
             return Assessment(answer=self._abstain(cleaned, language, 0.0))
-        grounded, signals = self._grounded(cleaned, language, query, hits)
+        grounded, signals = self._grounded(cleaned, language, query, hits, question.context)
         probability = self._model.probability(signals)
         if probability < self._threshold:
             return Assessment(self._abstain(cleaned, language, probability), grounded, signals, probability)
@@ -154,22 +163,44 @@ class KnowledgeService:
         return query, hits
 
     def _grounded(
-        self, question: str, language: Language, query: QueryTerms, hits: list[Hit]
+        self, question: str, language: Language, query: QueryTerms, hits: list[Hit], context: tuple[str, ...]
     ) -> tuple[Answer, Signals]:
         candidates = self._candidates(question, language, query, hits)
         score_words = self._word_scorer(query)
         excerpts = select_sentences(
             catalog=self.catalog, candidates=candidates, score_words=score_words, question=question
         )
-        citations = self._citations(hits, language, excerpts)
+        programmes = Programmes(self.catalog)
+        split, notes = None, []
+        if facts_of(" ".join((*context, question))).empty:
+            # A question that names no programme, answered from pages for different ones: say which
+            # programme each quote is from, or show both when they give different values.
+            split = programmes.split(candidates=candidates, question=question, score_words=score_words)
+            notes = programmes.notes(excerpts, language) if programmes.differ(excerpts, hits) else []
+        quoted = excerpts if split is None else [*split[0], *split[1]]
+        citations = self._citations(hits, language, quoted)
         by_text = {citation.text: citation for citation in citations}
         cited = _one_per_source(
-            [by_text[e.chunk.text] for e in excerpts if e.chunk.text in by_text] or citations[:1]
+            [by_text[e.chunk.text] for e in quoted if e.chunk.text in by_text] or citations[:1]
         )
-        body = compose_body(excerpts, language)
-        text_with_sources = with_sources(body, cited, language)
-        answer = self._reply(question, language, text_with_sources, AnswerKind.EXTRACTIVE, citations)
-        answer = answer.model_copy(update={"body": body, "cited": tuple(dict.fromkeys(cited))})
+        shown = None
+        if split is None:
+            body = compose_body(excerpts, language, notes=notes)
+            full = with_sources(body, cited, language)
+        else:
+            lead = split_lead(language, other_language=other_language_only(quoted, language))
+            shown = ProgrammeSplit(lead=lead, quotes=programme_quotes(programmes, split, by_text, language))
+            body, full = compose_split(shown, language)
+        answer = Answer(
+            question=question,
+            text=full,
+            language=language,
+            kind=AnswerKind.EXTRACTIVE,
+            citations=tuple(citations),
+            body=body,
+            cited=tuple(dict.fromkeys(cited)),
+            split=shown,
+        )
         return answer, self._signals(question, query, hits, candidates, excerpts)
 
     def _signals(
@@ -208,7 +239,13 @@ class KnowledgeService:
         citations = list(answer.citations)
         body = "\n\n".join([generated, "\n".join(source_line(c, language) for c in citations)])
         return answer.model_copy(
-            update={"text": body, "kind": AnswerKind.GENERATIVE, "body": generated, "cited": tuple(citations)}
+            update={
+                "text": body,
+                "kind": AnswerKind.GENERATIVE,
+                "body": generated,
+                "cited": tuple(citations),
+                "split": None,
+            }
         )
 
     def _word_scorer(self, query: QueryTerms) -> ScoreFn:

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from core.language import Language, Platform
-from knowledge.models import Answer, AnswerKind, Citation
+from knowledge.models import Answer, AnswerKind, Citation, ProgrammeSplit
 from workflows.views import ChecklistView
 
 
@@ -46,6 +46,9 @@ class AnswerPart(BaseModel):
 
     body: str
     citations: tuple[Citation, ...] = ()
+    split: ProgrammeSplit | None = Field(
+        default=None, description="Drawn instead of the body: each programme's quote with its own source."
+    )
     kind: AnswerKind
     answer: Answer = Field(description="The whole answer (for the answer log and the terminal's plain text).")
     answer_id: int | None = Field(default=None, description="Stored answer id for feedback buttons.")
@@ -55,7 +58,14 @@ class AnswerPart(BaseModel):
         """The parts of ``answer``: a body with cited passages, or (abstentions, refusals) its text alone."""
         if answer.body:
             cited = one_per_page(answer.cited)
-            return cls(body=answer.body, citations=cited, kind=answer.kind, answer=answer, answer_id=answer_id)
+            return cls(
+                body=answer.body,
+                citations=cited,
+                split=answer.split,
+                kind=answer.kind,
+                answer=answer,
+                answer_id=answer_id,
+            )
         return cls(body=answer.text, kind=answer.kind, answer=answer, answer_id=answer_id)
 
     @property

@@ -13,7 +13,7 @@ from bot.slack.formatting import chunks, clip, escape, link, mention, mrkdwn
 from core.dates import DateStyle, format_date, format_moment
 from core.language import Language
 from knowledge.answering.messages import text as knowledge_text
-from knowledge.models import Citation
+from knowledge.models import Citation, ProgrammeSplit
 from workflows.definitions import Actor
 from workflows.messages import count_text
 from workflows.views import ChecklistView, MarkView, StepState, StepView
@@ -61,10 +61,14 @@ def source_context(citation: Citation, language: Language) -> str:
 
 
 def answer_blocks(part: AnswerPart, *, language: Language, hint: str | None = None) -> list[Block]:
-    """An answer: its body, its sources as a context block, feedback buttons and an optional hint."""
-    blocks = [_section(piece) for piece in chunks(mrkdwn(part.body))][:40]
-    blocks[0]["block_id"] = ids.ANSWER_BLOCK
-    if part.citations:
+    """An answer: its body, its sources as a context block, feedback buttons and an optional hint (an answer
+    split by programme shows each programme's quote above its own source instead of body and sources)."""
+    if part.split is not None:
+        blocks = split_blocks(part.split, language=language)
+    else:
+        blocks = [_section(piece) for piece in chunks(mrkdwn(part.body))][:40]
+        blocks[0]["block_id"] = ids.ANSWER_BLOCK
+    if part.citations and part.split is None:
         blocks.append(
             {**_context(*(source_context(c, language) for c in part.citations[:3])), "block_id": ids.SOURCES_BLOCK}
         )
@@ -82,6 +86,16 @@ def answer_blocks(part: AnswerPart, *, language: Language, hint: str | None = No
                 ],
             }
         )
+    return blocks
+
+
+def split_blocks(split: ProgrammeSplit, *, language: Language) -> list[Block]:
+    """An answer split by programme: the lead, then each programme's quote followed by its own source."""
+    blocks = [{**_section(mrkdwn(split.lead)), "block_id": ids.ANSWER_BLOCK}]
+    for number, quote in enumerate(split.quotes[:3]):
+        blocks.append(_section(f"*{escape(quote.label)}:* {mrkdwn(quote.quote)}"))
+        sources = ids.SOURCES_BLOCK if number == 0 else f"{ids.SOURCES_BLOCK}-{number}"
+        blocks.append({**_context(source_context(quote.citation, language)), "block_id": sources})
     return blocks
 
 

@@ -27,12 +27,18 @@ def attachment(card: Card) -> dict[str, Any]:
 
 def answer_card(reply: Reply) -> Card:
     """A knowledge answer: its body, the step hint, each quoted source as a link with section and date, and
-    feedback buttons."""
+    feedback buttons; an answer split by programme shows each programme's quote above its own source."""
     assert reply.answer is not None
     part, language = reply.answer, reply.language
-    text = "\n\n".join(piece for piece in (part.body, reply.hint) if piece)
-    body: list[Card] = [_text(text)]
-    body.extend(_source(citation, language) for citation in part.citations)
+    if part.split is None:
+        text = "\n\n".join(piece for piece in (part.body, reply.hint) if piece)
+        body: list[Card] = [_text(text)]
+        body.extend(_source(citation, language) for citation in part.citations)
+    else:  # each programme's quote with its own source, then the hint
+        body = [_text(part.split.lead)]
+        for quote in part.split.quotes:
+            body.extend([_text(f"**{quote.label}:** {quote.quote}"), _source(quote.citation, language)])
+        body.extend([_text(reply.hint)] if reply.hint else [])
     actions = _feedback_actions(part.answer_id, language) if part.answer_id is not None else []
     return _card(body, actions)
 

@@ -38,6 +38,33 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Dette står bare på engelsk i veiledningen:",
         "This is only in HK-dir's Norwegian guidance:",
     ),
+    "applies_to": (
+        "Dette gjelder {programme}.",
+        "This applies to {programme}.",
+    ),
+    "programmes_differ": (
+        "Veiledningen svarer ulikt for ulike programmer. Se hva som gjelder for ditt prosjekt:",
+        "The guidance answers differently for different programmes. See which applies to your project:",
+    ),
+    "and": (
+        "og",
+        "and",
+    ),
+    "period_old": (
+        "programperioden 2014–2020",
+        "the 2014–2020 programme period",
+    ),
+    "period_new": (
+        "programperioden 2021–2027",
+        "the 2021–2027 programme period",
+    ),
+    # The name of each action as the answers label it (see knowledge.page_facts.ACTION_NAMES).
+    "action.KA229": ("skoleutvekslingspartnerskap", "school exchange partnerships"),
+    "action.KA210": ("småskalapartnerskap", "small-scale partnerships"),
+    "action.KA220": ("samarbeidspartnerskap", "cooperation partnerships"),
+    "action.KA201": ("strategiske partnerskap", "strategic partnerships"),
+    "action.KA121": ("akkreditert mobilitet", "accredited mobility"),
+    "action.KA122": ("kortvarig mobilitet", "short-term mobility"),
 }
 CATALOGUE = Catalogue(ENTRIES)
 
@@ -45,3 +72,9 @@ CATALOGUE = Catalogue(ENTRIES)
 def text(key: str, language: Language, /, **values: object) -> str:
     """The sentence ``key`` in ``language`` with ``values`` filled in."""
     return CATALOGUE.say(key, language, **values)
+
+
+def action_name(code: str, language: Language) -> str | None:
+    """What the action ``code`` ("KA210") is called in ``language``, when the catalogue names it."""
+    key = f"action.{code}"
+    return CATALOGUE.say(key, language) if key in CATALOGUE else None

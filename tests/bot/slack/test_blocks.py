@@ -10,7 +10,7 @@ from bot.engine.models import AnswerPart
 from bot.slack import ids
 from bot.slack.blocks import MAX_BLOCKS, answer_blocks, checklist_blocks, checklist_text, home_view
 from core.language import Language
-from knowledge.models import Answer, AnswerKind, Citation
+from knowledge.models import Answer, AnswerKind, Citation, ProgrammeQuote, ProgrammeSplit
 from workflows.models import Role
 from workflows.reminders.models import Deadline, DeadlineKind
 from workflows.transitions import StepAction
@@ -167,6 +167,37 @@ def test_a_long_answer_is_split_into_sections_within_slacks_limit():
     body = "\n".join(f"Avsnitt {i}: " + "tekst " * 80 for i in range(30))
     sections = [b for b in answer_blocks(**drawn(answer(body=body), None)) if b["type"] == "section"]
     assert len(sections) > 1 and all(len(s["text"]["text"]) <= 3000 for s in sections)
+
+
+def split_answer(language=NB):
+    """An answer split by programme: a KA210 and a KA220 page give different deadlines."""
+    small = citation(title="Sluttrapport KA210", url="https://example.org/ka210", updated=date(2024, 2, 1))
+    cooperation = citation(title="Sluttrapport KA220", url="https://example.org/ka220", updated=date(2024, 3, 1))
+    split = ProgrammeSplit(
+        lead="Veiledningen svarer ulikt for ulike programmer.",
+        quotes=(
+            ProgrammeQuote(label="KA210 (småskalapartnerskap)", quote="Innen **60 dager**.", citation=small),
+            ProgrammeQuote(label="KA220 (samarbeidspartnerskap)", quote="Innen 90 dager.", citation=cooperation),
+        ),
+    )
+    return answer(language=language, cited=(small, cooperation)).model_copy(update={"split": split})
+
+
+def test_a_split_answer_shows_each_programmes_quote_above_its_own_source():
+    blocks = answer_blocks(**drawn(split_answer(), 4))
+    lead, small, small_source, cooperation, cooperation_source, feedback = blocks
+    assert lead["block_id"] == ids.ANSWER_BLOCK
+    assert lead["text"]["text"] == "Veiledningen svarer ulikt for ulike programmer."
+    assert small["text"]["text"] == "*KA210 (småskalapartnerskap):* Innen *60 dager*."
+    assert small_source["block_id"] == ids.SOURCES_BLOCK
+    assert small_source["elements"][0]["text"] == (
+        "📄 <https://example.org/ka210|Sluttrapport KA210> › Sluttrapportering · sist oppdatert 1. februar 2024"
+    )
+    assert cooperation["text"]["text"] == "*KA220 (samarbeidspartnerskap):* Innen 90 dager."
+    assert "<https://example.org/ka220|Sluttrapport KA220>" in cooperation_source["elements"][0]["text"]
+    given = [b["block_id"] for b in blocks if "block_id" in b]
+    assert len(set(given)) == len(given)  # Slack refuses a message with a block id twice
+    assert feedback["block_id"] == ids.FEEDBACK_BLOCK
 
 
 # --- checklists ----------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from bot.teams.payloads import (
 )
 from core.language import Language
 from knowledge.answering.formatting import source_line
-from knowledge.models import Answer, AnswerKind, Citation
+from knowledge.models import Answer, AnswerKind, Citation, ProgrammeQuote, ProgrammeSplit
 from workflows.definitions import load_procedures
 from workflows.models import ChecklistRun, MarkStatus, Member, Partner, Project, Role, StepMark
 from workflows.service import RunState
@@ -123,6 +123,34 @@ def test_feedback_buttons_carry_the_answer_id_and_are_left_out_without_one() -> 
     assert not_helpful["data"]["helpful"] is False
     assert feedback_data(helpful["data"]) is not None
     assert "actions" not in answer_card(_answer_reply(Language.EN, OFFICIAL, answer_id=None))
+
+
+def test_a_split_answer_card_shows_each_programmes_quote_above_its_own_source() -> None:
+    other = OFFICIAL.model_copy(update={"title": "Sluttrapport KA220", "url": "https://example.org/ka220"})
+    split = ProgrammeSplit(
+        lead="Veiledningen svarer ulikt for ulike programmer.",
+        quotes=(
+            ProgrammeQuote(label="KA210 (småskalapartnerskap)", quote="Innen 60 dager.", citation=OFFICIAL),
+            ProgrammeQuote(label="KA220 (samarbeidspartnerskap)", quote="Innen 90 dager.", citation=other),
+        ),
+    )
+    reply = _answer_reply(Language.NB, OFFICIAL, other, answer_id=3)
+    assert reply.answer is not None
+    answer = reply.answer.answer.model_copy(update={"split": split})
+    split_reply = reply.model_copy(update={"answer": AnswerPart.of(answer, answer_id=3), "hint": "Du er på steg 2."})
+
+    texts = _texts(answer_card(split_reply))
+
+    assert texts == [
+        "Veiledningen svarer ulikt for ulike programmer.",
+        "**KA210 (småskalapartnerskap):** Innen 60 dager.",
+        "**Kilde:** [Sluttrapport › Frister](https://erasmuspluss.no/sluttrapport)",
+        "Sist oppdatert 03.01.2024",
+        "**KA220 (samarbeidspartnerskap):** Innen 90 dager.",
+        "**Kilde:** [Sluttrapport KA220 › Frister](https://example.org/ka220)",
+        "Sist oppdatert 03.01.2024",
+        "Du er på steg 2.",
+    ]
 
 
 PROJECT = Project(
