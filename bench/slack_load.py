@@ -83,13 +83,9 @@ def fits(call: Call, request: Request, *, coordinator: str, project: str) -> boo
         return False
     if request.kind == "mention":
         return call.method == "chat.postMessage" and call.params.get("channel") == request.key
-    if request.kind == "command":  # help answers privately; status posts the checklist in the channel
-        if request.key.startswith("status"):
-            return (
-                call.method == "chat.postMessage"
-                and call.params.get("channel") == project
-                and bool(buttons(call))
-            )
+    if request.kind == "command":  # help answers privately; status answers in the channel (the run's one
+        if request.key.startswith("status"):  # checklist message is updated in place, after a short lead)
+            return call.method == "chat.postMessage" and call.params.get("channel") == project
         return call.method == request.key
     personal = call.method == "chat.postEphemeral" and call.params.get("user") == request.key
     return personal or (request.key == coordinator and call.method == "chat.update")

@@ -18,6 +18,7 @@ from knowledge.embeddings import Embedder, SentenceTransformerEmbedder
 from knowledge.ingest import INDEX_LAYOUT, Ingester, IngestReport, Progress
 from knowledge.language import detect_language
 from knowledge.retrieval import Retriever
+from knowledge.sentence_vectors import SentenceVectors
 from knowledge.translation import GlossaryTranslator
 from knowledge.vector_store import ChromaStore
 
@@ -82,10 +83,17 @@ class KnowledgeBase:
             normaliser=self.languages.normaliser,
             resources=self.languages.describe(),
         )
+        self.sentences = SentenceVectors(store=store, embedder=embedder)
 
     def _ingester(self) -> Ingester:
         writer = BridgeWriter(store=self.store, embedder=self.embedder, builder=self._builder)
-        return Ingester(store=self.store, embedder=self.embedder, detect=detect_language, bridges=writer)
+        return Ingester(
+            store=self.store,
+            embedder=self.embedder,
+            detect=detect_language,
+            bridges=writer,
+            sentences=self.sentences,
+        )
 
     @classmethod
     def open(cls, *, chroma_path: Path, chroma_url: str | None, prefix: str, model: str) -> KnowledgeBase:
@@ -113,6 +121,8 @@ class KnowledgeBase:
                 active
             )  # the analyser changed: re-analyse once, not at every start
             bridges = ingester.refresh_bridges(active)
+            if self.sentences.empty():  # an index built before the sentences were stored: embed them once
+                self.sentences.write(self.store.passages(active)[0])
             if terms or bridges:
                 self.store.activate(
                     active.collection,
@@ -153,4 +163,5 @@ class KnowledgeBase:
             embedder=self.embedder,
             translator=self._translator,
             bridge=bridge,
+            sentences=self.sentences,
         )

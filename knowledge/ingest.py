@@ -23,6 +23,7 @@ from knowledge.embeddings import Embedder
 from knowledge.errors import UnreadableDocumentError
 from knowledge.loaders.registry import SUPPORTED_SUFFIXES, load_document
 from knowledge.models import Chunk, Document
+from knowledge.sentence_vectors import SentenceVectors
 from knowledge.vector_store import ChromaStore, DocumentEntry, Generation
 
 Progress = Callable[[str, int, int], None]
@@ -72,6 +73,7 @@ class Ingester:
         embedder: The embedding model; the index records its name.
         detect: Language detector for documents that do not declare their language.
         bridges: Writes the passages' bridges beside them (None: no bridges are stored).
+        sentences: Embeds and stores the passages' sentences (None: they are embedded when answering).
     """
 
     def __init__(
@@ -81,11 +83,13 @@ class Ingester:
         embedder: Embedder,
         detect: Callable[[str], Language],
         bridges: BridgeWriter | None = None,
+        sentences: SentenceVectors | None = None,
     ) -> None:
         self._store = store
         self._embedder = embedder
         self._detect = detect
         self._bridges = bridges
+        self._sentences = sentences
 
     def ingest(
         self, paths: Sequence[Path], *, prune: bool = False, progress: Progress | None = None
@@ -210,6 +214,8 @@ class Ingester:
         self._store.add(collection, chunks, vectors, tag=tag, terms=terms)
         if self._bridges is not None:
             self._bridges.write(collection, chunks, tag=tag, dimension=int(vectors.shape[1]))
+        if self._sentences is not None:  # stored by content: a reader of any generation may use them
+            self._sentences.write(chunks)
 
     def _load_all(
         self, files: list[Path], report: IngestReport, progress: Progress | None

@@ -16,6 +16,7 @@ from knowledge.fusion import reciprocal_rank_fusion
 from knowledge.lexical import top_indices
 from knowledge.models import Chunk
 from knowledge.page_facts import Facts, facts_of, fit
+from knowledge.sentence_vectors import SentenceVectors
 from knowledge.text.fuzzy import closest_term
 from knowledge.text.question_words import search_hints
 from knowledge.text.stemming import stem
@@ -100,6 +101,7 @@ class Retriever:
         embedder: The model the generation was embedded with.
         translator: Glossary translator for the cross-lingual channels.
         bridge: Glosses of the passages in the language they lack, and Nynorsk normalised (optional).
+        sentences: The passages' sentences embedded at ingest (optional: missing ones are embedded here).
     """
 
     def __init__(
@@ -111,8 +113,10 @@ class Retriever:
         translator: GlossaryTranslator,
         prior: PagePrior = PAGE_PRIOR,
         bridge: BridgeIndex | None = None,
+        sentences: SentenceVectors | None = None,
     ) -> None:
         self.catalog = catalog
+        self._sentences = sentences
         self.prior = prior
         self.bridge = bridge
         self._store = store
@@ -226,18 +230,26 @@ class Retriever:
         with self._vectors_lock:
             found = {c: self._vectors[c] for c in wanted if c in self._vectors}
         missing = [c for c in wanted if c not in found]
+        if missing and self._sentences is not None:  # the passages' sentences were embedded at ingest
+            found.update(self._sentences.find(missing))
+            missing = [c for c in missing if c not in found]
         if missing:
             found.update(zip(missing, self._embedder.embed(missing), strict=True))
-            with self._vectors_lock:
-                self._vectors.update((c, found[c]) for c in missing)
-                while len(self._vectors) > _CACHE:
-                    self._vectors.pop(next(iter(self._vectors)))
+        self._remember({c: found[c] for c in wanted})
         anchor = found[text]
         return [float(np.dot(anchor, found[c])) for c in candidates]
+
+    def _remember(self, vectors: dict[str, np.ndarray]) -> None:
+        """Keep ``vectors`` in the bounded in-process cache (the oldest go first)."""
+        with self._vectors_lock:
+            self._vectors.update(vectors)
+            while len(self._vectors) > _CACHE:
+                self._vectors.pop(next(iter(self._vectors)))
 
     def _dense(self, text: str, query: QueryTerms) -> dict[str, dict[str, float]]:
         texts = [text] + ([query.translated] if query.translated else [])
         vectors = self._embedder.embed(texts)
+        self._remember({text: vectors[0]})  # the answer's sentences are compared with the question next
         channels = {"dense": self._nearest(vectors[0])}
         if len(vectors) > 1:
             channels["dense_x"] = self._nearest(vectors[1])

@@ -120,6 +120,16 @@ class ChromaStore:
             found = self._collections[name] = self._client.get_collection(name, embedding_function=None)
         return found
 
+    def side_collection(self, suffix: str) -> Any:
+        """A collection of this store's beside the generations (never dropped with them), made on first use."""
+        name = f"{self._prefix}_{suffix}"
+        found = self._collections.get(name)
+        if found is None:
+            found = self._collections[name] = self._client.get_or_create_collection(
+                name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+            )
+        return found
+
     def _bridges(self, collection: str) -> Any:
         """The sibling collection that holds the bridges of generation ``collection``."""
         name = f"{collection}_b"

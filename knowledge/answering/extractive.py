@@ -10,7 +10,7 @@ from knowledge.catalog import Catalog
 from knowledge.models import Chunk
 from knowledge.retrieval import Hit
 from knowledge.text.question_words import STEPS, asked_cues, gives
-from knowledge.text.tokens import split_sentences
+from knowledge.text.tokens import passage_blocks, split_sentences
 
 _CANDIDATE_HITS = 5  # passages whose sentences compete to be the answer
 _SECOND_SENTENCE = 0.9  # a runner-up from another passage this close is quoted too
@@ -65,7 +65,7 @@ class _Unit:
 
 
 def _blocks(chunk: Chunk) -> list[str]:
-    return [line for line in chunk.text.split("\n") if line.strip()]
+    return passage_blocks(chunk.text)
 
 
 def _units(blocks: list[str]) -> list[_Unit]:

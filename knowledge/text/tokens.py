@@ -43,3 +43,13 @@ def split_sentences(text: str) -> list[str]:
         elif part:
             sentences.append(part)
     return sentences
+
+
+def passage_blocks(text: str) -> list[str]:
+    """A passage's paragraphs and list items, in reading order."""
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def passage_sentences(text: str) -> list[str]:
+    """Every sentence an answer may quote from a passage (the units the answer's sentences are chosen from)."""
+    return [sentence for block in passage_blocks(text) for sentence in split_sentences(block)]

@@ -225,7 +225,8 @@ def test_model_change_rebuilds_everything(store: ChromaStore, embedder: Embedder
     assert report.rebuilt
     active = store.active()
     assert active is not None and active.model == "another-model"
-    assert renamed.embedded == 2 * len(_texts(kb)) == 4  # each Norwegian passage and its English bridge
+    # each Norwegian passage, its English bridge and its one sentence (stored for the new model)
+    assert renamed.embedded == 3 * len(_texts(kb)) == 6
     answer = _service(kb).answer(Question(text="Hvor mange dager har vi på å levere sluttrapporten?"))
     assert "60 dager" in answer.text
     assert kb.ensure_ready() is None

@@ -74,3 +74,16 @@ def test_a_million_letter_word_is_one_token_found_in_linear_time():
     assert tokenize(word) == [word]
     assert tokenize_question(word + "-b") == [word + "b"]
     assert split_sentences("Slutt." + " " * 100_000 + "x") == ["Slutt." + " " * 100_000 + "x"]
+
+
+def test_passage_sentences_are_the_sentences_of_each_paragraph_and_list_item() -> None:
+    from knowledge.text.tokens import passage_sentences
+
+    text = "Frist\n\nRapporten leveres innen 60 dager. Deretter vurderes den.\n1. Koordinator fullfører. Så partnerne."
+    assert passage_sentences(text) == [
+        "Frist",
+        "Rapporten leveres innen 60 dager.",
+        "Deretter vurderes den.",
+        "1. Koordinator fullfører.",
+        "Så partnerne.",
+    ]

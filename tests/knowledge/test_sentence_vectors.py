@@ -1,0 +1,96 @@
+"""The passages' sentences are embedded once, at ingest: answering a question embeds only the question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.language import Language
+from knowledge.bootstrap import KnowledgeBase
+from knowledge.embeddings import SentenceTransformerEmbedder
+from knowledge.ingest import Ingester
+from knowledge.language import detect_language
+from knowledge.models import Question
+from knowledge.sentence_vectors import sentences_of
+from knowledge.service import KnowledgeService
+from knowledge.vector_store import ChromaStore
+from tests.knowledge.bridge.test_index import PAGES
+from tests.knowledge.bridge.test_stored import NEW_PAGE, CountingEmbedder
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name, text in PAGES.items():
+        (pages / name).write_text(text, encoding="utf-8")
+    return pages
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> ChromaStore:
+    return ChromaStore(path=str(tmp_path / "chroma"))
+
+
+def _service(kb: KnowledgeBase) -> KnowledgeService:
+    return KnowledgeService(retriever=kb.retriever(), threshold=0.45, contact="erasmuspluss@hkdir.no")
+
+
+def test_an_answer_embeds_only_the_question_and_quotes_what_it_did_before(
+    store: ChromaStore, embedder: SentenceTransformerEmbedder, folder: Path
+) -> None:
+    KnowledgeBase(store=store, embedder=embedder).ingest([folder])
+    counting = CountingEmbedder(embedder)
+    kb = KnowledgeBase(store=store, embedder=counting)
+    question = "Is the online training for teachers free of charge?"
+
+    answer = _service(kb).answer(Question(text=question, language=Language.EN))
+
+    translated = kb.retriever().analyse(question, Language.EN).translated
+    assert counting.texts == [question, translated]  # no sentence of any passage
+    # The same answer as from a retriever that embeds the sentences itself.
+    chunks, _, _ = store.passages(store.active())  # type: ignore[arg-type]
+    plain = KnowledgeService(
+        retriever=type(kb.retriever())(
+            catalog=kb.retriever().catalog, store=store, embedder=embedder,
+            translator=kb.retriever()._translator,
+            bridge=kb.retriever().bridge,
+        ),
+        threshold=0.45,
+        contact="erasmuspluss@hkdir.no",
+    ).answer(Question(text=question, language=Language.EN))  # fmt: skip
+    assert answer.text == plain.text and answer.confidence == pytest.approx(plain.confidence, abs=1e-4)
+    assert sentences_of(chunks)
+
+
+def test_adding_a_page_embeds_only_its_new_sentences(
+    store: ChromaStore, embedder: SentenceTransformerEmbedder, folder: Path
+) -> None:
+    KnowledgeBase(store=store, embedder=embedder).ingest([folder])
+    (folder / "reise.md").write_text(NEW_PAGE, encoding="utf-8")
+    counting = CountingEmbedder(embedder)
+
+    KnowledgeBase(store=store, embedder=counting).ingest([folder])
+
+    sentence = "Reisestøtte beregnes etter avstanden mellom skolene, målt med EUs avstandskalkulator."
+    assert sentence in counting.texts
+    old_pages = [text for text in counting.texts if "avstand" not in text and "distance" not in text]
+    assert old_pages == []  # nothing of the pages already stored is embedded again
+
+
+def test_an_index_built_before_sentences_were_stored_gets_them_once_at_start(
+    store: ChromaStore, embedder: SentenceTransformerEmbedder, folder: Path
+) -> None:
+    Ingester(store=store, embedder=embedder, detect=detect_language).ingest([folder])  # no sentences
+    kb = KnowledgeBase(store=store, embedder=embedder)
+    assert kb.sentences.empty()
+
+    kb.ensure_ready()
+
+    chunks, _, _ = store.passages(store.active())  # type: ignore[arg-type]
+    stored = kb.sentences.find(sentences_of(chunks))
+    assert set(stored) == set(sentences_of(chunks))
+    counting = CountingEmbedder(embedder)
+    KnowledgeBase(store=store, embedder=counting).ensure_ready()
+    assert counting.texts == []  # the second start embeds nothing
