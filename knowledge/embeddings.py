@@ -53,23 +53,70 @@ class SentenceTransformerEmbedder:
         self._name = name
         self._batch_size = batch_size
         self._model = SentenceTransformer(resolve_model_path(name), device="cpu")
-        # The fast tokenizer may not be used by two threads at once ("Already borrowed"); the forward pass
-        # itself is safe. One lock around ``encode`` lets the chat adapters answer in parallel.
+        # The fast tokenizer may not be used by two threads at once ("Already borrowed"), so one thread
+        # encodes at a time; the texts of the threads that waited meanwhile are encoded together, in one
+        # batch (cheaper per text than one call each), by whichever of them gets the lock first.
         self._encoding = threading.Lock()
+        self._waiting: list[_Job] = []
+        self._waiting_lock = threading.Lock()
 
     @property
     def name(self) -> str:
         """The configured model name."""
         return self._name
 
+    @property
+    def dimension(self) -> int:
+        """Length of each vector."""
+        return int(self._model.get_sentence_embedding_dimension() or 0)
+
     def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
         """Normalised embeddings of ``texts`` (safe to call from several threads)."""
+        job = _Job(list(texts))
+        with self._waiting_lock:
+            self._waiting.append(job)
         with self._encoding:
-            vectors = self._model.encode(
-                list(texts),
-                batch_size=self._batch_size,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            )
-        return np.asarray(vectors, dtype=np.float32)
+            if job.vectors is None and job.error is None:  # not yet encoded with another thread's batch
+                with self._waiting_lock:
+                    jobs, self._waiting = self._waiting, []
+                self._encode(jobs)
+        if job.error is not None:
+            raise job.error
+        assert job.vectors is not None
+        return job.vectors
+
+    def _encode(self, jobs: list[_Job]) -> None:
+        """Encode the texts of ``jobs`` in one call and hand each job its rows (errors go to every job)."""
+        texts = [text for job in jobs for text in job.texts]
+        if not texts:
+            for job in jobs:
+                job.vectors = np.zeros((0, self.dimension), dtype=np.float32)
+            return
+        try:
+            vectors = np.asarray(
+                self._model.encode(
+                    texts,
+                    batch_size=self._batch_size,
+                    normalize_embeddings=True,
+                    convert_to_numpy=True,
+                    show_progress_bar=False,
+                ),
+                dtype=np.float32,
+            ).reshape(len(texts), -1)
+        except Exception as error:  # raised in each caller's own thread
+            for job in jobs:
+                job.error = error
+            return
+        start = 0
+        for job in jobs:
+            job.vectors = vectors[start : start + len(job.texts)]
+            start += len(job.texts)
+
+
+class _Job:
+    """The texts one caller asked to embed, and their vectors once encoded (possibly by another thread)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.vectors: NDArray[np.float32] | None = None
+        self.error: Exception | None = None
