@@ -11,6 +11,7 @@ from knowledge.answering.extractive import (
     Candidate,
     Excerpt,
     ScoreFn,
+    continuation,
     passage_for,
     score_candidates,
     select_sentences,
@@ -32,6 +33,7 @@ from knowledge.language import detect_language
 from knowledge.models import Answer, AnswerKind, Citation, ProgrammeSplit, Question
 from knowledge.page_facts import facts_of
 from knowledge.retrieval import Hit, QueryTerms, Retriever
+from knowledge.text.question_words import asks_what_follows
 
 if TYPE_CHECKING:  # LangChain is imported only when a deployment switches generative answers on
     from knowledge.answering.generative import GenerativeAnswerer
@@ -117,6 +119,10 @@ class KnowledgeService:
         problem = self._invalid(raw, cleaned, language)
         if problem is not None:
             return Assessment(answer=problem)
+        if question.context and asks_what_follows(cleaned):
+            followed = self._what_follows(cleaned, language, question.context)
+            if followed is not None:
+                return followed
         query, hits = self._search(cleaned, language, question.context)
         if not query.words:
             return Assessment(answer=self._reply(cleaned, language, text("no_words", language), AnswerKind.INVALID))
@@ -130,6 +136,37 @@ class KnowledgeService:
         if self._generator is not None:
             answer = self._generated(answer, language, hits) or answer
         return Assessment(answer, grounded, signals, probability)
+
+    def _what_follows(self, question: str, language: Language, context: tuple[str, ...]) -> Assessment | None:
+        """A thread follow-up asking what comes next ("what happens after that?"): the sentences that follow
+        the earlier answer's quote in its page. The earlier question's decision stands for it; None when that
+        question was declined or the page ends with the quote (the follow-up is then judged on its own)."""
+        earlier = clean_question(context[-1])
+        before = self.assess(Question(text=earlier, language=language, context=context[:-1]))
+        if before.answer.kind is not AnswerKind.EXTRACTIVE or before.signals is None:
+            return None
+        query, hits = self._search(earlier, language, context[:-1])
+        candidates = self._candidates(earlier, language, query, hits)
+        excerpts = select_sentences(
+            catalog=self.catalog, candidates=candidates, score_words=self._word_scorer(query), question=earlier
+        )
+        after = continuation(self.catalog, excerpts)
+        if after is None:
+            return None
+        citations = self._citations(hits, language, [after])
+        cited = [c for c in citations if c.text == after.chunk.text][:1] or citations[:1]
+        body = compose_body([after], language)
+        answer = Answer(
+            question=question,
+            text=with_sources(body, cited, language),
+            language=language,
+            kind=AnswerKind.EXTRACTIVE,
+            citations=tuple(citations),
+            body=body,
+            cited=tuple(cited),
+            confidence=round(before.probability, 4),
+        )
+        return Assessment(answer, answer, before.signals, before.probability)
 
     def _abstain(self, question: str, language: Language, probability: float) -> Answer:
         body = text("abstain", language, contact=self._contact)

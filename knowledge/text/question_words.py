@@ -101,3 +101,17 @@ def gives(cue: AnswerCue, text: str) -> bool:
 def search_hints(question: str) -> str:
     """Words to add to the search for a question that asks for a reason, as one text."""
     return " ".join(word for cue in asked_cues(question) if cue.search for word in cue.gives)
+
+
+# A follow-up that asks what comes after the answer before it ("and what happens after that?").
+_FOLLOWS = (
+    "after that", "afterwards", "and then", "then what", "what happens next", "what comes next", "what next",
+    "etter det", "etterpå", "deretter", "hva skjer så", "hva skjer etter", "hva skjer videre",
+    "hva nå", "kva skjer så", "kva skjer etter", "etter dette", "og så",
+)  # fmt: skip
+
+
+def asks_what_follows(question: str) -> bool:
+    """Whether ``question`` asks what comes next after what was said before it (a thread follow-up)."""
+    asked = f" {' '.join(question.lower().replace('?', ' ').split())} "
+    return any(f" {phrase} " in asked for phrase in _FOLLOWS)

@@ -1,0 +1,67 @@
+"""A thread follow-up asking what comes next is answered with what the page says after the earlier quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.language import Language
+from knowledge.answering.extractive import Excerpt, continuation
+from knowledge.catalog import Catalog
+from knowledge.models import Chunk
+from knowledge.text.question_words import asks_what_follows
+
+
+def _chunk(doc_id: str, position: int, text: str) -> Chunk:
+    return Chunk(
+        chunk_id=f"{doc_id}#{position}",
+        doc_id=doc_id,
+        text=text,
+        title="Sluttrapport",
+        section="Frister",
+        url=None,
+        language=Language.NB,
+        updated=None,
+        position=position,
+        group_id=f"{doc_id}#{position}",
+    )
+
+
+FIRST = _chunk("rapport", 0, "Sluttrapporten leveres innen 60 dager. Koordinator sender den inn.")
+SECOND = _chunk("rapport", 1, "HK-dir vurderer rapporten. Deretter utbetales resten av tilskuddet.\nSiste linje.")
+OTHER = _chunk("budsjett", 0, "Budsjettet kan endres.")
+CATALOG = Catalog([FIRST, SECOND, OTHER], generation="g")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what happens after that?", "And then?", "Hva skjer så?", "og hva skjer etterpå", "Kva skjer etter det?"],
+)
+def test_follow_ups_asking_what_comes_next_are_recognised(question: str) -> None:
+    assert asks_what_follows(question)
+
+
+@pytest.mark.parametrize(
+    "question", ["When is the final report due?", "Hva er fristen for sluttrapporten?", "Hvem sender inn?", "then"]
+)
+def test_ordinary_questions_are_not_follow_ups(question: str) -> None:
+    assert not asks_what_follows(question)
+
+
+def test_the_sentence_after_the_quote_follows_in_the_same_passage() -> None:
+    quoted = Excerpt(chunk=FIRST, sentences=("Sluttrapporten leveres innen 60 dager.",), score=1.0)
+    after = continuation(CATALOG, [quoted], sentences=2)
+    assert after is not None and after.chunk == FIRST
+    assert after.sentences == ("Koordinator sender den inn.",)
+
+
+def test_a_quote_that_ends_its_passage_continues_in_the_next_passage_of_the_page() -> None:
+    quoted = Excerpt(chunk=FIRST, sentences=("Sluttrapporten leveres innen 60 dager.", "Koordinator sender den inn."), score=1.0)
+    after = continuation(CATALOG, [quoted, Excerpt(chunk=OTHER, sentences=("Budsjettet kan endres.",), score=0.5)])
+    assert after is not None and after.chunk == SECOND
+    assert after.sentences == ("HK-dir vurderer rapporten.", "Deretter utbetales resten av tilskuddet.")
+
+
+def test_nothing_follows_the_end_of_a_page() -> None:
+    quoted = Excerpt(chunk=SECOND, sentences=("Siste linje.",), score=1.0)
+    assert continuation(CATALOG, [quoted]) is None
+    assert continuation(CATALOG, []) is None
