@@ -11,7 +11,7 @@ from core.language import Language, Platform
 from core.records import AnswerLog, AnswerRecord, ChecklistMessages, FeedbackRecord, PostedChecklist
 from knowledge.models import Answer
 from workflows.errors import StepAlreadySettled, StepBlocked, StepNotSettled, WorkflowError
-from workflows.language_policy import default_language
+from workflows.language_policy import default_language, overview_language
 from workflows.project_answers import blocked_text
 from workflows.service import Clock, RunState, WorkflowService, utc_now
 from workflows.transitions import StepAction
@@ -120,6 +120,14 @@ class ChecklistActions:
             return self._messages.run_for_message(
                 platform=platform.value, channel_id=channel_id, message_id=message_id
             )
+        except WorkflowError:
+            return None
+
+    def default_language(self, user_id: str) -> Language | None:
+        """The language for someone the bot has not read a sentence from, from their projects (English for a
+        partner abroad); None without a project, or when the database cannot be read."""
+        try:
+            return overview_language(self._service.projects_of(user_id=user_id), user_id)
         except WorkflowError:
             return None
 

@@ -116,13 +116,15 @@ class ChatEngine:
         )
 
     def home(self, *, platform: Platform, user_id: str) -> HomeOverview:
-        """A person's overview, in the language they last wrote in."""
+        """A person's overview, in their language (``language_of``)."""
         language = self.language_of(platform=platform, user_id=user_id)
         return self._overview(user_id, language, self._clock().date())
 
     def language_of(self, *, platform: Platform, user_id: str) -> Language:
-        """The language the person last wrote in; Norwegian before they have written."""
-        return self.stored_language(platform=platform, user_id=user_id) or Language.NB
+        """The language the person last wrote in; before that, their project's choice for them (its language,
+        English for a partner abroad); Bokmål for someone in no project."""
+        stored = self.stored_language(platform=platform, user_id=user_id)
+        return stored or self._checklists.default_language(user_id) or Language.NB
 
     def stored_language(self, *, platform: Platform, user_id: str) -> Language | None:
         """The language the person last wrote in (or chose), None before the bot has read a sentence of theirs."""

@@ -100,6 +100,19 @@ def test_the_home_overview_and_language_follow_what_the_person_last_wrote(front)
     assert front.language_of(platform=Platform.SLACK, user_id="UNEW") is Language.NB
 
 
+def test_people_never_heard_writing_get_their_projects_language_in_the_overview_and_the_thanks(front):
+    say(front, "project add 2020-1-NO01-KA229-012345 29.08.2025 Vann")
+    say(front, "partner add Escola X, Portugal")
+    say(front, "member add <@UANA> partner Escola X")
+    # A partner abroad who has never written a sentence: English; the coordinator (only commands): Bokmål.
+    assert front.home(platform=Platform.SLACK, user_id=ANA).language is Language.EN
+    assert front.language_of(platform=Platform.SLACK, user_id=ANA) is Language.EN
+    assert front.home(platform=Platform.SLACK, user_id=COORD).language is Language.NB
+    say(front, "project language en")
+    assert front.language_of(platform=Platform.SLACK, user_id=COORD) is Language.EN  # the project's choice
+    assert front.language_of(platform=Platform.SLACK, user_id="UNEW") is Language.NB  # no project: Bokmål
+
+
 def test_a_second_replica_reads_the_thread_and_the_language_from_the_database(database, workflow_service):
     first_answers, second_answers = RecordingAnswerer(), RecordingAnswerer()
     first = build(database, workflow_service, first_answers)
