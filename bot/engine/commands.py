@@ -22,7 +22,7 @@ from bot.messages import say
 from core.dates import format_date
 from core.language import Language
 from workflows.commands import PROJECT_QUESTIONS, Command, CommandKind
-from workflows.display import shown_name
+from workflows.display import person, shown_name
 from workflows.errors import (
     InputError,
     NoActiveRun,
@@ -203,7 +203,7 @@ class WorkflowCommands:
             partner_name=command.partner_name,
         )
         role = role_text(project, command.member_id, language)
-        return Reply.message(say("member.added", language, user=command.member_id, role=role), language)
+        return Reply.message(say("member.added", language, user=person(command.member_id), role=role), language)
 
     def _admin(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
         """Corrections: remove, rename or withdraw a partner, remove a person, set the channel's language."""
@@ -221,7 +221,7 @@ class WorkflowCommands:
             text = say("partner.withdrawn", language, name=name)
         elif kind is CommandKind.MEMBER_REMOVE:
             self._service.remove_member(**where, member_id=command.member_id or "")
-            text = say("member.removed", language, user=command.member_id)
+            text = say("member.removed", language, user=person(command.member_id or ""))
         else:
             assert command.language is not None
             self._service.set_language(**where, language=command.language)

@@ -8,7 +8,7 @@ from bot.messages import say
 from core.dates import format_date, format_moment
 from core.language import Language
 from workflows.definitions import ProcedureCatalog
-from workflows.display import shown_name
+from workflows.display import person, shown_name
 from workflows.errors import (
     ConcurrentChange,
     DateOutOfRange,
@@ -93,7 +93,7 @@ def project_text(project: Project, language: Language) -> str:
         lines.append(say("project.partners", language, partners=partners))
     else:
         lines.append(say("project.no_partners", language))
-    people = ", ".join(f"{m.user_id} ({role_text(project, m.user_id, language)})" for m in project.members)
+    people = ", ".join(f"{person(m.user_id)} ({role_text(project, m.user_id, language)})" for m in project.members)
     lines.append(say("project.people", language, people=people))
     return "\n".join(lines)
 
@@ -149,7 +149,7 @@ def status_text(view: ChecklistView, *, others: list[ChecklistView] | None = Non
         lines.append(say("run.deadline", language, deadline=format_date(view.deadline, language)))
     for waiting in view.waiting:
         party = waiting.partner or say(f"party.{waiting.party.value}", language)
-        people = join_names(waiting.user_ids, language) or say("status.nobody", language)
+        people = join_names([person(u) for u in waiting.user_ids], language) or say("status.nobody", language)
         steps = join_names(waiting.step_titles, language)
         lines.append(say("status.waiting", language, party=party, people=people, steps=steps))
     if view.complete:
@@ -199,7 +199,7 @@ def audit_text(
         action = say(f"audit.{entry.action.value}", language)
         moment = format_moment(entry.at, language)
         step = _step_title(procedures, entry, language)
-        lines.append(" · ".join(part for part in (f"  {moment}", entry.user_id, action, f"{step}{partner}") if part))
+        lines.append(" · ".join(part for part in (f"  {moment}", person(entry.user_id), action, f"{step}{partner}") if part))
     return "\n".join(lines)
 
 

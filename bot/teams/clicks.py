@@ -22,6 +22,7 @@ from bot.teams.delivery import Delivery
 from bot.teams.payloads import StepData, feedback_data, split_conversation_id, step_data
 from bot.teams.services import Blocking, TeamsServices
 from core.language import Platform
+from workflows.display import draw_people
 from workflows.views import ChecklistView
 
 _OK = 200
@@ -63,7 +64,7 @@ class Clicks:
             )
         reply = await self._click(context, step)
         if reply.checklist is None:
-            return AdaptiveCardInvokeResponse(status_code=_OK, type=ContentTypes.message, value=reply.text)
+            return AdaptiveCardInvokeResponse(status_code=_OK, type=ContentTypes.message, value=draw_people(reply.text))
         card = await self._refresh(context, reply.checklist, skip_message_id=context.activity.reply_to_id)
         return AdaptiveCardInvokeResponse(status_code=_OK, type=ContentTypes.adaptive_card, value=card)
 
