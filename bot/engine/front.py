@@ -96,13 +96,19 @@ class ChatEngine:
         return reply.model_copy(update={"answer": part})
 
     def click(self, click: StepClick) -> Reply:
-        """A step button: the changed run's checklist as posted in channels, or a notice for the clicker."""
+        """A step button: the changed run's checklist as posted in channels (with, when the click completed the
+        run, the confirmation for the clicker alone: what comes next), or a notice for the clicker."""
         outcome = self._checklists.click(click)
         if outcome.state is None:
             return outcome.notice or Reply.notice("", click.language)
         view = self._checklists.channel_view(outcome.state, language=click.language)
+        note = outcome.notice
         return Reply(
-            kind=ReplyKind.STEP_CHANGED, language=click.language, checklist=view, changed_run_id=view.run_id
+            kind=ReplyKind.STEP_CHANGED,
+            language=note.language if note else click.language,
+            text=note.text if note else "",
+            checklist=view,
+            changed_run_id=view.run_id,
         )
 
     def feedback(self, click: FeedbackClick) -> Reply:

@@ -35,9 +35,16 @@ from workflows.errors import (
     WorkflowError,
 )
 from workflows.messages import USAGE, join_names
-from workflows.models import AuditEntry, Project, Role
-from workflows.project_answers import own_done_text, waiting_actor_text
-from workflows.views import ChecklistView, StepView
+from workflows.models import AuditAction, AuditEntry, Project, Role
+from workflows.project_answers import followup_text, own_done_text, tick_text, waiting_actor_text
+from workflows.run_state import StepOutcome
+from workflows.views import ChecklistView, StepView, build_checklist_view
+
+_CHANGED = {
+    AuditAction.TICK: "step.ticked",
+    AuditAction.SKIP: "step.skipped",
+    AuditAction.UNTICK: "step.unticked",
+}
 
 _HELP_ORDER = (
     "project_add", "project_show", "project_end", "project_name", "project_organisation", "project_language",
@@ -161,6 +168,25 @@ def status_text(view: ChecklistView, *, others: list[ChecklistView] | None = Non
             for o in others
         ]
     return "\n".join(lines)
+
+
+def change_text(outcome: StepOutcome, *, viewer_id: str, language: Language) -> str:
+    """The short confirmation of a step ticked, skipped or unticked (typed or clicked): what changed, the
+    person's next step, and the procedure started after the run, with its deadline."""
+    change, state = outcome.change, outcome.state
+    title = state.procedure.step(change.step_id).title.get(language)
+    partner = _for_partner(state.project, change.partner_id, language)
+    lead = say(_CHANGED[change.action], language, title=title, partner=partner)
+    text = tick_text(build_checklist_view(state, viewer_id=viewer_id, language=language), lead=lead)
+    if outcome.followed_by is not None:
+        text = f"{text}\n\n{followup_text(outcome.followed_by, language)}"
+    return text
+
+
+def _for_partner(project: Project, partner_id: int | None, language: Language) -> str:
+    if partner_id is None:
+        return ""
+    return say("step.for_partner", language, partner=project.partner(partner_id).name)
 
 
 def resume_text(view: ChecklistView) -> str | None:

@@ -133,3 +133,16 @@ def test_a_partner_abroad_who_never_wrote_gets_an_english_home_tab_and_english_t
     assert asked.answer is not None and asked.answer.answer_id is not None
     thanks = click(app, api, user=ANA, action_id=FEEDBACK_HELPFUL, value=str(asked.answer.answer_id))
     assert thanks.startswith("Thanks!")
+
+
+def test_clicking_submit_tells_the_coordinator_what_comes_next(app, api, front, english_run, workflow_service):
+    for user, step in (("UCOORD", "qualitative-content"), ("UCOORD", "invoices"), ("UCOORD", "ready-for-submission")):
+        front.handle(IncomingMessage(user_id=user, channel_id=C, text=f"done {step}", platform=Platform.SLACK))
+    workflow_service.withdraw_partner(channel_id=C, user_id=COORD, name="Skole Z", platform="slack")
+    for _ in range(2):
+        front.handle(IncomingMessage(user_id=ANA, channel_id=C, text="done", platform=Platform.SLACK))
+    version = front.channel_view(english_run, language=Language.EN).version
+    note = press(app, api, user=COORD, run_id=english_run, step="submit", version=version)
+    assert note.startswith("Ticked: Submit the report for the whole partnership.")
+    assert 'Next: "Upload results to the Erasmus+ Project Results Platform"' in note
+    assert front.channel_view(english_run, language=Language.EN).complete
