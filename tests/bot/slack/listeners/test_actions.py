@@ -136,8 +136,8 @@ def test_a_partner_abroad_who_never_wrote_gets_an_english_home_tab_and_english_t
 
 
 def test_clicking_submit_tells_the_coordinator_what_comes_next(app, api, front, english_run, workflow_service):
-    for user, step in (("UCOORD", "qualitative-content"), ("UCOORD", "invoices"), ("UCOORD", "ready-for-submission")):
-        front.handle(IncomingMessage(user_id=user, channel_id=C, text=f"done {step}", platform=Platform.SLACK))
+    for step in ("qualitative-content", "invoices", "ready-for-submission"):
+        front.handle(IncomingMessage(user_id=COORD, channel_id=C, text=f"done {step}", platform=Platform.SLACK))
     workflow_service.withdraw_partner(channel_id=C, user_id=COORD, name="Skole Z", platform="slack")
     for _ in range(2):
         front.handle(IncomingMessage(user_id=ANA, channel_id=C, text="done", platform=Platform.SLACK))
