@@ -8,6 +8,7 @@ language a person's sentences showed and uses it for their command replies.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from core.language import Language
 from knowledge.language import detect_language
@@ -79,3 +80,10 @@ def default_language(project: Project, user_id: str) -> Language:
         if partner is not None and partner.country != "NO":
             return Language.EN
     return project.language or Language.NB
+
+
+def overview_language(projects: Sequence[Project], user_id: str) -> Language | None:
+    """The language for someone the bot has not read a sentence from, outside a project's channel (their home
+    tab, a thank-you for feedback): their first project's choice for them (``default_language``), None without
+    a project."""
+    return default_language(projects[0], user_id) if projects else None

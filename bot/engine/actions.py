@@ -5,13 +5,13 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.engine.models import Reply
-from bot.engine.workflow_text import error_text, settled_text
+from bot.engine.workflow_text import change_text, error_text, settled_text
 from bot.messages import say
 from core.language import Language, Platform
 from core.records import AnswerLog, AnswerRecord, ChecklistMessages, FeedbackRecord, PostedChecklist
 from knowledge.models import Answer
 from workflows.errors import StepAlreadySettled, StepBlocked, StepNotSettled, WorkflowError
-from workflows.language_policy import default_language
+from workflows.language_policy import default_language, overview_language
 from workflows.project_answers import blocked_text
 from workflows.service import Clock, RunState, WorkflowService, utc_now
 from workflows.transitions import StepAction
@@ -41,7 +41,9 @@ class StepClick(BaseModel):
 
 
 class ClickOutcome(BaseModel):
-    """What a click did: the run afterwards (None when nothing changed) and a private note for the clicker."""
+    """What a click did: the run afterwards (None when nothing changed) and a private note for the clicker:
+    why nothing changed, or, when the click completed the run, the confirmation a typed tick gets (what
+    comes next)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -85,7 +87,10 @@ class ChecklistActions:
         except WorkflowError as error:
             text = error_text(error, language, procedures=self._service.procedures)
             return ClickOutcome(state=None, notice=_private(text, language))
-        return ClickOutcome(state=outcome.state, notice=None)
+        if not outcome.state.complete:
+            return ClickOutcome(state=outcome.state, notice=None)  # the updated checklist says it all
+        text = change_text(outcome, viewer_id=click.user_id, language=language)
+        return ClickOutcome(state=outcome.state, notice=_private(text, language))
 
     def channel_view(self, state: RunState, *, language: Language) -> ChecklistView:
         """The checklist as posted in a channel: the same for everyone, in the project's language once set."""
@@ -120,6 +125,14 @@ class ChecklistActions:
             return self._messages.run_for_message(
                 platform=platform.value, channel_id=channel_id, message_id=message_id
             )
+        except WorkflowError:
+            return None
+
+    def default_language(self, user_id: str) -> Language | None:
+        """The language for someone the bot has not read a sentence from, from their projects (English for a
+        partner abroad); None without a project, or when the database cannot be read."""
+        try:
+            return overview_language(self._service.projects_of(user_id=user_id), user_id)
         except WorkflowError:
             return None
 

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from workflows.display import typed_text
+
 REPLACEMENT = "\ufffd"
 
 
 def valid_text(text: str) -> str:
-    """``text`` with lone surrogates (from invalid UTF-8 or a broken JSON escape) replaced by U+FFFD.
+    """``text`` with lone surrogates (from invalid UTF-8 or a broken JSON escape) replaced by U+FFFD, and
+    without the characters that mark a person in replies (``workflows.display.typed_text``).
 
     Such text cannot be encoded, so the language detector, the database and the platforms would all refuse it.
     """
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return text
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return typed_text(text)
 
 
 def too_long(text: str, *, limit: int) -> bool:

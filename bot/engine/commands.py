@@ -8,6 +8,7 @@ from bot.engine.models import IncomingMessage, Reply, ReplyKind
 from bot.engine.partner_links import LinkCommands
 from bot.engine.workflow_text import (
     audit_text,
+    change_text,
     error_text,
     help_text,
     procedures_text,
@@ -22,7 +23,7 @@ from bot.messages import say
 from core.dates import format_date
 from core.language import Language
 from workflows.commands import PROJECT_QUESTIONS, Command, CommandKind
-from workflows.display import shown_name
+from workflows.display import person, shown_name
 from workflows.errors import (
     InputError,
     NoActiveRun,
@@ -34,17 +35,15 @@ from workflows.errors import (
     WorkflowError,
 )
 from workflows.language_policy import default_language
-from workflows.models import AuditAction, Project
+from workflows.models import Project
 from workflows.parsing import parse
 from workflows.project_answers import (
     blocked_text,
     deadline_text,
-    followup_text,
     missing_text,
     next_step_text,
     own_done_text,
     own_step,
-    tick_text,
     what_next_text,
 )
 from workflows.reminders.replies import answer_remind
@@ -58,11 +57,6 @@ _STEP_ACTIONS = {
     CommandKind.DONE: StepAction.DONE,
     CommandKind.SKIP: StepAction.SKIP,
     CommandKind.UNDO: StepAction.UNDO,
-}
-_CHANGED = {
-    AuditAction.TICK: "step.ticked",
-    AuditAction.SKIP: "step.skipped",
-    AuditAction.UNTICK: "step.unticked",
 }
 
 
@@ -203,7 +197,7 @@ class WorkflowCommands:
             partner_name=command.partner_name,
         )
         role = role_text(project, command.member_id, language)
-        return Reply.message(say("member.added", language, user=command.member_id, role=role), language)
+        return Reply.message(say("member.added", language, user=person(command.member_id), role=role), language)
 
     def _admin(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
         """Corrections: remove, rename or withdraw a partner, remove a person, set the channel's language."""
@@ -221,7 +215,7 @@ class WorkflowCommands:
             text = say("partner.withdrawn", language, name=name)
         elif kind is CommandKind.MEMBER_REMOVE:
             self._service.remove_member(**where, member_id=command.member_id or "")
-            text = say("member.removed", language, user=command.member_id)
+            text = say("member.removed", language, user=person(command.member_id or ""))
         else:
             assert command.language is not None
             self._service.set_language(**where, language=command.language)
@@ -283,16 +277,10 @@ class WorkflowCommands:
             step_id=command.step_id,
             expected_version=command.expected_version,
         )
-        change, state = outcome.change, outcome.state
-        title = state.procedure.step(change.step_id).title.get(language)
-        partner = _for_partner(state.project, change.partner_id, language)
-        lead = say(_CHANGED[change.action], language, title=title, partner=partner)
-        view = build_checklist_view(state, viewer_id=message.user_id, language=language)
-        text = tick_text(view, lead=lead)
-        if outcome.followed_by is not None:
-            text = f"{text}\n\n{followup_text(outcome.followed_by, language)}"
+        text = change_text(outcome, viewer_id=message.user_id, language=language)
+        view = build_checklist_view(outcome.state, viewer_id=message.user_id, language=language)
         return Reply(
-            kind=ReplyKind.STEP_CHANGED, text=text, language=language, checklist=view, changed_run_id=state.run.id
+            kind=ReplyKind.STEP_CHANGED, text=text, language=language, checklist=view, changed_run_id=view.run_id
         )
 
     def _back(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
@@ -352,12 +340,6 @@ class WorkflowCommands:
             return Reply.notice(say("step.nothing_to_undo", language), language)
         title = state.procedure.step(error.step_id).title.get(language)
         return Reply.notice(say("step.not_settled", language, title=title), language)
-
-
-def _for_partner(project: Project, partner_id: int | None, language: Language) -> str:
-    if partner_id is None:
-        return ""
-    return say("step.for_partner", language, partner=project.partner(partner_id).name)
 
 
 _HANDLERS: dict[CommandKind, _Handler] = {

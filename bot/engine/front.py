@@ -96,13 +96,19 @@ class ChatEngine:
         return reply.model_copy(update={"answer": part})
 
     def click(self, click: StepClick) -> Reply:
-        """A step button: the changed run's checklist as posted in channels, or a notice for the clicker."""
+        """A step button: the changed run's checklist as posted in channels (with, when the click completed the
+        run, the confirmation for the clicker alone: what comes next), or a notice for the clicker."""
         outcome = self._checklists.click(click)
         if outcome.state is None:
             return outcome.notice or Reply.notice("", click.language)
         view = self._checklists.channel_view(outcome.state, language=click.language)
+        note = outcome.notice
         return Reply(
-            kind=ReplyKind.STEP_CHANGED, language=click.language, checklist=view, changed_run_id=view.run_id
+            kind=ReplyKind.STEP_CHANGED,
+            language=note.language if note else click.language,
+            text=note.text if note else "",
+            checklist=view,
+            changed_run_id=view.run_id,
         )
 
     def feedback(self, click: FeedbackClick) -> Reply:
@@ -116,13 +122,15 @@ class ChatEngine:
         )
 
     def home(self, *, platform: Platform, user_id: str) -> HomeOverview:
-        """A person's overview, in the language they last wrote in."""
+        """A person's overview, in their language (``language_of``)."""
         language = self.language_of(platform=platform, user_id=user_id)
         return self._overview(user_id, language, self._clock().date())
 
     def language_of(self, *, platform: Platform, user_id: str) -> Language:
-        """The language the person last wrote in; Norwegian before they have written."""
-        return self.stored_language(platform=platform, user_id=user_id) or Language.NB
+        """The language the person last wrote in; before that, their project's choice for them (its language,
+        English for a partner abroad); Bokmål for someone in no project."""
+        stored = self.stored_language(platform=platform, user_id=user_id)
+        return stored or self._checklists.default_language(user_id) or Language.NB
 
     def stored_language(self, *, platform: Platform, user_id: str) -> Language | None:
         """The language the person last wrote in (or chose), None before the bot has read a sentence of theirs."""

@@ -8,7 +8,7 @@ from bot.messages import say
 from core.dates import format_date, format_moment
 from core.language import Language
 from workflows.definitions import ProcedureCatalog
-from workflows.display import shown_name
+from workflows.display import person, shown_name
 from workflows.errors import (
     ConcurrentChange,
     DateOutOfRange,
@@ -35,9 +35,16 @@ from workflows.errors import (
     WorkflowError,
 )
 from workflows.messages import USAGE, join_names
-from workflows.models import AuditEntry, Project, Role
-from workflows.project_answers import own_done_text, waiting_actor_text
-from workflows.views import ChecklistView, StepView
+from workflows.models import AuditAction, AuditEntry, Project, Role
+from workflows.project_answers import followup_text, own_done_text, tick_text, waiting_actor_text
+from workflows.run_state import StepOutcome
+from workflows.views import ChecklistView, StepView, build_checklist_view
+
+_CHANGED = {
+    AuditAction.TICK: "step.ticked",
+    AuditAction.SKIP: "step.skipped",
+    AuditAction.UNTICK: "step.unticked",
+}
 
 _HELP_ORDER = (
     "project_add", "project_show", "project_end", "project_name", "project_organisation", "project_language",
@@ -93,7 +100,7 @@ def project_text(project: Project, language: Language) -> str:
         lines.append(say("project.partners", language, partners=partners))
     else:
         lines.append(say("project.no_partners", language))
-    people = ", ".join(f"{m.user_id} ({role_text(project, m.user_id, language)})" for m in project.members)
+    people = ", ".join(f"{person(m.user_id)} ({role_text(project, m.user_id, language)})" for m in project.members)
     lines.append(say("project.people", language, people=people))
     return "\n".join(lines)
 
@@ -149,7 +156,7 @@ def status_text(view: ChecklistView, *, others: list[ChecklistView] | None = Non
         lines.append(say("run.deadline", language, deadline=format_date(view.deadline, language)))
     for waiting in view.waiting:
         party = waiting.partner or say(f"party.{waiting.party.value}", language)
-        people = join_names(waiting.user_ids, language) or say("status.nobody", language)
+        people = join_names([person(u) for u in waiting.user_ids], language) or say("status.nobody", language)
         steps = join_names(waiting.step_titles, language)
         lines.append(say("status.waiting", language, party=party, people=people, steps=steps))
     if view.complete:
@@ -161,6 +168,25 @@ def status_text(view: ChecklistView, *, others: list[ChecklistView] | None = Non
             for o in others
         ]
     return "\n".join(lines)
+
+
+def change_text(outcome: StepOutcome, *, viewer_id: str, language: Language) -> str:
+    """The short confirmation of a step ticked, skipped or unticked (typed or clicked): what changed, the
+    person's next step, and the procedure started after the run, with its deadline."""
+    change, state = outcome.change, outcome.state
+    title = state.procedure.step(change.step_id).title.get(language)
+    partner = _for_partner(state.project, change.partner_id, language)
+    lead = say(_CHANGED[change.action], language, title=title, partner=partner)
+    text = tick_text(build_checklist_view(state, viewer_id=viewer_id, language=language), lead=lead)
+    if outcome.followed_by is not None:
+        text = f"{text}\n\n{followup_text(outcome.followed_by, language)}"
+    return text
+
+
+def _for_partner(project: Project, partner_id: int | None, language: Language) -> str:
+    if partner_id is None:
+        return ""
+    return say("step.for_partner", language, partner=project.partner(partner_id).name)
 
 
 def resume_text(view: ChecklistView) -> str | None:
@@ -199,7 +225,7 @@ def audit_text(
         action = say(f"audit.{entry.action.value}", language)
         moment = format_moment(entry.at, language)
         step = _step_title(procedures, entry, language)
-        lines.append(" · ".join(part for part in (f"  {moment}", entry.user_id, action, f"{step}{partner}") if part))
+        lines.append(" · ".join(part for part in (f"  {moment}", person(entry.user_id), action, f"{step}{partner}") if part))
     return "\n".join(lines)
 
 

@@ -9,7 +9,7 @@ from bot.engine.home import HomeOverview, ProjectSummary
 from bot.engine.models import AnswerPart
 from bot.messages import say
 from bot.slack import ids
-from bot.slack.formatting import chunks, clip, escape, link, mention, mrkdwn
+from bot.slack.formatting import chunks, clip, escape, link, mention, mrkdwn, with_mentions
 from core.dates import DateStyle, format_date, format_moment
 from core.language import Language
 from knowledge.answering.messages import text as knowledge_text
@@ -45,7 +45,7 @@ def _button(label: str, action_id: str, value: str, *, style: str | None = None)
 
 def fallback_text_of(text: str) -> str:
     """The notification text of a message (what push notifications and screen readers show)."""
-    return clip(escape(text), 3000)
+    return clip(with_mentions(escape(text)), 3000)
 
 
 def source_context(citation: Citation, language: Language) -> str:

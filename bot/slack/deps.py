@@ -28,5 +28,5 @@ class SlackDeps:
     answers: Executor = field(default_factory=lambda: ThreadPoolExecutor(ANSWER_WORKERS, "rapportlos-answers"))
 
     def language_of(self, user_id: str) -> Language:
-        """The language the person last wrote in; Norwegian before they have written."""
+        """The language the person last wrote in, else their project's choice for them, else Bokmål."""
         return self.engine.language_of(platform=Platform.SLACK, user_id=user_id)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from workflows.display import draw_people
+
 # Slack limits: a section's text, a message's fallback text.
 SECTION_LIMIT = 3000
 TEXT_LIMIT = 4000
@@ -11,6 +13,7 @@ TEXT_LIMIT = 4000
 _BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
 _ZERO_WIDTH = "\u2060"  # word joiner: "@\u2060here" shows as @here but notifies nobody
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_USER_ID = re.compile(r"[UW][A-Z0-9]{2,}")
 
 
 def escape(text: str) -> str:
@@ -23,8 +26,14 @@ def escape(text: str) -> str:
 
 
 def mrkdwn(text: str) -> str:
-    """Plain engine text as escaped mrkdwn (``**bold**`` becomes ``*bold*``)."""
-    return _BOLD.sub(r"*\1*", escape(text))
+    """Plain engine text as escaped mrkdwn (``**bold**`` becomes ``*bold*``, a person a mention)."""
+    return with_mentions(_BOLD.sub(r"*\1*", escape(text)))
+
+
+def with_mentions(escaped: str) -> str:
+    """Escaped engine text with each person it names (``workflows.display.person``) as a mention; someone who
+    is not a Slack user (a partner page's visitor) stays the escaped text they are."""
+    return draw_people(escaped, lambda user_id: f"<@{user_id}>" if _USER_ID.fullmatch(user_id) else user_id)
 
 
 def link(url: str, label: str) -> str:
@@ -35,7 +44,7 @@ def link(url: str, label: str) -> str:
 
 def mention(user_id: str) -> str:
     """A mention of one Slack user (``<@U123>``); ids are checked so nothing else can be smuggled in."""
-    if not re.fullmatch(r"[UW][A-Z0-9]{2,}", user_id):
+    if not _USER_ID.fullmatch(user_id):
         return escape(user_id)
     return f"<@{user_id}>"
 

@@ -16,11 +16,12 @@ from microsoft_agents.activity import (
 
 from bot.teams.action_ids import ADAPTIVE_CARD
 from bot.teams.cards import Card
+from workflows.display import draw_people
 
 
 def text_activity(text: str) -> Activity:
-    """A plain message (Teams renders its Markdown)."""
-    return Activity(type=ActivityTypes.message, text=text)
+    """A plain message (Teams renders its Markdown); a person it names is shown by their id."""
+    return Activity(type=ActivityTypes.message, text=draw_people(text))
 
 
 def card_activity(card: Card) -> Activity:

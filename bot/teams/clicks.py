@@ -1,6 +1,7 @@
 """Card buttons: ticking steps (Action.Submit and Action.Execute) and feedback on answers.
 
-After a tick every Teams copy of the checklist (``ChecklistActions.copies``) is updated in place. For
+After a tick every Teams copy of the checklist (``ChecklistActions.copies``) is updated in place; a tick that
+completes the run also tells the clicker privately what comes next. For
 Action.Execute the clicked card comes back refreshed in the invoke response; a refusal comes back as a message
 response, which Teams shows to the clicker alone.
 """
@@ -22,6 +23,7 @@ from bot.teams.delivery import Delivery
 from bot.teams.payloads import StepData, feedback_data, split_conversation_id, step_data
 from bot.teams.services import Blocking, TeamsServices
 from core.language import Platform
+from workflows.display import draw_people
 from workflows.views import ChecklistView
 
 _OK = 200
@@ -51,6 +53,7 @@ class Clicks:
                 await self._delivery.private(context, [text_activity(reply.text)], language=reply.language)
             return
         await self._refresh(context, reply.checklist, skip_message_id=None)
+        await self._confirm(context, reply)
 
     async def step_execute(
         self, context: TurnContext, _state: TurnState, data: Any
@@ -63,8 +66,9 @@ class Clicks:
             )
         reply = await self._click(context, step)
         if reply.checklist is None:
-            return AdaptiveCardInvokeResponse(status_code=_OK, type=ContentTypes.message, value=reply.text)
+            return AdaptiveCardInvokeResponse(status_code=_OK, type=ContentTypes.message, value=draw_people(reply.text))
         card = await self._refresh(context, reply.checklist, skip_message_id=context.activity.reply_to_id)
+        await self._confirm(context, reply)
         return AdaptiveCardInvokeResponse(status_code=_OK, type=ContentTypes.adaptive_card, value=card)
 
     async def feedback_submit(self, context: TurnContext, _state: TurnState, data: Any) -> None:
@@ -81,6 +85,11 @@ class Clicks:
         )
         reply = await self._blocking(self._services.engine.feedback, click)
         await self._delivery.private(context, [text_activity(reply.text)], language=reply.language)
+
+    async def _confirm(self, context: TurnContext, reply: Reply) -> None:
+        """When the click completed the run: what comes next, for the clicker alone (as after a typed tick)."""
+        if reply.text:
+            await self._delivery.private(context, [text_activity(reply.text)], language=reply.language)
 
     async def _click(self, context: TurnContext, step: StepData) -> Reply:
         channel_id, _thread = split_conversation_id(context.activity.conversation.id)

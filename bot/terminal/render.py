@@ -6,6 +6,7 @@ from bot.engine.models import Reply
 from bot.messages import say
 from core.dates import format_date, format_moment
 from core.language import Language
+from workflows.display import draw_people
 from workflows.messages import join_names
 from workflows.views import ChecklistView, MarkView, StepState, StepView
 
@@ -19,6 +20,7 @@ def render_reply(reply: Reply) -> str:
         text = "\n\n".join(part for part in (reply.answer.answer.text, reply.hint) if part)
     else:
         text = reply.lines()
+    text = draw_people(text)  # a person by their id
     if reply.checklist is not None and reply.changed_run_id is None:
         return f"{text}\n\n{render_checklist(reply.checklist)}"
     return text

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from core.language import Language
-from workflows.language_policy import default_language, sentence_language
+from workflows.language_policy import default_language, overview_language, sentence_language
 from workflows.models import Member, Partner, Project, Role
 
 NB, EN = Language.NB, Language.EN
@@ -68,3 +68,16 @@ def test_a_partner_abroad_defaults_to_english_and_others_to_the_projects_languag
     assert default_language(project, "per") is NB and default_language(project, "kari") is NB
     english = project.model_copy(update={"language": EN})
     assert default_language(english, "kari") is EN and default_language(english, "stranger") is EN
+
+
+def test_outside_a_channel_a_person_gets_their_first_projects_choice_and_else_bokmal():
+    italy = Partner(id=1, name="Liceo Galilei", country="IT")
+    project = Project(
+        id=1, number="2022-1-NO01-KA229-012345", name="Vennskap", end_date=date(2027, 6, 30), channel_id="C1",
+        partners=(italy,),
+        members=(Member(user_id="kari", role=Role.COORDINATOR), Member(user_id="luca", role=Role.PARTNER, partner_id=1)),
+    )  # fmt: skip
+    english = project.model_copy(update={"id": 2, "language": EN})
+    assert overview_language([project], "luca") is EN  # a partner abroad
+    assert overview_language([project, english], "kari") is NB and overview_language([english], "kari") is EN
+    assert overview_language([], "stranger") is None

@@ -38,7 +38,8 @@ def register(app: App, deps: SlackDeps) -> None:
 def _tick(
     deps: SlackDeps, body: dict[str, Any], action: dict[str, Any], *, step_action: StepAction = StepAction.DONE
 ) -> None:
-    """A step button (done, or skip on an optional step): the role checks; refresh every copy, or say why not."""
+    """A step button (done, or skip on an optional step): the role checks; refresh every copy (and say what comes
+    next when the run is complete), or say why not."""
     where = _where(body)
     known = deps.engine.stored_language(platform=Platform.SLACK, user_id=where.user_id)
     language = known or Language.NB
@@ -69,6 +70,8 @@ def _tick(
             language=language,
         )
     deps.responder.refresh(button.run_id)
+    if reply.text:  # the click completed the run: what comes next, for the clicker alone
+        deps.responder.private(reply.text, where, language=reply.language)
 
 
 def _feedback(deps: SlackDeps, body: dict[str, Any], action: dict[str, Any]) -> None:

@@ -50,6 +50,10 @@ def test_valid_text_keeps_valid_text_and_joins_a_surrogate_pair():
     assert valid_text("\ud83d\ude00") == "😀"
 
 
+def test_valid_text_drops_the_characters_that_mark_a_person_in_replies():
+    assert valid_text("Escola \ue000UBOSS\ue001 Azul") == "Escola UBOSS Azul"
+
+
 def test_a_message_over_the_limit_goes_straight_to_the_refusal_without_the_commands():
     answerer, commands = _Answerer(), _Commands()
     long = "project add " + "a" * 10_000

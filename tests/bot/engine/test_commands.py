@@ -7,6 +7,7 @@ from bot.engine.models import IncomingMessage
 from core.language import Language, Platform
 from storage import SqlWorkflowStore, create_database
 from workflows.definitions import load_procedures
+from workflows.display import draw_people
 from workflows.service import WorkflowService
 from workflows.views import ChecklistView, StepState
 
@@ -52,7 +53,7 @@ def test_project_show_has_the_end_date_and_the_final_report_deadline(commands):
     say(commands, "coord", "prosjektet vårt slutter 30. september 2025", NB)
     shown = say(commands, "coord", "project show", EN)
     assert "Ends 30 Sep 2025" in shown.lines() and "29 Nov 2025" in shown.lines()
-    assert "coord (coordinator)" in shown.lines()
+    assert "coord (coordinator)" in draw_people(shown.lines())
 
 
 def test_bad_input_gets_a_clear_message(commands):
@@ -111,9 +112,22 @@ def test_status_is_a_partnership_dashboard(commands):
         ("Escola X", 1, 2),
         ("Gymnasium Y", 0, 2),
     ]
-    assert "Venter på Gymnasium Y (bea)" in status.lines()
-    assert "Venter på koordinator (coord)" in status.lines()
+    shown = draw_people(status.lines(), lambda user: f"<@{user}>")  # people are references the platform draws
+    assert "Venter på Gymnasium Y (<@bea>)" in shown
+    assert "Venter på koordinator (<@coord>)" in shown
     assert view.steps[3].state is StepState.PARTIAL
+
+
+def test_people_in_replies_are_references_each_platform_draws(commands):
+    setup(commands)
+    shown = lambda reply: draw_people(reply.text, lambda user: f"<@{user}>")  # noqa: E731 - as Slack draws them
+    assert shown(say(commands, "coord", "member add <@cleo> coordinator", NB)).startswith("<@cleo> er lagt til")
+    assert "<@ana> (partner i Escola X)" in shown(say(commands, "coord", "project", NB))
+    assert shown(say(commands, "coord", "member remove <@cleo>", NB)).startswith("<@cleo> er ikke lenger med")
+    say(commands, "coord", "start final-report")
+    say(commands, "coord", "done")
+    assert "<@coord>" in shown(say(commands, "coord", "logg", NB))
+    assert draw_people(say(commands, "coord", "member add <@dan> coordinator").text) == "dan is added as coordinator."
 
 
 def test_plain_words_during_a_run_and_the_resume_hint(commands):
@@ -132,11 +146,11 @@ def test_the_audit_trail_is_for_the_coordinator(commands):
     say(commands, "coord", "start final-report")
     say(commands, "coord", "done")
     say(commands, "ana", "done partner-use-of-funds")
-    audit = say(commands, "coord", "audit", NB)
+    audit = draw_people(say(commands, "coord", "audit", NB).lines())
     # Step titles, local time (10:00 in Oslo for 08:00 UTC), no platform names.
-    assert "ana · krysset av · Partneren fullfører sin del (bruken av midler) (Escola X)" in audit.lines()
-    assert "kl. 10:00 · coord · krysset av · Fullfør det kvalitative innholdet" in audit.lines()
-    assert "slack" not in audit.lines() and "UTC" not in audit.lines()
+    assert "ana · krysset av · Partneren fullfører sin del (bruken av midler) (Escola X)" in audit
+    assert "kl. 10:00 · coord · krysset av · Fullfør det kvalitative innholdet" in audit
+    assert "slack" not in audit and "UTC" not in audit
     assert "Only the coordinator" in say(commands, "ana", "audit").text
 
 

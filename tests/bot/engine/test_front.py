@@ -92,12 +92,43 @@ def test_a_started_run_is_a_checklist_reply_and_a_click_changes_it_for_every_cop
     assert stale.kind is ReplyKind.NOTICE and "already" in stale.text
 
 
+def test_clicking_the_last_step_says_what_comes_next_as_a_typed_tick_does(front):
+    say(front, "project add 2020-1-NO01-KA229-012345 29.08.2025 Vann")
+    say(front, "partner add Escola X, Portugal")
+    say(front, "member add <@UANA> partner Escola X")
+    started = say(front, "start final-report").checklist
+    assert started is not None
+    run_id = started.run_id
+    for user, line in ((COORD, "ferdig"), (COORD, "hopp over"), (COORD, "ferdig"), (ANA, "done"), (ANA, "done")):
+        say(front, line, user=user)
+    version = front.channel_view(run_id, language=Language.NB).version
+    click = StepClick(platform=Platform.SLACK, user_id=COORD, channel_id=C, run_id=run_id, step_id="submit",
+                      version=version, language=Language.NB)  # fmt: skip
+    changed = front.click(click)
+    assert changed.kind is ReplyKind.STEP_CHANGED and changed.checklist is not None and changed.checklist.complete
+    assert changed.text.startswith("Avkrysset: Send inn rapporten for hele partnerskapet.")
+    assert "Neste: «Laste opp resultater i Erasmus+ Project Results Platform», frist 28.10.2025" in changed.text
+
+
 def test_the_home_overview_and_language_follow_what_the_person_last_wrote(front):
     say(front, "project add 2020-1-NO01-KA229-012345 29.08.2025 Vann")
     say(front, "When is the final report due for our project?")
     overview = front.home(platform=Platform.SLACK, user_id=COORD)
     assert overview.language is Language.EN and [p.number for p in overview.projects] == ["2020-1-NO01-KA229-012345"]
     assert front.language_of(platform=Platform.SLACK, user_id="UNEW") is Language.NB
+
+
+def test_people_never_heard_writing_get_their_projects_language_in_the_overview_and_the_thanks(front):
+    say(front, "project add 2020-1-NO01-KA229-012345 29.08.2025 Vann")
+    say(front, "partner add Escola X, Portugal")
+    say(front, "member add <@UANA> partner Escola X")
+    # A partner abroad who has never written a sentence: English; the coordinator (only commands): Bokmål.
+    assert front.home(platform=Platform.SLACK, user_id=ANA).language is Language.EN
+    assert front.language_of(platform=Platform.SLACK, user_id=ANA) is Language.EN
+    assert front.home(platform=Platform.SLACK, user_id=COORD).language is Language.NB
+    say(front, "project language en")
+    assert front.language_of(platform=Platform.SLACK, user_id=COORD) is Language.EN  # the project's choice
+    assert front.language_of(platform=Platform.SLACK, user_id="UNEW") is Language.NB  # no project: Bokmål
 
 
 def test_a_second_replica_reads_the_thread_and_the_language_from_the_database(database, workflow_service):

@@ -6,6 +6,7 @@ reply in the right language, no raw step ids, no dead end."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,7 @@ class Story:
         self.transport: Transport | None = None
         self.checklist: dict[str, Any] = {}  # the posted final-report checklist: its ts and what was posted
         self.said: dict[str, list[str]] = {}
+        self.replies: list[Call] = []  # the replies to @mentions (answers carry feedback buttons)
 
     def connect(self, port: int | None) -> None:
         """Reach the (new) process listening on ``port``."""
@@ -79,7 +81,9 @@ class Story:
         """An @mention in the channel; the reply in its thread."""
         event = mention(text, user=user, channel=self.channel)
         where = lambda c: self._in_channel(c) and c.params.get("thread_ts") == event["ts"]  # noqa: E731
-        return self._keep(user, self._next("chat.postMessage", where, lambda: self.run.event(event)))
+        call = self._next("chat.postMessage", where, lambda: self.run.event(event))
+        self.replies.append(call)
+        return self._keep(user, call)
 
     def command(self, user: str, text: str, *, refreshes: bool = False) -> str:
         """``/erasmus <text>`` in the channel; its public reply at the channel's top level."""
@@ -116,6 +120,21 @@ class Story:
     def tick(self, user: str, step: str, kind: str = "step_done") -> str:
         """A button on the checklist that changes it: the checklist updated in place."""
         return texts(self._next("chat.update", self._is_update, self._click(user, step, kind)))
+
+    def tick_privately(self, user: str, step: str) -> str:
+        """A button that completes the run: the checklist updated in place and a private note for the clicker."""
+        where = lambda c: self._in_channel(c) and c.params.get("user") == user  # noqa: E731
+        click = self._click(user, step, "step_done")
+        return self._keep(user, self._next("chat.postEphemeral", where, click, refreshes=True))
+
+    def feedback(self, user: str, answer: Call, action: str = "feedback_helpful") -> str:
+        """A helpful / not helpful button under an answer: the thanks, privately."""
+        where = lambda c: self._in_channel(c) and c.params.get("user") == user  # noqa: E731
+        posted = {"ts": answer.response["ts"], **answer.params}
+        act = lambda: self.run.click(  # noqa: E731
+            user=user, channel=self.channel, message=posted, action_id=action, value=buttons(answer)[action]
+        )
+        return self._keep(user, self._next("chat.postEphemeral", where, act))
 
     def refused(self, user: str, step: str) -> str:
         """A button that may not be pressed yet: a private note for the clicker, nothing changes."""
@@ -159,10 +178,11 @@ def test_a_norwegian_coordinator_and_two_partners_abroad_reach_a_submitted_repor
             assert "Partneren Escola Azul (PT) er lagt til" in story.command(
                 kari, "partner add Escola Azul, Portugal"
             )
+            # A person in a reply is a mention: Slack shows the name, not the raw id.
             added = story.command(kari, f"member add <@{luca}> partner Liceo Galilei")
-            assert "er lagt til som partner i Liceo Galilei" in added
+            assert f"<@{luca}> er lagt til som partner i Liceo Galilei" in added
             added = story.command(kari, f"member add <@{ana}> partner escola azul")
-            assert "er lagt til som partner i Escola Azul" in added
+            assert f"<@{ana}> er lagt til som partner i Escola Azul" in added
             assert "Vi starter «Sluttrapport i Mobility Tool+»" in story.ask(kari, "start final-report")
             [checklist] = api.wait_for(
                 "chat.postMessage",
@@ -201,6 +221,7 @@ def test_a_norwegian_coordinator_and_two_partners_abroad_reach_a_submitted_repor
 
             status = story.command(kari, "status", refreshes=True)
             assert status.startswith(f"«Sluttrapport i Mobility Tool+» for {NUMBER}")
+            assert f"Venter på koordinator (<@{kari}>)" in status and f"Escola Azul (<@{ana}>)" in status
             copies = [
                 c
                 for c in api.calls_to("chat.postMessage")
@@ -221,7 +242,8 @@ def test_a_norwegian_coordinator_and_two_partners_abroad_reach_a_submitted_repor
             )
             story.tick(ana, "partner-confirmation")
 
-            submitted = story.in_thread(kari, "ferdig")
+            # «Ferdig ✓» on submit: the checklist is updated and she is told, privately, what comes next.
+            submitted = story.tick_privately(kari, "submit")
             assert "Avkrysset: Send inn rapporten for hele partnerskapet." in submitted
             assert "Alle stegene i «Sluttrapport i Mobility Tool+» er ferdige." in submitted
             assert (
@@ -240,12 +262,18 @@ def test_a_norwegian_coordinator_and_two_partners_abroad_reach_a_submitted_repor
             assert "sluttrapport innen 29.08.2027" in home and "du er koordinator" in home
             home = story.home(luca)
             assert "final report due 29 Aug 2027" in home and "you are partner" in home
+            # Ana has never written a sentence: her partner school is abroad, so English, not Bokmål.
+            home = story.home(ana)
+            assert "final report due 29 Aug 2027" in home and "you are partner" in home
+            assert story.feedback(ana, story.replies[0]).startswith("Thanks!")
             _clean(output)
 
         for user, language, other in ((kari, "nb", ENGLISH), (luca, "en", NORWEGIAN), (ana, "en", NORWEGIAN)):
             for reply in story.said[user]:
                 assert not [word for word in other if word in reply], (user, language, reply)
+        raw_user = re.compile(rf"(?<!<@)\b({kari}|{luca}|{ana})\b")  # a person is a mention, never a bare id
         for call in (c for c in api.calls if c.method in SHOWN):
             assert not [raw for raw in RAW_IDS if raw in texts(call)], texts(call)
+            assert not raw_user.search(texts(call)), texts(call)
         assert not api.calls_to("response_url")  # every command was understood: no refusal, no error
         assert not [c for c in api.calls if c.status != 200]

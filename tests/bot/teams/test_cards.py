@@ -10,7 +10,7 @@ from microsoft_agents.activity import ChannelAccount
 
 from bot.engine.models import AnswerPart, Reply, ReplyKind
 from bot.teams.action_ids import ADAPTIVE_CARD, FEEDBACK_VERB, STEP_VERB
-from bot.teams.activities import card_activity, mention_activity
+from bot.teams.activities import card_activity, mention_activity, text_activity
 from bot.teams.cards import answer_card, checklist_card
 from bot.teams.payloads import (
     feedback_data,
@@ -23,6 +23,7 @@ from core.language import Language
 from knowledge.answering.formatting import source_line
 from knowledge.models import Answer, AnswerKind, Citation, ProgrammeQuote, ProgrammeSplit
 from workflows.definitions import load_procedures
+from workflows.display import person
 from workflows.models import ChecklistRun, MarkStatus, Member, Partner, Project, Role, StepMark
 from workflows.service import RunState
 from workflows.transitions import StepAction
@@ -254,3 +255,9 @@ def test_a_mentioned_person_becomes_their_id_so_member_add_needs_no_29_id():
         "<at>Rapportlos</at> member add <at>Ana Silva</at> partner Escola Azul", names=("Rapportlos",), people=people
     )
     assert text == "member add <@29:ana> partner Escola Azul"
+
+
+def test_a_person_in_a_text_reply_is_shown_by_their_id():
+    assert text_activity(f"Waiting for the coordinator ({person('29:1abc')}): Submit").text == (
+        "Waiting for the coordinator (29:1abc): Submit"
+    )

@@ -2,7 +2,9 @@
 
 import pytest
 
+from bot.slack.blocks import fallback_text_of
 from bot.slack.formatting import SECTION_LIMIT, chunks, clip, escape, link, mention, mrkdwn
+from workflows.display import person
 
 WJ = "\u2060"  # the word joiner escape() puts after "@"
 
@@ -132,3 +134,12 @@ def test_chunks_clip_a_single_line_longer_than_the_limit():
 def test_clip_keeps_a_complete_link_whose_url_has_an_ampersand():
     whole = link("https://x.no/?a=1&b=2", "Kilde")
     assert clip(whole + " " + "x" * 100, 50).startswith(whole)
+
+
+def test_a_person_in_a_reply_is_drawn_as_a_mention_and_typed_text_never_becomes_one():
+    added = f"{person('UANAC62D26C4')} er lagt til som partner i <@UBOSS> & @channel."
+    drawn = mrkdwn(added)
+    assert drawn == f"<@UANAC62D26C4> er lagt til som partner i &lt;@UBOSS&gt; &amp; @{WJ}channel."
+    assert fallback_text_of(added).startswith("<@UANAC62D26C4> er lagt til")  # the notification names her too
+    assert mrkdwn(f"Folk: {person('web:ana@x.pt')}") == "Folk: web:ana@x.pt"  # not a Slack user: plain text
+    assert mrkdwn(f"{person('<!channel>')}") == "&lt;!channel&gt;"

@@ -4,6 +4,7 @@ from bot.engine.models import Reply, ReplyKind
 from bot.terminal.render import render_checklist, render_reply
 from core.language import Language
 from workflows.definitions import load_procedures
+from workflows.display import person
 from workflows.models import ChecklistRun, MarkStatus, Member, Partner, Project, Role, StepMark
 from workflows.service import RunState
 from workflows.views import build_checklist_view
@@ -82,3 +83,9 @@ def test_a_reply_without_a_checklist_is_just_its_text():
         kind=ReplyKind.STEP_CHANGED, text="Ticked", language=Language.EN, checklist=view(Language.EN), changed_run_id=7
     )
     assert render_reply(ticked) == "Ticked"  # a tick is confirmed in one line, not a reprinted checklist
+
+
+def test_a_person_in_a_reply_is_shown_by_their_id():
+    assert render_reply(Reply.message(f"{person('ana')} is added as partner at Escola X.", Language.EN)) == (
+        "ana is added as partner at Escola X."
+    )
