@@ -144,7 +144,6 @@ def followup_text(state: RunState, language: Language) -> str:
         language,
         title=procedure.title.get(language),
         deadline=format_date(due, language) if due else "-",
-        id=procedure.id,
     )
 
 

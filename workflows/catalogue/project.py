@@ -84,8 +84,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "tick.next": ("Neste for deg: {step}.", "Next for you: {step}."),
     "tick.see": ("Skriv «status» for hele sjekklisten.", 'Type "status" for the whole checklist.'),
     "followup.started": (
-        "Rapporten er sendt inn – bra jobbet! Neste: «{title}», frist {deadline}. Skriv «start {id}» for å se stegene.",
-        'The report is submitted - well done! Next: "{title}", due {deadline}. Type "start {id}" to see the steps.',
+        "Rapporten er sendt inn – bra jobbet! Neste: «{title}», frist {deadline}. Den er startet: skriv «status» for å se stegene.",
+        'The report is submitted - well done! Next: "{title}", due {deadline}. It has been started: type "status" to see its steps.',
     ),
     "status.open_runs": ("Åpne prosedyrer i prosjektet:", "Open procedures in the project:"),
     "help.project_language": (

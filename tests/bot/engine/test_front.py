@@ -108,6 +108,7 @@ def test_clicking_the_last_step_says_what_comes_next_as_a_typed_tick_does(front)
     assert changed.kind is ReplyKind.STEP_CHANGED and changed.checklist is not None and changed.checklist.complete
     assert changed.text.startswith("Avkrysset: Send inn rapporten for hele partnerskapet.")
     assert "Neste: «Laste opp resultater i Erasmus+ Project Results Platform», frist 28.10.2025" in changed.text
+    assert "skriv «status» for å se stegene" in changed.text and "start results-upload" not in changed.text
 
 
 def test_the_home_overview_and_language_follow_what_the_person_last_wrote(front):
