@@ -68,7 +68,8 @@ class SentenceTransformerEmbedder:
     @property
     def dimension(self) -> int:
         """Length of each vector."""
-        return int(self._model.get_sentence_embedding_dimension() or 0)
+        named = getattr(self._model, "get_embedding_dimension", None)  # the newer name of the same method
+        return int((named or self._model.get_sentence_embedding_dimension)() or 0)
 
     def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
         """Normalised embeddings of ``texts`` (safe to call from several threads)."""
