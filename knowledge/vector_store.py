@@ -302,18 +302,19 @@ class ChromaStore:
     ) -> list[tuple[str, str, float]]:
         """The ``k`` English bridges nearest to ``embedding`` as (record id, chunk id, cosine similarity)."""
         target = self._bridges(generation.collection)
+        # A metadata filter makes Chroma compare against every record (10 ms at 250 pages, growing with the
+        # index); the bridges that are not searched (a fixed vector far from any question) and those of an
+        # older builder are rare among the nearest, so they are dropped here from a few more results.
         found = target.query(
-            query_embeddings=[embedding],
-            n_results=k,
-            where={"$and": [{"dense": True}, {"builder": generation.bridges}]},
-            include=["distances", "metadatas"],
+            query_embeddings=[embedding], n_results=k + _SPARE, include=["distances", "metadatas"]
         )
         ids, metas = found["ids"][0], (found.get("metadatas") or [[]])[0]
         distances = (found.get("distances") or [[]])[0]
         return [
             (record, str(meta["chunk_id"]), 1.0 - float(distance))
             for record, meta, distance in zip(ids, metas, distances, strict=True)
-        ]
+            if meta.get("dense") and meta.get("builder") == generation.bridges
+        ][:k]
 
     def records(self, collection: str) -> tuple[list[Chunk], NDArray[np.float32]]:
         """Every live passage of ``collection`` with its embedding, in document order."""

@@ -140,3 +140,20 @@ def test_a_changed_builder_writes_the_bridges_again_once(
     assert refreshed is not None and refreshed.bridges == active.bridges
     assert len(store.bridges(refreshed)[0]) == len(store.bridges(active)[0])
     assert counting.texts == []
+
+
+def test_bridges_that_are_not_searched_are_never_returned_as_neighbours(
+    store: ChromaStore, embedder: SentenceTransformerEmbedder, folder: Path
+) -> None:
+    KnowledgeBase(store=store, embedder=embedder).ingest([folder])
+    active = store.active()
+    assert active is not None
+    bridges, _ = store.bridges(active)
+    searched = {bridge.chunk_id for bridge in bridges if bridge.english}
+    assert searched and any(not bridge.english for bridge in bridges)
+    unsearched = np.zeros(embedder.dimension, dtype=np.float32)
+    unsearched[0] = 1.0  # the fixed vector the bridges that are not searched are stored with
+
+    found = store.query_bridges(active, unsearched, k=50)
+
+    assert found and {chunk_id for _, chunk_id, _ in found} <= searched
