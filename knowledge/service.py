@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.language import Language
+from knowledge.answering.citations import SOURCES, citations_for, one_per_source
 from knowledge.answering.extractive import (
     Candidate,
     Excerpt,
@@ -38,7 +40,6 @@ from knowledge.text.question_words import asks_what_follows
 if TYPE_CHECKING:  # LangChain is imported only when a deployment switches generative answers on
     from knowledge.answering.generative import GenerativeAnswerer
 
-_SOURCES = 3
 _FOLLOW_UP_WORDS = 3
 
 
@@ -51,26 +52,22 @@ class Assessment:
         grounded: The quoted answer before the decision (None when nothing could be quoted).
         signals: The evidence the decline model weighed (None for invalid or unmatched questions).
         probability: The model's probability that the guidance covers the question.
+        excerpts: What the grounded answer quotes (a thread follow-up continues after it).
+        hits: The passage groups the answer was chosen from, best first.
     """
 
     answer: Answer
     grounded: Answer | None = None
     signals: Signals | None = None
     probability: float = 0.0
+    excerpts: tuple[Excerpt, ...] = ()
+    hits: tuple[Hit, ...] = ()
 
 
 def clean_question(raw: str) -> str:
     """The question without control characters and with white space folded."""
     printable = "".join(char for char in raw if unicodedata.category(char)[0] != "C" or char in "\n\t")
     return " ".join(printable.split())
-
-
-def _one_per_source(citations: list[Citation]) -> list[Citation]:
-    """The citations with each source (page and section) once: two quotes from one section cite it once."""
-    seen: dict[tuple[str, str, str | None], Citation] = {}
-    for citation in citations:
-        seen.setdefault((citation.title, citation.section, citation.url), citation)
-    return list(seen.values())
 
 
 class KnowledgeService:
@@ -125,17 +122,20 @@ class KnowledgeService:
                 return followed
         query, hits = self._search(cleaned, language, question.context)
         if not query.words:
-            return Assessment(answer=self._reply(cleaned, language, text("no_words", language), AnswerKind.INVALID))
+            return Assessment(
+                answer=self._reply(cleaned, language, text("no_words", language), AnswerKind.INVALID)
+            )
         if not hits:
             return Assessment(answer=self._abstain(cleaned, language, 0.0))
-        grounded, signals = self._grounded(cleaned, language, query, hits, question.context)
+        grounded, signals, excerpts = self._grounded(cleaned, language, query, hits, question.context)
         probability = self._model.probability(signals)
         if probability < self._threshold:
-            return Assessment(self._abstain(cleaned, language, probability), grounded, signals, probability)
-        answer = grounded.model_copy(update={"confidence": round(probability, 4)})
-        if self._generator is not None:
-            answer = self._generated(answer, language, hits) or answer
-        return Assessment(answer, grounded, signals, probability)
+            answer = self._abstain(cleaned, language, probability)
+        else:
+            answer = grounded.model_copy(update={"confidence": round(probability, 4)})
+            if self._generator is not None:
+                answer = self._generated(answer, language, hits) or answer
+        return Assessment(answer, grounded, signals, probability, tuple(excerpts), tuple(hits))
 
     def _what_follows(self, question: str, language: Language, context: tuple[str, ...]) -> Assessment | None:
         """A thread follow-up asking what comes next ("what happens after that?"): the sentences that follow
@@ -145,28 +145,12 @@ class KnowledgeService:
         before = self.assess(Question(text=earlier, language=language, context=context[:-1]))
         if before.answer.kind is not AnswerKind.EXTRACTIVE or before.signals is None:
             return None
-        query, hits = self._search(earlier, language, context[:-1])
-        candidates = self._candidates(earlier, language, query, hits)
-        excerpts = select_sentences(
-            catalog=self.catalog, candidates=candidates, score_words=self._word_scorer(query), question=earlier
-        )
-        after = continuation(self.catalog, excerpts)
+        after = continuation(self.catalog, list(before.excerpts))
         if after is None:
             return None
-        citations = self._citations(hits, language, [after])
-        cited = [c for c in citations if c.text == after.chunk.text][:1] or citations[:1]
-        body = compose_body([after], language)
-        answer = Answer(
-            question=question,
-            text=with_sources(body, cited, language),
-            language=language,
-            kind=AnswerKind.EXTRACTIVE,
-            citations=tuple(citations),
-            body=body,
-            cited=tuple(cited),
-            confidence=round(before.probability, 4),
-        )
-        return Assessment(answer, answer, before.signals, before.probability)
+        answer = self._extractive(question, language, list(before.hits), [after])
+        answer = answer.model_copy(update={"confidence": round(before.probability, 4)})
+        return Assessment(answer, answer, before.signals, before.probability, (after,), before.hits)
 
     def _abstain(self, question: str, language: Language, probability: float) -> Answer:
         body = text("abstain", language, contact=self._contact)
@@ -201,7 +185,7 @@ class KnowledgeService:
 
     def _grounded(
         self, question: str, language: Language, query: QueryTerms, hits: list[Hit], context: tuple[str, ...]
-    ) -> tuple[Answer, Signals]:
+    ) -> tuple[Answer, Signals, list[Excerpt]]:
         candidates = self._candidates(question, language, query, hits)
         score_words = self._word_scorer(query)
         excerpts = select_sentences(
@@ -214,31 +198,45 @@ class KnowledgeService:
             # programme each quote is from, or show both when they give different values.
             split = programmes.split(candidates=candidates, question=question, score_words=score_words)
             notes = programmes.notes(excerpts, language) if programmes.differ(excerpts, hits) else []
-        quoted = excerpts if split is None else [*split[0], *split[1]]
-        citations = self._citations(hits, language, quoted)
+        signals = self._signals(question, query, hits, candidates, excerpts)
+        if split is None:
+            return self._extractive(question, language, hits, excerpts, notes=notes), signals, excerpts
+        quoted = [*split[0], *split[1]]
+        citations = citations_for(self.catalog, hits, language, quoted)
         by_text = {citation.text: citation for citation in citations}
-        cited = _one_per_source(
+        lead = split_lead(language, other_language=other_language_only(quoted, language))
+        shown = ProgrammeSplit(lead=lead, quotes=programme_quotes(programmes, split, by_text, language))
+        body, full = compose_split(shown, language)
+        answer = self._extractive(question, language, hits, quoted).model_copy(
+            update={"text": full, "body": body, "split": shown}
+        )
+        return answer, signals, excerpts
+
+    def _extractive(
+        self,
+        question: str,
+        language: Language,
+        hits: list[Hit],
+        quoted: list[Excerpt],
+        *,
+        notes: Sequence[str | None] = (),
+    ) -> Answer:
+        """The answer that quotes ``quoted``, with one source line per page section it quotes."""
+        citations = citations_for(self.catalog, hits, language, quoted)
+        by_text = {citation.text: citation for citation in citations}
+        cited = one_per_source(
             [by_text[e.chunk.text] for e in quoted if e.chunk.text in by_text] or citations[:1]
         )
-        shown = None
-        if split is None:
-            body = compose_body(excerpts, language, notes=notes)
-            full = with_sources(body, cited, language)
-        else:
-            lead = split_lead(language, other_language=other_language_only(quoted, language))
-            shown = ProgrammeSplit(lead=lead, quotes=programme_quotes(programmes, split, by_text, language))
-            body, full = compose_split(shown, language)
-        answer = Answer(
+        body = compose_body(quoted, language, notes=notes)
+        return Answer(
             question=question,
-            text=full,
+            text=with_sources(body, cited, language),
             language=language,
             kind=AnswerKind.EXTRACTIVE,
             citations=tuple(citations),
             body=body,
             cited=tuple(dict.fromkeys(cited)),
-            split=shown,
         )
-        return answer, self._signals(question, query, hits, candidates, excerpts)
 
     def _signals(
         self,
@@ -252,7 +250,7 @@ class KnowledgeService:
         quote = " ".join(sentence for excerpt in excerpts for sentence in excerpt.sentences)
         best = candidates[0].units[candidates[0].index].sentence if candidates else ""
         given, missing = kind_signals(question, quote)
-        top = hits[:_SOURCES]
+        top = hits[:SOURCES]
         passages = [" ".join(c.text for c in self.catalog.groups.get(h.group_id, [])) for h in top]
         return Signals(
             coverage=max((hit.coverage for hit in top), default=0.0),
@@ -269,7 +267,7 @@ class KnowledgeService:
     def _generated(self, answer: Answer, language: Language, hits: list[Hit]) -> Answer | None:
         """The LLM's answer over the same passages, or None when it gave none."""
         assert self._generator is not None
-        passages = [passage_for(self.catalog, hit, language) for hit in hits[:_SOURCES]]
+        passages = [passage_for(self.catalog, hit, language) for hit in hits[:SOURCES]]
         generated = self._generator.generate(answer.question, language, passages)
         if generated is None:
             return None
@@ -300,35 +298,6 @@ class KnowledgeService:
             score_words=self._word_scorer(query),
             similarity=self.retriever.similarities,
         )
-
-    def _citations(self, hits: list[Hit], language: Language, excerpts: list[Excerpt]) -> list[Citation]:
-        chosen = [excerpt.chunk.group_id for excerpt in excerpts]
-        ordered = [hit.group_id for hit in hits[:_SOURCES]]
-        ordered += [group for group in chosen if group not in ordered]
-        scores = {hit.group_id: hit.score for hit in hits}
-        citations = []
-        for group in ordered:
-            chunk = self.catalog.version(group, language) or self.catalog.original(group)
-            original = self.catalog.original(group)
-            if chunk is None:
-                continue
-            is_rendering = original is not None and original.chunk_id != chunk.chunk_id
-            citations.append(
-                Citation(
-                    title=chunk.title,
-                    url=chunk.url,
-                    section=chunk.section,
-                    text=chunk.text,
-                    score=round(scores.get(group, 0.0), 4),
-                    language=chunk.language,
-                    updated=chunk.updated,
-                    official=chunk.official,
-                    original_text=original.text if is_rendering and original else None,
-                    original_title=original.title if is_rendering and original else None,
-                    original_url=original.url if is_rendering and original else None,
-                )
-            )
-        return citations
 
     @staticmethod
     def _reply(

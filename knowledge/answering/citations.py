@@ -1,0 +1,53 @@
+"""The sources an answer cites: the best passages and the ones it quotes, each page section once."""
+
+from __future__ import annotations
+
+from core.language import Language
+from knowledge.answering.extractive import Excerpt
+from knowledge.catalog import Catalog
+from knowledge.models import Citation
+from knowledge.retrieval import Hit
+
+SOURCES = 3  # the best passages cited beside the ones quoted
+
+
+def citations_for(
+    catalog: Catalog, hits: list[Hit], language: Language, excerpts: list[Excerpt]
+) -> list[Citation]:
+    """Citations of the ``SOURCES`` best hits and of every quoted passage, in the asker's language where a
+    version exists (a rendering names its original)."""
+    chosen = [excerpt.chunk.group_id for excerpt in excerpts]
+    ordered = [hit.group_id for hit in hits[:SOURCES]]
+    ordered += [group for group in chosen if group not in ordered]
+    scores = {hit.group_id: hit.score for hit in hits}
+    citations = []
+    for group in ordered:
+        chunk = catalog.version(group, language) or catalog.original(group)
+        original = catalog.original(group)
+        if chunk is None:
+            continue
+        rendering = original if original is not None and original.chunk_id != chunk.chunk_id else None
+        citations.append(
+            Citation(
+                title=chunk.title,
+                url=chunk.url,
+                section=chunk.section,
+                text=chunk.text,
+                score=round(scores.get(group, 0.0), 4),
+                language=chunk.language,
+                updated=chunk.updated,
+                official=chunk.official,
+                original_text=rendering.text if rendering else None,
+                original_title=rendering.title if rendering else None,
+                original_url=rendering.url if rendering else None,
+            )
+        )
+    return citations
+
+
+def one_per_source(citations: list[Citation]) -> list[Citation]:
+    """The citations with each source (page and section) once: two quotes from one section cite it once."""
+    seen: dict[tuple[str, str, str | None], Citation] = {}
+    for citation in citations:
+        seen.setdefault((citation.title, citation.section, citation.url), citation)
+    return list(seen.values())
