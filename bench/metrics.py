@@ -138,8 +138,11 @@ def in_split(row: EvalRow, cross: bool | None, split: str) -> bool:
     return not side or (cross is not None and (side == "cross") == cross)
 
 
-def by_cross_split(rows: Sequence[EvalRow], cross: dict[str, bool | None]) -> dict[str, dict[str, float | None]]:
+def by_cross_split(
+    rows: Sequence[EvalRow], cross: dict[str, bool | None]
+) -> dict[str, dict[str, float | None]]:
     """``summarise`` over every split of :data:`CROSS_SPLITS`; ``cross`` maps question ids to cross-language."""
     return {
-        split: summarise(row for row in rows if in_split(row, cross.get(row.id), split)) for split in CROSS_SPLITS
+        split: summarise(row for row in rows if in_split(row, cross.get(row.id), split))
+        for split in CROSS_SPLITS
     }

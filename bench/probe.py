@@ -61,7 +61,9 @@ def page_language(evidence: str | None, catalog: Catalog) -> Language | None:
     return None
 
 
-def probe(service: KnowledgeService, questions: Sequence[EvalQuestion], docs: dict[str, str | None]) -> list[Probe]:
+def probe(
+    service: KnowledgeService, questions: Sequence[EvalQuestion], docs: dict[str, str | None]
+) -> list[Probe]:
     """Ask every question with declining off; ``docs`` maps question ids to their page (group)."""
     catalog = service.catalog
     found = []
@@ -70,7 +72,9 @@ def probe(service: KnowledgeService, questions: Sequence[EvalQuestion], docs: di
         grounded = assessment.grounded
         passages = service.ranked_passages(question.question, k=TOP_K)
         rank = (
-            best_rank(evidence_variants(question.evidence, catalog), passages) if question.answerable else None
+            best_rank(evidence_variants(question.evidence, catalog), passages)
+            if question.answerable
+            else None
         )
         found.append(
             Probe(

@@ -46,7 +46,15 @@ def _variants(results: dict[str, Any]) -> str:
         for name, scored in results["variants"].items():
             if set_name in scored:
                 rows.append([set_name, name, *_brief(scored[set_name])])
-    head = ("set", "variant", "nb hit@3", "en hit@3", "en cross hit@3", "en keyword acc.", "en wrongly declined")
+    head = (
+        "set",
+        "variant",
+        "nb hit@3",
+        "en hit@3",
+        "en cross hit@3",
+        "en keyword acc.",
+        "en wrongly declined",
+    )
     return table(head, rows)
 
 
@@ -96,7 +104,10 @@ def _failures(items: Sequence[dict[str, str]]) -> str:
 
 
 def _targets(targets: Sequence[Target]) -> str:
-    return table(("target", "this run", "goal", ""), [[t.name, t.value, t.goal, "✅" if t.met else "❌"] for t in targets])
+    return table(
+        ("target", "this run", "goal", ""),
+        [[t.name, t.value, t.goal, "✅" if t.met else "❌"] for t in targets],
+    )
 
 
 def markdown(results: dict[str, Any], targets: Sequence[Target]) -> str:

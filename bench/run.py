@@ -217,9 +217,7 @@ def run(sets: list[QuestionSet], *, tmp: Path, refit: Path | None = None) -> dic
         "threshold": THRESHOLD,
         "quality": quality,
         "variants": variants,
-        "failures": {
-            name: failures(group, project_rows(group, decisions)) for name, group in main.items()
-        },
+        "failures": {name: failures(group, project_rows(group, decisions)) for name, group in main.items()},
         "model": load_model().model_dump(exclude={"fitted_on"}) | {"fitted_on": len(load_model().fitted_on)},
         "speed": measure_speed(bench, sets, embedder, model_load),
     }
@@ -289,7 +287,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON instead of a summary")
     parser.add_argument("--refit", action="store_true", help=f"also refit and write {MODEL_PATH.name}")
     args = parser.parse_args(argv)
-    missing = [name for name in ("dev_questions.jsonl", "questions_a.jsonl") if not (args.eval / name).is_file()]
+    missing = [
+        name for name in ("dev_questions.jsonl", "questions_a.jsonl") if not (args.eval / name).is_file()
+    ]
     if missing:
         log(
             f"No question file {', '.join(missing)} in {args.eval}. The benchmark's questions are not part of the"
@@ -306,7 +306,9 @@ def main(argv: list[str] | None = None) -> int:
     targets = check(results)
     results["targets"] = [vars(target) for target in targets]
     args.out.write_text(markdown(results, targets), encoding="utf-8")
-    (args.out.with_suffix(".json")).write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    (args.out.with_suffix(".json")).write_text(
+        json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
     log(f"wrote {args.out}")
     print(json.dumps(results, indent=2, ensure_ascii=False) if args.json else summary(results, targets))
     return 0

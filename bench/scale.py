@@ -63,7 +63,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--recipe-pages", type=int, default=0, help="corpus size for the recipe (default largest)"
     )
     parser.add_argument("--before", type=Path, default=None, help="an earlier run's JSON to compare with")
-    parser.add_argument("--render", type=Path, default=None, help="no measuring: report an earlier run's JSON")
+    parser.add_argument(
+        "--render", type=Path, default=None, help="no measuring: report an earlier run's JSON"
+    )
     return parser.parse_args(argv)
 
 

@@ -73,7 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     catalog = Catalog(chunks, generation="g", terms=terms)
     built = time.perf_counter() - start
     print(f"{args.pages} pages, {len(chunks)} passages")
-    print(f"analysing and tokenising every passage (start-up before): {analysed:.2f} s; catalog from stored terms: {built:.2f} s")
+    print(
+        f"analysing and tokenising every passage (start-up before): {analysed:.2f} s; catalog from stored terms: {built:.2f} s"
+    )
     queries = [catalog.analyzer.terms(q.question, q.lang) for q in questions]
     shards = [catalog.shards[q.lang] for q in questions]
     new = []

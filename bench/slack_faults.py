@@ -63,7 +63,9 @@ def _one(poster: SignedPoster, api: SlackWebApi, question: str, *, retried: bool
             if number == 1:
                 time.sleep(1.0)
     [answer] = api.wait_for(
-        "chat.postMessage", where=lambda c: c.params.get("channel") == channel and c.status == 200, timeout=300
+        "chat.postMessage",
+        where=lambda c: c.params.get("channel") == channel and c.status == 200,
+        timeout=300,
     )[:1]
     run.answers_ms.append((answer.at - sent_wall) * 1000)
 
@@ -77,7 +79,10 @@ def measure(questions: list[str], *, in_flight: int, retried: int, data_dir: Pat
         poster.event(mention("warm-up", user="UWARM", channel="CWARM"), event_id=unique("Ev"))
         api.wait_for("chat.postMessage", where=lambda c: c.params.get("channel") == "CWARM", timeout=120)
         with ThreadPoolExecutor(max_workers=in_flight) as pool:
-            jobs = [pool.submit(_one, poster, api, q, retried=i in chosen, run=run) for i, q in enumerate(questions)]
+            jobs = [
+                pool.submit(_one, poster, api, q, retried=i in chosen, run=run)
+                for i, q in enumerate(questions)
+            ]
             for job in jobs:
                 job.exception()  # a lost answer shows as a time-out here and as "lost" below
         time.sleep(5)  # late duplicates would arrive now

@@ -42,10 +42,14 @@ def round_trips(questions: list[str], *, data_dir: Path) -> tuple[list[float], l
             for question in questions:
                 channel = unique("C")
                 sent = time.perf_counter()
-                status, _ = poster.event(mention(question, user="UBENCH", channel=channel), event_id=unique("Ev"))
+                status, _ = poster.event(
+                    mention(question, user="UBENCH", channel=channel), event_id=unique("Ev")
+                )
                 assert status == 200
                 acks.append((time.perf_counter() - sent) * 1000)
-                api.wait_for("chat.postMessage", where=lambda c, ch=channel: c.params.get("channel") == ch, timeout=60)
+                api.wait_for(
+                    "chat.postMessage", where=lambda c, ch=channel: c.params.get("channel") == ch, timeout=60
+                )
                 millis.append((time.perf_counter() - sent) * 1000)
     return millis, acks, start_seconds
 
@@ -96,7 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     results = ROOT / "bench" / "RESULTS-slack.md"
     old = results.read_text(encoding="utf-8") if results.exists() else ""
     kept = old[old.index("<!-- slack_faults: begin -->") :] if "<!-- slack_faults: begin -->" in old else ""
-    results.write_text("\n".join(lines) + ("\n" + kept if kept else ""), encoding="utf-8")  # keeps slack_faults.py's
+    results.write_text(
+        "\n".join(lines) + ("\n" + kept if kept else ""), encoding="utf-8"
+    )  # keeps slack_faults.py's
     print("\n".join(lines))
     return 0
 

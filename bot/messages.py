@@ -14,7 +14,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "chat.progress": ("{settled} av {total} steg ferdig", "{settled} of {total} steps settled"),
     "chat.thread_hint": (
         "Skriv «ferdig» i tråden her, eller trykk på knappene.",
-        "Say \"done\" in this thread, or press the buttons.",
+        'Say "done" in this thread, or press the buttons.',
     ),
     "chat.no_partners_yet": ("ingen partnere registrert ennå", "no partners registered yet"),
     "chat.not_in_channel": (
@@ -50,7 +50,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "home.today": (" – *i dag*", " – *today*"),
     "home.final-report": ("sluttrapporten i Mobility Tool+", "final report in Mobility Tool+"),
     "home.results-upload": (
-        "resultater på Erasmus+ Project Results Platform", "results on the Erasmus+ Project Results Platform"
+        "resultater på Erasmus+ Project Results Platform",
+        "results on the Erasmus+ Project Results Platform",
     ),
     "home.no_deadlines": ("Ingen kommende frister.", "No upcoming deadlines."),
     "home.help": (

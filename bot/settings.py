@@ -65,16 +65,22 @@ class Settings(BaseSettings):
         description="Slack Web API base URL, e.g. a local stand-in; Slack's own when unset.",
     )
     slack_max_body_bytes: int = Field(
-        default=512 * 1024, gt=0, description="Largest Slack request body accepted (HTTP mode); larger ones get 413."
+        default=512 * 1024,
+        gt=0,
+        description="Largest Slack request body accepted (HTTP mode); larger ones get 413.",
     )
     slack_event_lease_seconds: float = Field(
-        default=30.0, gt=0, description="How long a Slack event being answered is held before a retry may take it over."
+        default=30.0,
+        gt=0,
+        description="How long a Slack event being answered is held before a retry may take it over.",
     )
 
     # Microsoft Teams: the Agents SDK's own variable names (RAPPORTLOS_TEAMS_-prefixed names also work).
     teams_app_id: str | None = Field(
         default=None,
-        validation_alias=AliasChoices("CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID", "RAPPORTLOS_TEAMS_APP_ID"),
+        validation_alias=AliasChoices(
+            "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID", "RAPPORTLOS_TEAMS_APP_ID"
+        ),
         description="Entra app (client) id of the Azure Bot.",
     )
     teams_app_password: SecretStr | None = Field(
@@ -86,7 +92,9 @@ class Settings(BaseSettings):
     )
     teams_tenant_id: str | None = Field(
         default=None,
-        validation_alias=AliasChoices("CONNECTIONS__SERVICE_CONNECTION__SETTINGS__TENANTID", "RAPPORTLOS_TEAMS_TENANT_ID"),
+        validation_alias=AliasChoices(
+            "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__TENANTID", "RAPPORTLOS_TEAMS_TENANT_ID"
+        ),
         description="Entra tenant id (single-tenant bots).",
     )
     teams_anonymous_allowed: bool = Field(
@@ -103,22 +111,28 @@ class Settings(BaseSettings):
         default=True,
         description="serve processes tick reminders every minute; off when cron runs `rapportlos remind tick`.",
     )
-    reminder_interval_seconds: float = Field(default=60.0, gt=0, description="How often serve ticks reminders.")
+    reminder_interval_seconds: float = Field(
+        default=60.0, gt=0, description="How often serve ticks reminders."
+    )
     reminder_hour: int = Field(default=9, ge=0, le=23, description="Hour of day reminders are posted.")
 
     # Partner links (``rapportlos serve web``) and reminders by e-mail.
     public_url: str | None = Field(
-        default=None, description="Base URL of partner links as partners reach it, e.g. https://bot.example.no."
+        default=None,
+        description="Base URL of partner links as partners reach it, e.g. https://bot.example.no.",
     )
     web_secret: SecretStr | None = Field(
         default=None, description="Key of the partner page's CSRF tokens; random per process when unset."
     )
-    web_lookups_per_minute: int = Field(default=60, gt=0, description="Token look-ups per client address per minute.")
+    web_lookups_per_minute: int = Field(
+        default=60, gt=0, description="Token look-ups per client address per minute."
+    )
     web_trusted_proxies: str = Field(
         default="127.0.0.1", description="Proxies whose X-Forwarded-For/-Proto are believed (uvicorn's list)."
     )
     smtp_url: SecretStr | None = Field(
-        default=None, description="smtp://user:password@host:587 (STARTTLS), smtps://… (TLS); no e-mail when unset."
+        default=None,
+        description="smtp://user:password@host:587 (STARTTLS), smtps://… (TLS); no e-mail when unset.",
     )
     mail_from: str | None = Field(default=None, description="Sender address of reminder e-mails.")
 

@@ -36,7 +36,9 @@ def format_date(day: date, language: Language, *, style: DateStyle = DateStyle.S
     """
     month = MONTHS[language][day.month - 1]
     if style is DateStyle.LONG:
-        return f"{day.day}. {month} {day.year}" if language is Language.NB else f"{day.day} {month} {day.year}"
+        return (
+            f"{day.day}. {month} {day.year}" if language is Language.NB else f"{day.day} {month} {day.year}"
+        )
     if language is Language.NB:
         return day.strftime("%d.%m.%Y")
     return f"{day.day} {month[:3]} {day.year}"

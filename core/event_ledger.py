@@ -108,8 +108,13 @@ class MemoryEventLedger:
                 return Claim(verdict=Verdict.HANDLE, attempt=1, since=at)
             verdict = decide(entry.state, lease_until=entry.lease_until, at=at)
             if verdict is Verdict.HANDLE:
-                entry = replace(entry, state=EventState.RECEIVED, owner=owner, lease_until=at + lease,
-                                attempts=entry.attempts + 1)
+                entry = replace(
+                    entry,
+                    state=EventState.RECEIVED,
+                    owner=owner,
+                    lease_until=at + lease,
+                    attempts=entry.attempts + 1,
+                )
                 self._entries[key] = entry
             return Claim(verdict=verdict, attempt=entry.attempts, since=entry.received_at)
 

@@ -61,7 +61,10 @@ class SentenceVectors:
         vectors = found.get("embeddings")
         if vectors is None:
             return {}
-        return {keys[key]: np.asarray(vector, dtype=np.float32) for key, vector in zip(found["ids"], vectors, strict=True)}
+        return {
+            keys[key]: np.asarray(vector, dtype=np.float32)
+            for key, vector in zip(found["ids"], vectors, strict=True)
+        }
 
     def write(self, chunks: Iterable[Chunk]) -> int:
         """Embed and store the sentences of ``chunks`` not stored yet; returns how many were embedded."""

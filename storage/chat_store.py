@@ -168,5 +168,8 @@ class SqlChatStore:
             if row is None:
                 return None
             return StoredConversation(
-                channel_id=row.channel_id, platform=row.platform, reference=row.reference, updated_at=row.updated_at
+                channel_id=row.channel_id,
+                platform=row.platform,
+                reference=row.reference,
+                updated_at=row.updated_at,
             )

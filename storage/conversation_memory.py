@@ -52,7 +52,9 @@ class SqlConversationMemory:
         def write(session: Session) -> None:
             row = session.get(PersonLanguageRow, person_key[:300])
             if row is None:
-                session.add(PersonLanguageRow(person_key=person_key[:300], language=language.value, updated_at=at))
+                session.add(
+                    PersonLanguageRow(person_key=person_key[:300], language=language.value, updated_at=at)
+                )
             else:
                 row.language, row.updated_at = language.value, at
 

@@ -36,10 +36,16 @@ class SqlEventLedger:
         key = ledger_key(key)
         try:
             with self._session() as session:
-                session.add(ProcessedEventRow(
-                    key=key, received_at=at, state=EventState.RECEIVED.value, owner=owner, lease_until=at + lease,
-                    attempts=1,
-                ))
+                session.add(
+                    ProcessedEventRow(
+                        key=key,
+                        received_at=at,
+                        state=EventState.RECEIVED.value,
+                        owner=owner,
+                        lease_until=at + lease,
+                        attempts=1,
+                    )
+                )
             return Claim(verdict=Verdict.HANDLE, attempt=1, since=at)
         except IntegrityError:
             return self._claim_again(key, owner=owner, at=at, lease=lease)
@@ -55,9 +61,14 @@ class SqlEventLedger:
                 return Claim(verdict=verdict, attempt=seen, since=since)
             taken = session.execute(
                 update(ProcessedEventRow)
-                .where(ProcessedEventRow.key == key, ProcessedEventRow.attempts == seen,
-                       ProcessedEventRow.state != EventState.ANSWERED.value)
-                .values(state=EventState.RECEIVED.value, owner=owner, lease_until=at + lease, attempts=seen + 1)
+                .where(
+                    ProcessedEventRow.key == key,
+                    ProcessedEventRow.attempts == seen,
+                    ProcessedEventRow.state != EventState.ANSWERED.value,
+                )
+                .values(
+                    state=EventState.RECEIVED.value, owner=owner, lease_until=at + lease, attempts=seen + 1
+                )
                 .execution_options(synchronize_session=False)
             )
             if _count(taken) != 1:  # another retry took it over first
@@ -77,8 +88,11 @@ class SqlEventLedger:
         with self._session() as session:
             session.execute(
                 update(ProcessedEventRow)
-                .where(ProcessedEventRow.key == ledger_key(key), ProcessedEventRow.owner == owner,
-                       ProcessedEventRow.state == EventState.RECEIVED.value)
+                .where(
+                    ProcessedEventRow.key == ledger_key(key),
+                    ProcessedEventRow.owner == owner,
+                    ProcessedEventRow.state == EventState.RECEIVED.value,
+                )
                 .values(state=EventState.FAILED.value, lease_until=None)
                 .execution_options(synchronize_session=False)
             )
@@ -89,8 +103,11 @@ class SqlEventLedger:
         with self._session() as session:
             session.execute(
                 update(ProcessedEventRow)
-                .where(ProcessedEventRow.key.in_([ledger_key(k) for k in keys]), ProcessedEventRow.owner == owner,
-                       ProcessedEventRow.state == EventState.RECEIVED.value)
+                .where(
+                    ProcessedEventRow.key.in_([ledger_key(k) for k in keys]),
+                    ProcessedEventRow.owner == owner,
+                    ProcessedEventRow.state == EventState.RECEIVED.value,
+                )
                 .values(lease_until=until)
                 .execution_options(synchronize_session=False)
             )

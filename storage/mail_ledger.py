@@ -63,7 +63,10 @@ class SqlMailLedger:
             due = list(
                 session.scalars(
                     select(PartnerMailRow.id)
-                    .where(_free(now), or_(PartnerMailRow.next_attempt_at.is_(None), PartnerMailRow.next_attempt_at <= now))
+                    .where(
+                        _free(now),
+                        or_(PartnerMailRow.next_attempt_at.is_(None), PartnerMailRow.next_attempt_at <= now),
+                    )
                     .order_by(PartnerMailRow.id)
                     .with_for_update(skip_locked=True)
                 )
@@ -73,7 +76,12 @@ class SqlMailLedger:
                 result = session.execute(
                     update(PartnerMailRow)
                     .where(PartnerMailRow.id == delivery_id, _free(now))
-                    .values(claim_token=token, claimed_until=until, attempts=PartnerMailRow.attempts + 1, updated_at=now)
+                    .values(
+                        claim_token=token,
+                        claimed_until=until,
+                        attempts=PartnerMailRow.attempts + 1,
+                        updated_at=now,
+                    )
                     .execution_options(synchronize_session=False)
                 )
                 if int(getattr(result, "rowcount", 0) or 0) == 1:
@@ -91,8 +99,13 @@ class SqlMailLedger:
                 update(PartnerMailRow)
                 .where(PartnerMailRow.id == delivery_id, PartnerMailRow.claim_token == token)
                 .values(
-                    status=status.value, claim_token=None, claimed_until=None, note=note,
-                    message_id=message_id, next_attempt_at=retry_at, updated_at=at,
+                    status=status.value,
+                    claim_token=None,
+                    claimed_until=None,
+                    note=note,
+                    message_id=message_id,
+                    next_attempt_at=retry_at,
+                    updated_at=at,
                 )
             )
             return int(getattr(result, "rowcount", 0) or 0) == 1

@@ -194,7 +194,9 @@ class SqlReminderStore:
         return row
 
 
-def write_plan(session: Session, *, project_id: int, end_date: date, planned: list[PlannedReminder], at: datetime) -> None:
+def write_plan(
+    session: Session, *, project_id: int, end_date: date, planned: list[PlannedReminder], at: datetime
+) -> None:
     """Store a project's default plan for ``end_date`` within ``session``'s transaction (also the one that creates or
     changes the project): pending default reminders of another end date are cancelled, the new ones stored once."""
     suffix = f"@{end_date.isoformat()}"

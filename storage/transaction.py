@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 from storage.database import Database
 from workflows.errors import ConcurrentChange, StorageUnavailable
 
-KEEP = object()  # ``conflict=KEEP``: let IntegrityError through, for callers that handle a taken key themselves
+KEEP = (
+    object()
+)  # ``conflict=KEEP``: let IntegrityError through, for callers that handle a taken key themselves
 
 
 @contextmanager

@@ -36,7 +36,12 @@ TABLES = (
     "feedback",
     "answers",
     "posted_checklists",
-    "audit_entries", "run_positions", "step_marks", "runs", "members", "partners",
+    "audit_entries",
+    "run_positions",
+    "step_marks",
+    "runs",
+    "members",
+    "partners",
     "projects",
 )
 
@@ -76,7 +81,9 @@ def postgres_url() -> Iterator[str]:
         admin.dispose()
         if required:
             raise
-        pytest.skip(f"PostgreSQL at {make_url(base).render_as_string()} does not answer ({type(error).__name__})")
+        pytest.skip(
+            f"PostgreSQL at {make_url(base).render_as_string()} does not answer ({type(error).__name__})"
+        )
     url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
     try:
         yield url.render_as_string(hide_password=False)
@@ -131,7 +138,6 @@ def make_workflow_service(database: Database, clock: Clock) -> Callable[[], Work
     from storage import SqlWorkflowStore
     from workflows.definitions import load_procedures
     from workflows.service import WorkflowService
-
 
     def build() -> WorkflowService:
         return WorkflowService(

@@ -31,7 +31,10 @@ _PATTERNS = (
     re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
 )
 EXAMPLE = "31.08.2025"
-FIRST_YEAR, LAST_YEAR = 2000, 2099  # project and reminder dates; also keeps date arithmetic far from year 9999
+FIRST_YEAR, LAST_YEAR = (
+    2000,
+    2099,
+)  # project and reminder dates; also keeps date arithmetic far from year 9999
 # A day and a month but no year («30. juni», "June 30", 30.06): the person is asked for the year.
 _NO_YEAR = (
     re.compile(rf"{_DAY}\s*(?:of\s+)?{_MONTH}(?=[\s,.!?]|$)", re.IGNORECASE),

@@ -46,7 +46,6 @@ def say(key: str, language: Language, /, **values: object) -> str:
     return CATALOGUE.say(key, language, **values)
 
 
-
 def join_names(names: list[str] | tuple[str, ...], language: Language) -> str:
     """Names as a sentence lists them: «A, B og C» / "A, B and C"."""
     if len(names) <= 1:

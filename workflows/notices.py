@@ -20,7 +20,9 @@ class Notice(BaseModel):
     text: str
     mention_user_ids: tuple[str, ...] = ()
     run_id: int | None = None
-    marker: str | None = Field(default=None, description="Identifies the notice (a reminder id) in the post's metadata.")
+    marker: str | None = Field(
+        default=None, description="Identifies the notice (a reminder id) in the post's metadata."
+    )
     posted_since: datetime | None = Field(
         default=None,
         description="When set, an earlier attempt may have been posted since this moment: look for the marker first.",

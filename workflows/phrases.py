@@ -125,11 +125,36 @@ _PHRASES: tuple[tuple[re.Pattern[str], _Builder], ...] = (
         _partner,
     ),
     (_p(r"^(?:add|legg til)\s+(?P<who><@[^>]+>|@?[\w.:-]+)\s+(?:as|som)\s+(?P<role>.+)$"), _member),
-    (_p(r"^(?:please\s+)?(?:remove|delete|fjern|slett)\s+(?:the\s+)?partner(?:en|skolen)?:?\s+(?P<rest>.+)$"), _partner_remove),
-    (_p(r"^(?:gi\s+)?partner(?:en|skolen)?\s+(?P<old>.+?)\s+(?:heter|skal hete|is called|should be called)\s+(?P<new>.+)$"), _rename),
-    (_p(r"^(?:rename|endre navn på)\s+(?:the\s+)?(?:partner(?:en)?\s+)?(?P<old>.+?)\s+(?:to|til)\s+(?P<new>.+)$"), _rename),
-    (_p(r"^(?:partner(?:en|skolen)?\s+)?(?P<rest>.+?)\s+(?:har trukket seg(?: fra prosjektet)?|has withdrawn|withdrew|has left the project)[.!]*$"), _withdraw),
-    (_p(r"^(?:please\s+)?(?:remove|fjern)\s+(?P<who><@[^>]+>)(?:\s+(?:from the project|fra prosjektet))?[.!]*$"), _member_remove),
+    (
+        _p(
+            r"^(?:please\s+)?(?:remove|delete|fjern|slett)\s+(?:the\s+)?partner(?:en|skolen)?:?\s+(?P<rest>.+)$"
+        ),
+        _partner_remove,
+    ),
+    (
+        _p(
+            r"^(?:gi\s+)?partner(?:en|skolen)?\s+(?P<old>.+?)\s+(?:heter|skal hete|is called|should be called)\s+(?P<new>.+)$"
+        ),
+        _rename,
+    ),
+    (
+        _p(
+            r"^(?:rename|endre navn på)\s+(?:the\s+)?(?:partner(?:en)?\s+)?(?P<old>.+?)\s+(?:to|til)\s+(?P<new>.+)$"
+        ),
+        _rename,
+    ),
+    (
+        _p(
+            r"^(?:partner(?:en|skolen)?\s+)?(?P<rest>.+?)\s+(?:har trukket seg(?: fra prosjektet)?|has withdrawn|withdrew|has left the project)[.!]*$"
+        ),
+        _withdraw,
+    ),
+    (
+        _p(
+            r"^(?:please\s+)?(?:remove|fjern)\s+(?P<who><@[^>]+>)(?:\s+(?:from the project|fra prosjektet))?[.!]*$"
+        ),
+        _member_remove,
+    ),
     (
         _p(
             r"^(?:la oss\s+|let'?s\s+|jeg vil\s+|i want to\s+|vi vil\s+|we want to\s+)?",

@@ -83,10 +83,16 @@ def what_next_text(views: list[ChecklistView], language: Language) -> str:
             lines.append(say("run.complete", language, title=view.title))
             continue
         party = waiting_actor_text(view, step)
-        lines.append(say("next.run", language, title=view.title, number=step.number, step=step.title, party=party))
+        lines.append(
+            say("next.run", language, title=view.title, number=step.number, step=step.title, party=party)
+        )
         own = own_step(view)
         if own is not None:
-            lines.append(say("next.run_yours", language) if own.id == step.id else say("tick.next", language, step=own.title))
+            lines.append(
+                say("next.run_yours", language)
+                if own.id == step.id
+                else say("tick.next", language, step=own.title)
+            )
     return "\n".join(lines)
 
 

@@ -153,12 +153,16 @@ def _step_view(
 ) -> StepView:
     project, run, zone = state.project, state.run, state.timezone
     partners = tuple(
-        PartnerMarkView(partner=shown_name(p.name), country=p.country, mark=_mark_view(run.mark(step.id, p.id), zone))
+        PartnerMarkView(
+            partner=shown_name(p.name), country=p.country, mark=_mark_view(run.mark(step.id, p.id), zone)
+        )
         for p in project.active_partners
         if step.actor is Actor.EACH_PARTNER
     )
     mark = None if step.actor is Actor.EACH_PARTNER else _mark_view(run.mark(step.id), zone)
-    chosen_other = step.choice is not None and mark is None and is_settled(state.procedure, step, project, run)
+    chosen_other = (
+        step.choice is not None and mark is None and is_settled(state.procedure, step, project, run)
+    )
     notes = step.notes
     return StepView(
         id=step.id,

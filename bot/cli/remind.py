@@ -46,4 +46,6 @@ def tick(
         f"retrying {len(report.retrying)}, failed {len(report.failed)}"
     )
     if mailed is not None:
-        typer.echo(f"e-mails: sent {len(mailed.sent)}, retrying {len(mailed.retrying)}, failed {len(mailed.failed)}")
+        typer.echo(
+            f"e-mails: sent {len(mailed.sent)}, retrying {len(mailed.retrying)}, failed {len(mailed.failed)}"
+        )

@@ -14,7 +14,9 @@ serve_app = typer.Typer(help="Run the bot on a chat platform.", no_args_is_help=
 
 @serve_app.command()
 def slack(
-    http: Annotated[bool, typer.Option("--http", help="Serve the Events API over HTTP, not Socket Mode.")] = False,
+    http: Annotated[
+        bool, typer.Option("--http", help="Serve the Events API over HTTP, not Socket Mode.")
+    ] = False,
     port: Annotated[int, typer.Option("--port", help="HTTP port (with --http).")] = 3000,
     host: Annotated[str, typer.Option("--host", help="HTTP interface (with --http).")] = "0.0.0.0",
 ) -> None:
@@ -65,7 +67,11 @@ def run_slack(settings: Settings, *, http: bool, host: str, port: int) -> None:
     try:
         if http:
             serve_http(
-                app, host=host, port=port, signing_secret=secret or "", max_body_bytes=settings.slack_max_body_bytes
+                app,
+                host=host,
+                port=port,
+                signing_secret=secret or "",
+                max_body_bytes=settings.slack_max_body_bytes,
             )
         else:
             serve_socket_mode(app, app_token=settings.secret("slack_app_token") or "")
@@ -101,6 +107,11 @@ def run_web(settings: Settings, *, host: str, port: int) -> None:
 
     database = open_database(settings)
     try:
-        serve(build_web_app(settings, database), host=host, port=port, trusted_proxies=settings.web_trusted_proxies)
+        serve(
+            build_web_app(settings, database),
+            host=host,
+            port=port,
+            trusted_proxies=settings.web_trusted_proxies,
+        )
     finally:
         database.close()

@@ -304,7 +304,9 @@ def build_link_service(database: Database, *, workflows: WorkflowService | None 
     )
 
 
-def build_link_commands(settings: Settings, *, database: Database, workflows: WorkflowService) -> LinkCommands:
+def build_link_commands(
+    settings: Settings, *, database: Database, workflows: WorkflowService
+) -> LinkCommands:
     """The ``partner link`` / ``partner email`` commands, with links under ``RAPPORTLOS_PUBLIC_URL``."""
     from bot.engine.partner_links import LinkCommands
 
@@ -332,7 +334,6 @@ def build_checklist_refresher(settings: Settings, database: Database) -> Checkli
     actions = ChecklistActions(service=build_workflow_service(database, settings), messages=store)
     refreshers: list[ChecklistRefresher] = []
     if settings.secret("slack_bot_token"):
-
         from bot.slack.responder import SlackResponder
         from bot.slack.sender import SlackSender
 
@@ -342,7 +343,9 @@ def build_checklist_refresher(settings: Settings, database: Database) -> Checkli
         from bot.teams.checklist_refresher import TeamsChecklistRefresher
         from bot.teams.sdk import build_sdk
 
-        refreshers.append(TeamsChecklistRefresher(sdk=build_sdk(settings), directory=store, checklists=actions))
+        refreshers.append(
+            TeamsChecklistRefresher(sdk=build_sdk(settings), directory=store, checklists=actions)
+        )
     return EveryPlatform(refreshers)
 
 
@@ -367,7 +370,9 @@ if TYPE_CHECKING:
     from workflows.links.mail_ticker import PartnerMailTicker
 
 
-def build_mail_ticker(settings: Settings, *, poster: NoticePoster, database: Database) -> PartnerMailTicker | None:
+def build_mail_ticker(
+    settings: Settings, *, poster: NoticePoster, database: Database
+) -> PartnerMailTicker | None:
     """Partner reminders by e-mail when SMTP, a sender and the public URL are set; else None."""
     smtp_url = settings.secret("smtp_url")
     if not smtp_url or not settings.mail_from or not settings.public_url:

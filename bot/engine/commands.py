@@ -159,7 +159,11 @@ class WorkflowCommands:
         self._service.set_language(channel_id=message.channel_id, user_id=message.user_id, language=language)
         deadline = format_date(project.final_report_deadline, language)
         text = say(
-            "project.created", language, number=project.number, name=shown_name(project.name), deadline=deadline
+            "project.created",
+            language,
+            number=project.number,
+            name=shown_name(project.name),
+            deadline=deadline,
         )
         return Reply.message(text, language)
 
@@ -177,7 +181,9 @@ class WorkflowCommands:
             organisation=command.name if kind is CommandKind.PROJECT_ORGANISATION else None,
             confirmed=command.confirmed,
         )
-        return Reply.message(f"{say('project.updated', language)}\n{project_text(project, language)}", language)
+        return Reply.message(
+            f"{say('project.updated', language)}\n{project_text(project, language)}", language
+        )
 
     def _partner_add(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
         assert command.name is not None and command.country is not None
@@ -197,7 +203,9 @@ class WorkflowCommands:
             partner_name=command.partner_name,
         )
         role = role_text(project, command.member_id, language)
-        return Reply.message(say("member.added", language, user=person(command.member_id), role=role), language)
+        return Reply.message(
+            say("member.added", language, user=person(command.member_id), role=role), language
+        )
 
     def _admin(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
         """Corrections: remove, rename or withdraw a partner, remove a person, set the channel's language."""
@@ -280,7 +288,11 @@ class WorkflowCommands:
         text = change_text(outcome, viewer_id=message.user_id, language=language)
         view = build_checklist_view(outcome.state, viewer_id=message.user_id, language=language)
         return Reply(
-            kind=ReplyKind.STEP_CHANGED, text=text, language=language, checklist=view, changed_run_id=view.run_id
+            kind=ReplyKind.STEP_CHANGED,
+            text=text,
+            language=language,
+            checklist=view,
+            changed_run_id=view.run_id,
         )
 
     def _back(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
@@ -297,7 +309,11 @@ class WorkflowCommands:
         if self._reminders is None:
             return Reply.notice(say("remind.unavailable", language), language)
         text = answer_remind(
-            self._reminders, command, channel_id=message.channel_id, user_id=message.user_id, language=language
+            self._reminders,
+            command,
+            channel_id=message.channel_id,
+            user_id=message.user_id,
+            language=language,
         )
         kind = ReplyKind.NOTICE if command.kind is CommandKind.REMIND_LIST else ReplyKind.MESSAGE
         return Reply(kind=kind, text=text, language=language)

@@ -97,7 +97,9 @@ class Engine:
     def _refuse_long(self, message: IncomingMessage) -> Reply:
         """The answer engine's polite refusal, in the language of the message's start (a bounded look)."""
         known = self.language_of(platform=message.platform.value, user_id=message.user_id)
-        language = message.language or known or sentence_language(message.text[: self._max_chars]) or Language.NB
+        language = (
+            message.language or known or sentence_language(message.text[: self._max_chars]) or Language.NB
+        )
         answer = self._knowledge.answer(Question(text=message.text, language=language))
         return Reply(kind=ReplyKind.ANSWER, language=answer.language, answer=AnswerPart.of(answer))
 

@@ -41,8 +41,6 @@ class FeedbackClick(BaseModel):
     language: Language
 
 
-
-
 class ChatEngine:
     """Messages, clicks, feedback and overviews, for every platform.
 
@@ -166,7 +164,10 @@ class ChatEngine:
             known = {(c.channel_id, c.message_id) for c in self._checklists.copies(run_id)}
             if (channel_id, message_id) not in known:
                 self.remember_post(
-                    run_id=run_id, platform=platform, channel_id=channel_id, message_id=message_id,
+                    run_id=run_id,
+                    platform=platform,
+                    channel_id=channel_id,
+                    message_id=message_id,
                     language=language,
                 )
         except WorkflowError as error:
@@ -174,4 +175,6 @@ class ChatEngine:
 
     def run_for_message(self, *, platform: Platform, channel_id: str, message_id: str) -> int | None:
         """The run whose checklist is the given message (replies in its thread belong to that run)."""
-        return self._checklists.run_for_message(platform=platform, channel_id=channel_id, message_id=message_id)
+        return self._checklists.run_for_message(
+            platform=platform, channel_id=channel_id, message_id=message_id
+        )

@@ -85,7 +85,11 @@ def _project(
         current = next((s.title for s in view.steps if s.current), None)
         runs.append(
             RunSummary(
-                run_id=view.run_id, title=view.title, settled=view.settled, total=len(view.steps), next_step=current
+                run_id=view.run_id,
+                title=view.title,
+                settled=view.settled,
+                total=len(view.steps),
+                next_step=current,
             )
         )
     summary = ProjectSummary(

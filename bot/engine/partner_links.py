@@ -39,7 +39,9 @@ class LinkCommands:
                 return say("link.revoked", language, partner=partner.name, count=count)
             if command.kind is CommandKind.PARTNER_EMAIL:
                 return self._email(command, channel_id=channel_id, user_id=user_id, language=language)
-            return self._issue(command.partner_name, channel_id=channel_id, user_id=user_id, language=language)
+            return self._issue(
+                command.partner_name, channel_id=channel_id, user_id=user_id, language=language
+            )
         except NoPartnerSteps:
             return say("link.no_partner_steps", language)
         except InvalidEmail as error:

@@ -100,7 +100,9 @@ def project_text(project: Project, language: Language) -> str:
         lines.append(say("project.partners", language, partners=partners))
     else:
         lines.append(say("project.no_partners", language))
-    people = ", ".join(f"{person(m.user_id)} ({role_text(project, m.user_id, language)})" for m in project.members)
+    people = ", ".join(
+        f"{person(m.user_id)} ({role_text(project, m.user_id, language)})" for m in project.members
+    )
     lines.append(say("project.people", language, people=people))
     return "\n".join(lines)
 
@@ -164,7 +166,15 @@ def status_text(view: ChecklistView, *, others: list[ChecklistView] | None = Non
     if others:
         lines.append(say("status.open_runs", language))
         lines += [
-            "  " + say("status.summary", language, title=o.title, number=o.project_number, settled=o.settled, total=len(o.steps))
+            "  "
+            + say(
+                "status.summary",
+                language,
+                title=o.title,
+                number=o.project_number,
+                settled=o.settled,
+                total=len(o.steps),
+            )
             for o in others
         ]
     return "\n".join(lines)
@@ -221,11 +231,17 @@ def audit_text(
         return say("audit.empty", language)
     lines = [say("audit.title", language, number=project.number)]
     for entry in entries:
-        partner = f" ({shown_name(project.partner(entry.partner_id).name)})" if entry.partner_id is not None else ""
+        partner = (
+            f" ({shown_name(project.partner(entry.partner_id).name)})" if entry.partner_id is not None else ""
+        )
         action = say(f"audit.{entry.action.value}", language)
         moment = format_moment(entry.at, language)
         step = _step_title(procedures, entry, language)
-        lines.append(" · ".join(part for part in (f"  {moment}", person(entry.user_id), action, f"{step}{partner}") if part))
+        lines.append(
+            " · ".join(
+                part for part in (f"  {moment}", person(entry.user_id), action, f"{step}{partner}") if part
+            )
+        )
     return "\n".join(lines)
 
 
@@ -244,7 +260,9 @@ def _title_of(step_id: str, procedures: ProcedureCatalog | None, language: Langu
     return step_id
 
 
-def error_text(error: WorkflowError, language: Language, *, procedures: ProcedureCatalog | None = None) -> str:
+def error_text(
+    error: WorkflowError, language: Language, *, procedures: ProcedureCatalog | None = None
+) -> str:
     """A friendly explanation of a domain error, in ``language``."""
     if type(error) in _SIMPLE_ERRORS:
         return say(_SIMPLE_ERRORS[type(error)], language)

@@ -23,7 +23,9 @@ class SmtpMailer:
     def __init__(self, *, url: str, sender: str, timeout_seconds: float = 30.0) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
-            raise ValueError("RAPPORTLOS_SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465")
+            raise ValueError(
+                "RAPPORTLOS_SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465"
+            )
         self._tls = parts.scheme == "smtps"
         self._host = parts.hostname
         self._port = parts.port or (465 if self._tls else 587)
@@ -48,7 +50,9 @@ class SmtpMailer:
             code, text = next(iter(error.recipients.values()))
             raise MailFailed(f"{code} {_text(text)}", permanent=code >= 500) from error
         except smtplib.SMTPResponseException as error:
-            raise MailFailed(f"{error.smtp_code} {_text(error.smtp_error)}", permanent=error.smtp_code >= 500) from error
+            raise MailFailed(
+                f"{error.smtp_code} {_text(error.smtp_error)}", permanent=error.smtp_code >= 500
+            ) from error
         except (smtplib.SMTPException, OSError) as error:
             raise MailFailed(f"unreachable: {type(error).__name__}") from error
         return str(message["Message-ID"])
@@ -56,7 +60,9 @@ class SmtpMailer:
     def _connect(self) -> smtplib.SMTP:
         context = ssl.create_default_context()
         if self._tls:
-            client: smtplib.SMTP = smtplib.SMTP_SSL(self._host, self._port, timeout=self._timeout, context=context)
+            client: smtplib.SMTP = smtplib.SMTP_SSL(
+                self._host, self._port, timeout=self._timeout, context=context
+            )
         else:
             client = smtplib.SMTP(self._host, self._port, timeout=self._timeout)
             client.ehlo()

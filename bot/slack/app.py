@@ -34,7 +34,9 @@ def build_app(*, deps: SlackDeps, client: WebClient, signing_secret: str | None)
         ignoring_self_events_enabled=True,
         # Listeners acknowledge and do quick work (answers run on ``deps.answers``): enough threads that a
         # burst of clicks and commands is never queued behind one another for Slack's 3 seconds.
-        listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="rapportlos-bolt"),
+        listener_executor=ThreadPoolExecutor(
+            max_workers=LISTENER_THREADS, thread_name_prefix="rapportlos-bolt"
+        ),
     )
     app.middleware(deps.guard.middleware)
     register_all(app, deps)
@@ -64,8 +66,12 @@ def _where_of(body: dict[str, Any]) -> Where | None:
     if not isinstance(user, str) or not isinstance(channel, str) or not user or not channel:
         return None
     thread = event.get("thread_ts") or event.get("ts")
-    return Where(channel_id=channel, user_id=user, thread_ts=thread if isinstance(thread, str) else None,
-                 direct=channel.startswith("D"))
+    return Where(
+        channel_id=channel,
+        user_id=user,
+        thread_ts=thread if isinstance(thread, str) else None,
+        direct=channel.startswith("D"),
+    )
 
 
 def _object(value: object) -> dict[str, Any]:

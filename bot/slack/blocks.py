@@ -53,7 +53,13 @@ def source_context(citation: Citation, language: Language) -> str:
     title = link(citation.url, citation.title) if citation.url else f"*{escape(citation.title)}*"
     parts = [title if citation.section in ("", citation.title) else f"{title} › {escape(citation.section)}"]
     if citation.updated:
-        parts.append(escape(knowledge_text("updated", language, date=format_date(citation.updated, language, style=DateStyle.LONG))))
+        parts.append(
+            escape(
+                knowledge_text(
+                    "updated", language, date=format_date(citation.updated, language, style=DateStyle.LONG)
+                )
+            )
+        )
     line = f"📄 {' · '.join(parts)}"
     if not citation.official:
         line += f"\n_{escape(knowledge_text('unofficial', language))}_"
@@ -70,7 +76,10 @@ def answer_blocks(part: AnswerPart, *, language: Language, hint: str | None = No
         blocks[0]["block_id"] = ids.ANSWER_BLOCK
     if part.citations and part.split is None:
         blocks.append(
-            {**_context(*(source_context(c, language) for c in part.citations[:3])), "block_id": ids.SOURCES_BLOCK}
+            {
+                **_context(*(source_context(c, language) for c in part.citations[:3])),
+                "block_id": ids.SOURCES_BLOCK,
+            }
         )
     if hint:
         blocks.append(_context(mrkdwn(hint)))
@@ -115,10 +124,17 @@ def checklist_blocks(view: ChecklistView) -> list[Block]:
     blocks: list[Block] = [
         {
             "type": "header",
-            "text": {"type": "plain_text", "text": f"{view.title} – {view.project_number}"[:150], "emoji": True},
+            "text": {
+                "type": "plain_text",
+                "text": f"{view.title} – {view.project_number}"[:150],
+                "emoji": True,
+            },
         }
     ]
-    facts = [escape(view.project_name), say("chat.progress", language, settled=view.settled, total=len(view.steps))]
+    facts = [
+        escape(view.project_name),
+        say("chat.progress", language, settled=view.settled, total=len(view.steps)),
+    ]
     if view.deadline:
         facts.append(escape(say("run.deadline", language, deadline=format_date(view.deadline, language))))
     blocks.append(_context(" · ".join(facts)))
@@ -129,12 +145,23 @@ def checklist_blocks(view: ChecklistView) -> list[Block]:
     if view.dashboard:
         rows = [
             escape(
-                say("render.partner_row", language, partner=r.partner, country=r.country, done=r.done, total=r.total)
+                say(
+                    "render.partner_row",
+                    language,
+                    partner=r.partner,
+                    country=r.country,
+                    done=r.done,
+                    total=r.total,
+                )
             )
             for r in view.dashboard
         ]
         blocks.append(_context(f"*{escape(say('render.dashboard', language))}* " + " · ".join(rows)))
-    closing = say("run.complete", language, title=view.title) if view.complete else say("chat.thread_hint", language)
+    closing = (
+        say("run.complete", language, title=view.title)
+        if view.complete
+        else say("chat.thread_hint", language)
+    )
     blocks.append(_context(escape(closing)))
     return blocks[:MAX_BLOCKS]
 
@@ -151,7 +178,13 @@ def _step_block(view: ChecklistView, step: StepView) -> Block:
     if step.mark is not None:
         lines.append(f"_{_mark(step.mark, language)}_")
     for partner in step.partners:
-        icon = _ICONS[StepState.OPEN if partner.mark is None else StepState.SKIPPED if partner.mark.skipped else StepState.DONE]
+        icon = _ICONS[
+            StepState.OPEN
+            if partner.mark is None
+            else StepState.SKIPPED
+            if partner.mark.skipped
+            else StepState.DONE
+        ]
         done = f" – _{_mark(partner.mark, language)}_" if partner.mark else ""
         lines.append(f"    {icon} {escape(partner.partner)} ({escape(partner.country)}){done}")
     if step.actor is Actor.EACH_PARTNER and not step.partners:
@@ -162,14 +195,19 @@ def _step_block(view: ChecklistView, step: StepView) -> Block:
     block["block_id"] = f"step:{step.id}"
     if step.state in (StepState.OPEN, StepState.PARTIAL) and not view.complete:
         block["accessory"] = _button(
-            say("chat.done_button", language), f"{ids.STEP_DONE_PREFIX}{step.id}", step_value(view, step), style="primary"
+            say("chat.done_button", language),
+            f"{ids.STEP_DONE_PREFIX}{step.id}",
+            step_value(view, step),
+            style="primary",
         )
     return block
 
 
 def _skip_block(view: ChecklistView, step: StepView) -> Block:
     """The skip button of an optional step (a section takes only one accessory: the done button)."""
-    button = _button(say("chat.skip_button", view.language), f"{ids.STEP_SKIP_PREFIX}{step.id}", step_value(view, step))
+    button = _button(
+        say("chat.skip_button", view.language), f"{ids.STEP_SKIP_PREFIX}{step.id}", step_value(view, step)
+    )
     return {"type": "actions", "block_id": f"skip:{step.id}", "elements": [button]}
 
 
@@ -183,7 +221,10 @@ def home_view(overview: HomeOverview) -> Block:
     """The App Home tab: the person's projects, their open runs with progress, and coming deadlines."""
     language = overview.language
     blocks: list[Block] = [
-        {"type": "header", "text": {"type": "plain_text", "text": say("home.title", language), "emoji": True}},
+        {
+            "type": "header",
+            "text": {"type": "plain_text", "text": say("home.title", language), "emoji": True},
+        },
         _context(escape(say("home.help", language))),
     ]
     if overview.unavailable:

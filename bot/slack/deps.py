@@ -25,7 +25,9 @@ class SlackDeps:
     engine: ChatEngine
     guard: EventGuard
     responder: SlackResponder
-    answers: Executor = field(default_factory=lambda: ThreadPoolExecutor(ANSWER_WORKERS, "rapportlos-answers"))
+    answers: Executor = field(
+        default_factory=lambda: ThreadPoolExecutor(ANSWER_WORKERS, "rapportlos-answers")
+    )
 
     def language_of(self, user_id: str) -> Language:
         """The language the person last wrote in, else their project's choice for them, else Bokmål."""

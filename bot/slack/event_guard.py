@@ -67,7 +67,9 @@ class EventGuard:
         """How often ``tick`` should run."""
         return self._lease.total_seconds() / 3
 
-    def middleware(self, body: dict[str, Any], context: dict[str, Any], next: Callable[[], None]) -> BoltResponse | None:
+    def middleware(
+        self, body: dict[str, Any], context: dict[str, Any], next: Callable[[], None]
+    ) -> BoltResponse | None:
         """Bolt middleware: claim an event delivery, or answer Slack without handling it."""
         context[TRUSTED] = True
         event = body.get("event") if body.get("type") == "event_callback" else None

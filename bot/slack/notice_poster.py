@@ -71,7 +71,12 @@ class SlackNoticePoster:
         text = notice_text(notice, checklist=copy)
         marked = {"metadata": metadata(REMINDER_EVENT, reminder_id=notice.marker)} if notice.marker else {}
         response = self._call(
-            "chat.postMessage", channel=notice.channel_id, text=text, link_names=False, unfurl_links=False, **marked
+            "chat.postMessage",
+            channel=notice.channel_id,
+            text=text,
+            link_names=False,
+            unfurl_links=False,
+            **marked,
         )
         return str(response["ts"])
 
@@ -80,8 +85,13 @@ class SlackNoticePoster:
             return None
         try:
             return find_posted(
-                self._call, channel=notice.channel_id, thread_ts=None, since=notice.posted_since,
-                event_type=REMINDER_EVENT, key="reminder_id", value=notice.marker,
+                self._call,
+                channel=notice.channel_id,
+                thread_ts=None,
+                since=notice.posted_since,
+                event_type=REMINDER_EVENT,
+                key="reminder_id",
+                value=notice.marker,
             )
         except DeliveryFailed as failure:
             if not failure.permanent and failure.reason not in ("missing_scope", "not_allowed_token_type"):
@@ -99,4 +109,6 @@ class SlackNoticePoster:
         try:
             return self._sender.call(method, **params)
         except SlackDeliveryError as error:
-            raise DeliveryFailed(error.reason, retry_after=error.retry_after, permanent=error.permanent) from error
+            raise DeliveryFailed(
+                error.reason, retry_after=error.retry_after, permanent=error.permanent
+            ) from error

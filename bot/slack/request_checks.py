@@ -26,7 +26,9 @@ class Refusal(StrEnum):
     MALFORMED = "400 Bad Request"
 
 
-def signature_ok(*, secret: str, timestamp: str | None, signature: str | None, body: bytes, now: float) -> bool:
+def signature_ok(
+    *, secret: str, timestamp: str | None, signature: str | None, body: bytes, now: float
+) -> bool:
     """True when ``signature`` is Slack's v0 signature of ``body`` at a timestamp within five minutes of ``now``.
 
     Any malformed header (missing, not digits, too long) is simply a failed check, never an exception.

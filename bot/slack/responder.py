@@ -65,7 +65,11 @@ class SlackResponder:
 
     def private(self, text: str, where: Where, *, language: Language) -> None:
         """A note only the person sees (ephemeral in channels, a normal message in a DM)."""
-        params = {"channel": where.channel_id, "text": blocks.fallback_text_of(text), "blocks": blocks.text_blocks(text)}
+        params = {
+            "channel": where.channel_id,
+            "text": blocks.fallback_text_of(text),
+            "blocks": blocks.text_blocks(text),
+        }
         if where.thread_ts:
             params["thread_ts"] = where.thread_ts
         try:
@@ -83,8 +87,13 @@ class SlackResponder:
             return None
         try:
             return find_posted(
-                self._sender.call, channel=where.channel_id, thread_ts=where.thread_ts, since=since,
-                event_type=ANSWER_EVENT, key="event_id", value=where.event_id,
+                self._sender.call,
+                channel=where.channel_id,
+                thread_ts=where.thread_ts,
+                since=since,
+                event_type=ANSWER_EVENT,
+                key="event_id",
+                value=where.event_id,
             )
         except SlackDeliveryError as error:
             log.warning("could not look for an earlier answer to %s: %s", where.event_id, error.reason)
@@ -115,7 +124,9 @@ class SlackResponder:
                     blocks=blocks.checklist_blocks(copy.view),
                 )
             except SlackDeliveryError as error:
-                log.warning("checklist copy %s/%s not updated: %s", posted.channel_id, posted.message_id, error.reason)
+                log.warning(
+                    "checklist copy %s/%s not updated: %s", posted.channel_id, posted.message_id, error.reason
+                )
 
     def _deliver(self, reply: Reply, where: Where) -> str | None:
         if reply.kind is ReplyKind.NOTICE:
@@ -188,7 +199,11 @@ class SlackResponder:
         return any(copy.posted.channel_id == channel_id for copy in copies)
 
     def _post(self, where: Where, *, text: str, thread: bool) -> str:
-        params = {"channel": where.channel_id, "text": blocks.fallback_text_of(text), "blocks": blocks.text_blocks(text)}
+        params = {
+            "channel": where.channel_id,
+            "text": blocks.fallback_text_of(text),
+            "blocks": blocks.text_blocks(text),
+        }
         if thread and where.thread_ts:
             params["thread_ts"] = where.thread_ts
         return str(self._sender.call("chat.postMessage", **params, **_marked(where)).get("ts") or "")

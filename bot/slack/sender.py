@@ -14,9 +14,22 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 log = logging.getLogger(__name__)
 
 PERMANENT = frozenset(
-    {"not_in_channel", "channel_not_found", "is_archived", "account_inactive", "user_not_found", "not_authed",
-     "invalid_auth", "token_revoked", "missing_scope", "msg_too_long", "invalid_blocks", "message_not_found",
-     "cant_update_message", "user_not_in_channel"}
+    {
+        "not_in_channel",
+        "channel_not_found",
+        "is_archived",
+        "account_inactive",
+        "user_not_found",
+        "not_authed",
+        "invalid_auth",
+        "token_revoked",
+        "missing_scope",
+        "msg_too_long",
+        "invalid_blocks",
+        "message_not_found",
+        "cant_update_message",
+        "user_not_in_channel",
+    }
 )
 
 

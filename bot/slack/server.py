@@ -50,7 +50,9 @@ def wsgi_app(
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         if environ.get("PATH_INFO") == HEALTH_PATH:
             body = json.dumps({"status": "ok"}).encode()
-            start_response("200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+            start_response(
+                "200 OK", [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
+            )
             return [body]
         return bolt(environ, start_response)
 
@@ -72,7 +74,11 @@ def serve_http(
     application = wsgi_app(app, signing_secret=signing_secret, max_body_bytes=max_body_bytes)
     # Waitress buffers a body before the application sees it: its own limit refuses a large one unread (413).
     server = create_server(
-        application, host=host, port=port, threads=threads, ident="rapportlos",
+        application,
+        host=host,
+        port=port,
+        threads=threads,
+        ident="rapportlos",
         max_request_body_size=max_body_bytes + 1,
     )
     effective = getattr(server, "effective_port", port)

@@ -59,7 +59,9 @@ class TeamsChecklistRefresher:
             try:
                 self._worker.submit(asyncio.run, self._update(state, copy)).result(timeout=self._timeout)
             except Exception as error:  # one unreachable copy must not stop the others
-                _log.warning("Teams: checklist %s in %s not updated: %s", copy.message_id, copy.channel_id, error)
+                _log.warning(
+                    "Teams: checklist %s in %s not updated: %s", copy.message_id, copy.channel_id, error
+                )
 
     def close(self) -> None:
         """Stop the worker thread."""

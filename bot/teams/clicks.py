@@ -66,7 +66,9 @@ class Clicks:
             )
         reply = await self._click(context, step)
         if reply.checklist is None:
-            return AdaptiveCardInvokeResponse(status_code=_OK, type=ContentTypes.message, value=draw_people(reply.text))
+            return AdaptiveCardInvokeResponse(
+                status_code=_OK, type=ContentTypes.message, value=draw_people(reply.text)
+            )
         card = await self._refresh(context, reply.checklist, skip_message_id=context.activity.reply_to_id)
         await self._confirm(context, reply)
         return AdaptiveCardInvokeResponse(status_code=_OK, type=ContentTypes.adaptive_card, value=card)
@@ -94,7 +96,9 @@ class Clicks:
     async def _click(self, context: TurnContext, step: StepData) -> Reply:
         channel_id, _thread = split_conversation_id(context.activity.conversation.id)
         user_id = context.activity.from_property.id
-        known = await self._blocking(self._services.engine.stored_language, platform=Platform.TEAMS, user_id=user_id)
+        known = await self._blocking(
+            self._services.engine.stored_language, platform=Platform.TEAMS, user_id=user_id
+        )
         click = StepClick(
             platform=Platform.TEAMS,
             user_id=user_id,

@@ -86,7 +86,9 @@ def split_conversation_id(conversation_id: str) -> tuple[str, str | None]:
     return channel, thread or None
 
 
-def mentioned_people(mentions: Sequence[tuple[str | None, str | None]], *, bot_id: str | None) -> dict[str, str]:
+def mentioned_people(
+    mentions: Sequence[tuple[str | None, str | None]], *, bot_id: str | None
+) -> dict[str, str]:
     """Mention text (without ``<at>``) -> user id, for the people mentioned in a message (not the bot)."""
     people: dict[str, str] = {}
     for text, user_id in mentions:

@@ -42,7 +42,12 @@ def build_app(
         refresh: Refreshes a run's posted Slack messages and Teams cards after a change.
     """
     pages = PartnerPages(
-        links=links, templates=templates(), csrf=Csrf(csrf_key), limiter=limiter, timezone=timezone, refresh=refresh
+        links=links,
+        templates=templates(),
+        csrf=Csrf(csrf_key),
+        limiter=limiter,
+        timezone=timezone,
+        refresh=refresh,
     )
 
     async def health(_request: Request) -> Response:

@@ -188,7 +188,9 @@ class PartnerPages:
             back=back,
         )
 
-    def _render(self, template: str, language: Language, *, status: int = 200, **values: object) -> HTMLResponse:
+    def _render(
+        self, template: str, language: Language, *, status: int = 200, **values: object
+    ) -> HTMLResponse:
         html = self._templates.get_template(template).render(
             lang=language.value, t=lambda key, **kw: say(key, language, **kw), **values
         )

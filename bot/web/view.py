@@ -62,17 +62,31 @@ def local_moment(moment: datetime, language: Language, *, timezone: str) -> str:
 
 
 def build_page(
-    access: LinkAccess, *, language: Language, timezone: str, note: str | None = None, note_step: str | None = None
+    access: LinkAccess,
+    *,
+    language: Language,
+    timezone: str,
+    note: str | None = None,
+    note_step: str | None = None,
 ) -> PartnerPage:
     """The page of ``access`` in ``language``; ``note`` (one of ``NOTES``) about ``note_step`` on top."""
     state, partner = access.state, access.partner
     project, procedure, run = state.project, state.procedure, state.run
     own = [s for s in procedure.steps if s.actor is Actor.EACH_PARTNER]
     lines = tuple(
-        _line(step, procedure.index(step.id) + 1, run.mark(step.id, partner.id), language, timezone, project.end_date)
+        _line(
+            step,
+            procedure.index(step.id) + 1,
+            run.mark(step.id, partner.id),
+            language,
+            timezone,
+            project.end_date,
+        )
         for step in own
     )
-    deadline = procedure.deadline.due(project.end_date) if procedure.deadline else project.final_report_deadline
+    deadline = (
+        procedure.deadline.due(project.end_date) if procedure.deadline else project.final_report_deadline
+    )
     all_done = bool(lines) and all(line.done for line in lines)
     return PartnerPage(
         language=language,
@@ -119,7 +133,9 @@ def _status(mark: StepMark | None, language: Language, timezone: str) -> str:
     return say(key, language, who=mark.user_id, when=when, platform=mark.platform)
 
 
-def _notice(note: str | None, step_id: str | None, lines: tuple[StepLine, ...], language: Language) -> str | None:
+def _notice(
+    note: str | None, step_id: str | None, lines: tuple[StepLine, ...], language: Language
+) -> str | None:
     if note not in NOTES:
         return None
     if note == "saved":

@@ -209,7 +209,10 @@ def _steps_lead_in(candidates: list[Candidate], question: str) -> Candidate | No
     if top.units[top.index].sentence.rstrip().endswith(":"):
         return None
     for candidate in candidates[1:]:
-        same_section = (candidate.chunk.doc_id, candidate.chunk.section) == (top.chunk.doc_id, top.chunk.section)
+        same_section = (candidate.chunk.doc_id, candidate.chunk.section) == (
+            top.chunk.doc_id,
+            top.chunk.section,
+        )
         if same_section and candidate.units[candidate.index].sentence.rstrip().endswith(":"):
             return candidate
     return None

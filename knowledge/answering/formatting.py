@@ -81,5 +81,8 @@ def compose_split(split: ProgrammeSplit, language: Language) -> tuple[str, str]:
     """An answer split by programme as its body (the lead, then each programme's labelled quote) and its
     text (each labelled quote followed by its own source line)."""
     parts = [f"{quote.label}: {quote.quote}" for quote in split.quotes]
-    sourced = [f"{part}\n{source_line(quote.citation, language)}" for part, quote in zip(parts, split.quotes, strict=True)]
+    sourced = [
+        f"{part}\n{source_line(quote.citation, language)}"
+        for part, quote in zip(parts, split.quotes, strict=True)
+    ]
     return "\n\n".join([split.lead, *parts]), "\n\n".join([split.lead, *sourced])

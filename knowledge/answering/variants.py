@@ -88,7 +88,9 @@ class Programmes:
     ) -> list[Excerpt]:
         page = self._page(chunk)
         own = [candidate for candidate in candidates if self._page(candidate.chunk) == page]
-        return select_sentences(catalog=self._catalog, candidates=own, score_words=score_words, question=question)
+        return select_sentences(
+            catalog=self._catalog, candidates=own, score_words=score_words, question=question
+        )
 
 
 def _quoted(excerpts: list[Excerpt]) -> str:

@@ -74,7 +74,17 @@ PROCEDURE = AnswerCue(
 )  # fmt: skip
 # "How do we …" is answered by the steps a lead-in introduces ("Kortfattet er stegene som følger:").
 STEPS = AnswerCue(
-    asks=("hvordan", "how do", "how to", "how can", "how should", "korleis", "steg", "steps", "fremgangsmåte"),
+    asks=(
+        "hvordan",
+        "how do",
+        "how to",
+        "how can",
+        "how should",
+        "korleis",
+        "steg",
+        "steps",
+        "fremgangsmåte",
+    ),
     gives=(),
     pattern=re.compile(r":\s*$"),
     kind=False,

@@ -18,7 +18,9 @@ QUESTIONS = (
 )
 
 
-def test_answers_given_from_several_threads_at_once_equal_those_given_one_by_one(service: KnowledgeService) -> None:
+def test_answers_given_from_several_threads_at_once_equal_those_given_one_by_one(
+    service: KnowledgeService,
+) -> None:
     alone = [service.answer(Question(text=q)).text for q in QUESTIONS]
     with ThreadPoolExecutor(max_workers=6) as pool:
         together = list(pool.map(lambda q: service.answer(Question(text=q)).text, QUESTIONS * 3))

@@ -13,7 +13,9 @@ def test_what_happens_after_that_quotes_what_follows_the_earlier_answer_in_its_p
     first = service.answer(Question(text="When is the final report due?", language=Language.EN))
     alone = service.answer(Question(text="what happens after that?", language=Language.EN))
     follow_up = service.answer(
-        Question(text="what happens after that?", language=Language.EN, context=("When is the final report due?",))
+        Question(
+            text="what happens after that?", language=Language.EN, context=("When is the final report due?",)
+        )
     )
 
     assert first.kind is AnswerKind.EXTRACTIVE and "60 days" in first.text

@@ -30,8 +30,14 @@ updated: {updated}
 {content}
 """
 KA210_URL, KA220_URL = "https://example.org/ka210", "https://example.org/ka220"
-KA210_NB, KA220_NB = "Sluttrapport for småskalapartnerskap (KA210)", "Sluttrapport for samarbeidspartnerskap (KA220)"
-KA210_EN, KA220_EN = "Final report for small-scale partnerships (KA210)", "Final report for cooperation partnerships (KA220)"
+KA210_NB, KA220_NB = (
+    "Sluttrapport for småskalapartnerskap (KA210)",
+    "Sluttrapport for samarbeidspartnerskap (KA220)",
+)
+KA210_EN, KA220_EN = (
+    "Final report for small-scale partnerships (KA210)",
+    "Final report for cooperation partnerships (KA220)",
+)
 PAGES = [
     ("ka210", "nb", KA210_NB, "2024-02-01", "Frist", "Småskalapartnerskap (KA210) skal levere sluttrapporten innen 60 dager etter at prosjektet er avsluttet.", "Rapporten beskriver aktivitetene og resultatene i prosjektet."),
     ("ka220", "nb", KA220_NB, "2024-03-01", "Frist", "Samarbeidspartnerskap (KA220) skal levere sluttrapporten innen 90 dager etter at prosjektet er avsluttet.", "Rapporten beskriver aktivitetene og resultatene i prosjektet."),
@@ -84,8 +90,14 @@ def test_a_question_naming_no_programme_shows_both_deadlines_each_with_its_sourc
     assert "90 dager" in cooperation.quote
     assert (cooperation.citation.title, cooperation.citation.url) == (KA220_NB, KA220_URL)
     # The plain text puts each quote right above its own source line.
-    assert f"{small.label}: {small.quote}\nKilde: {KA210_NB} › Frist – {KA210_URL} (sist oppdatert 1. februar 2024)" in answer.text
-    assert f"{cooperation.label}: {cooperation.quote}\nKilde: {KA220_NB} › Frist – {KA220_URL} (sist oppdatert 1. mars 2024)" in answer.text
+    assert (
+        f"{small.label}: {small.quote}\nKilde: {KA210_NB} › Frist – {KA210_URL} (sist oppdatert 1. februar 2024)"
+        in answer.text
+    )
+    assert (
+        f"{cooperation.label}: {cooperation.quote}\nKilde: {KA220_NB} › Frist – {KA220_URL} (sist oppdatert 1. mars 2024)"
+        in answer.text
+    )
     assert answer.text.startswith("Veiledningen svarer ulikt for ulike programmer.")
 
 
@@ -98,7 +110,9 @@ def test_a_question_naming_the_programme_quotes_only_its_page(two_programmes: Kn
     assert "Dette gjelder" not in answer.text
 
 
-def test_an_english_question_naming_no_programme_shows_both_deadlines(two_programmes: KnowledgeService) -> None:
+def test_an_english_question_naming_no_programme_shows_both_deadlines(
+    two_programmes: KnowledgeService,
+) -> None:
     answer = two_programmes.answer(Question(text="When is the final report due?"))
 
     assert answer.split is not None
@@ -110,20 +124,28 @@ def test_an_english_question_naming_no_programme_shows_both_deadlines(two_progra
     assert answer.text.startswith("The guidance answers differently for different programmes.")
 
 
-def test_an_english_question_naming_the_programme_quotes_only_its_page(two_programmes: KnowledgeService) -> None:
-    answer = two_programmes.answer(Question(text="When is the final report due for small-scale partnerships?"))
+def test_an_english_question_naming_the_programme_quotes_only_its_page(
+    two_programmes: KnowledgeService,
+) -> None:
+    answer = two_programmes.answer(
+        Question(text="When is the final report due for small-scale partnerships?")
+    )
 
     assert answer.split is None and "60 days" in answer.body and "90 days" not in answer.text
     assert _quoted_titles(answer) == [KA210_EN]
 
 
 def test_a_thread_that_named_the_programme_earlier_is_not_split(two_programmes: KnowledgeService) -> None:
-    question = Question(text="Når er fristen for sluttrapporten?", context=("Vi har et småskalapartnerskap.",))
+    question = Question(
+        text="Når er fristen for sluttrapporten?", context=("Vi har et småskalapartnerskap.",)
+    )
 
     assert two_programmes.answer(question).split is None
 
 
-def test_pages_that_agree_are_quoted_each_with_the_programme_it_applies_to(two_programmes: KnowledgeService) -> None:
+def test_pages_that_agree_are_quoted_each_with_the_programme_it_applies_to(
+    two_programmes: KnowledgeService,
+) -> None:
     answer = two_programmes.answer(Question(text="Hva beskriver rapporten?"))
 
     assert answer.split is None

@@ -49,7 +49,9 @@ class SignedPoster:
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode()
 
-    def event(self, event: dict[str, Any], *, event_id: str, retry: int | None = None, **kw: Any) -> tuple[int, str]:
+    def event(
+        self, event: dict[str, Any], *, event_id: str, retry: int | None = None, **kw: Any
+    ) -> tuple[int, str]:
         """An Events API ``event_callback``; ``retry`` sets X-Slack-Retry-Num as Slack's retries do."""
         body = json.dumps(event_callback(event, event_id=event_id))
         headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else {}
@@ -61,7 +63,9 @@ class SignedPoster:
 
     def interaction(self, payload: dict[str, Any]) -> tuple[int, str]:
         """An interactivity payload (``block_actions``), form-encoded as ``payload=<json>``."""
-        return self.post(urlencode({"payload": json.dumps(payload)}), content_type="application/x-www-form-urlencoded")
+        return self.post(
+            urlencode({"payload": json.dumps(payload)}), content_type="application/x-www-form-urlencoded"
+        )
 
 
 def event_callback(event: dict[str, Any], *, event_id: str) -> dict[str, Any]:
@@ -111,6 +115,12 @@ def click_payload(
         "message": message,
         "response_url": "",
         "actions": [
-            {"type": "button", "action_id": action_id, "block_id": "b", "value": value, "action_ts": str(time.time())}
+            {
+                "type": "button",
+                "action_id": action_id,
+                "block_id": "b",
+                "value": value,
+                "action_ts": str(time.time()),
+            }
         ],
     }

@@ -61,7 +61,9 @@ class SocketModeStandIn:
         return envelope_id
 
     def _handle(self, connection: ServerConnection) -> None:
-        connection.send(json.dumps({"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A0001"}}))
+        connection.send(
+            json.dumps({"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A0001"}})
+        )
         self._connections.put(connection)
         for message in connection:
             data = json.loads(message)

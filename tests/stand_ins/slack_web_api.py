@@ -93,7 +93,13 @@ class SlackWebApi:
         self._state.socket_url = url
 
     def fail_next(
-        self, method: str, *, status: int = 429, retry_after: int | None = 1, error: str | None = None, times: int = 1
+        self,
+        method: str,
+        *,
+        status: int = 429,
+        retry_after: int | None = 1,
+        error: str | None = None,
+        times: int = 1,
     ) -> None:
         """Make the next ``times`` calls of ``method`` fail: HTTP 429 + Retry-After, or 200 with ``error``."""
         failure = _Failure(status=status, error=error, retry_after=retry_after, times=times)
@@ -109,7 +115,12 @@ class SlackWebApi:
         return release
 
     def wait_for(
-        self, method: str, *, where: Callable[[Call], bool] = lambda _c: True, count: int = 1, timeout: float = 20
+        self,
+        method: str,
+        *,
+        where: Callable[[Call], bool] = lambda _c: True,
+        count: int = 1,
+        timeout: float = 20,
     ) -> list[Call]:
         """Block until ``count`` calls of ``method`` matching ``where`` arrived; returns them."""
         deadline = time.monotonic() + timeout
@@ -138,7 +149,9 @@ def _handler(state: _State) -> type[BaseHTTPRequestHandler]:
                 failure = _take_failure(state, method)
                 answer = _answer(state, method, params) if failure is None else {"ok": False}
                 status = 200 if failure is None else failure.status
-                call = Call(method=method, params=params, token=token, at=time.time(), response=answer, status=status)
+                call = Call(
+                    method=method, params=params, token=token, at=time.time(), response=answer, status=status
+                )
                 state.calls.append(call)
                 state.changed.notify_all()
             if failure is not None:
@@ -200,20 +213,35 @@ def _answer(state: _State, method: str, params: dict[str, Any]) -> dict[str, Any
     ts = f"{int(time.time())}.{next(state.counter):06d}"
     channel = params.get("channel")
     answers: dict[str, dict[str, Any]] = {
-        "auth.test": {"url": "https://rapportlos-test.slack.com/", "team": "Test", "user": "rapportlos",
-                      "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID},
+        "auth.test": {
+            "url": "https://rapportlos-test.slack.com/",
+            "team": "Test",
+            "user": "rapportlos",
+            "team_id": TEAM_ID,
+            "user_id": BOT_USER_ID,
+            "bot_id": BOT_ID,
+        },
         "chat.postMessage": {"channel": channel, "ts": ts, "message": {"text": params.get("text"), "ts": ts}},
         "chat.update": {"channel": channel, "ts": params.get("ts"), "text": params.get("text")},
         "chat.postEphemeral": {"message_ts": ts},
         "views.publish": {"view": {"id": "V0001", **(params.get("view") or {})}},
         "conversations.open": {"channel": {"id": f"D{params.get('users', 'X')}"}},
-        "chat.getPermalink": {"channel": channel,
-                              "permalink": f"https://rapportlos-test.slack.com/archives/{channel}/p{params.get('message_ts', '').replace('.', '')}"},
+        "chat.getPermalink": {
+            "channel": channel,
+            "permalink": f"https://rapportlos-test.slack.com/archives/{channel}/p{params.get('message_ts', '').replace('.', '')}",
+        },
         "apps.connections.open": {"url": state.socket_url},
     }
     if method == "chat.postMessage":
-        state.messages.append({"channel": channel, "ts": ts, "text": params.get("text"),
-                               "thread_ts": params.get("thread_ts"), "metadata": params.get("metadata")})
+        state.messages.append(
+            {
+                "channel": channel,
+                "ts": ts,
+                "text": params.get("text"),
+                "thread_ts": params.get("thread_ts"),
+                "metadata": params.get("metadata"),
+            }
+        )
     if method in ("conversations.history", "conversations.replies"):
         return {"ok": True, "messages": _history(state, method, params), "has_more": False}
     return {"ok": True, **answers.get(method, {})}

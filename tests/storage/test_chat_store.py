@@ -41,7 +41,12 @@ def answer_record(**fields):
 
 def posted(run_id, message_id, *, channel=C, platform="slack", language="nb", at=T0):
     return PostedChecklist(
-        run_id=run_id, platform=platform, channel_id=channel, message_id=message_id, language=language, posted_at=at
+        run_id=run_id,
+        platform=platform,
+        channel_id=channel,
+        message_id=message_id,
+        language=language,
+        posted_at=at,
     )
 
 
@@ -139,7 +144,9 @@ def test_feedback_on_an_unknown_answer_raises_key_error_and_stores_nothing(store
 
 def test_feedback_is_kept_per_answer(store):
     one, two = (store.record_answer(record=answer_record()) for _ in range(2))
-    store.record_feedback(feedback=FeedbackRecord(answer_id=one, user_id="UANA", helpful=True, platform="slack", at=T0))
+    store.record_feedback(
+        feedback=FeedbackRecord(answer_id=one, user_id="UANA", helpful=True, platform="slack", at=T0)
+    )
     assert store.feedback_for(answer_id=two) == []
 
 
@@ -152,15 +159,21 @@ def test_a_verdict_racing_another_first_verdict_by_the_same_person_replaces_it(p
     def second_click():
         try:
             store.record_feedback(
-                feedback=FeedbackRecord(answer_id=answer_id, user_id="UANA", helpful=False, platform="slack", at=T0)
+                feedback=FeedbackRecord(
+                    answer_id=answer_id, user_id="UANA", helpful=False, platform="slack", at=T0
+                )
             )
             outcome.append(None)
         except BaseException as error:
             outcome.append(error)
 
-    with postgres_database.engine.connect() as first_click:  # the first click's transaction, not yet committed
+    with (
+        postgres_database.engine.connect() as first_click
+    ):  # the first click's transaction, not yet committed
         first_click.execute(
-            text("INSERT INTO feedback (answer_id, user_id, helpful, platform, at) VALUES (:a, 'UANA', true, 'slack', :t)"),
+            text(
+                "INSERT INTO feedback (answer_id, user_id, helpful, platform, at) VALUES (:a, 'UANA', true, 'slack', :t)"
+            ),
             {"a": answer_id, "t": T0},
         )
         thread = threading.Thread(target=second_click)
@@ -219,6 +232,7 @@ def test_several_messages_of_one_run_in_one_channel_are_all_kept(store, workflow
     ]
     for copy in copies:
         store.remember(posted=copy)
+
     def key(p):
         return (p.platform, p.channel_id, p.message_id)
 
@@ -251,11 +265,16 @@ def test_posted_checklists_of_different_runs_stay_apart(store, workflow_service)
 def test_a_conversation_is_saved_replaced_and_read(store):
     assert store.conversation(channel_id="19:abc@thread.tacv2") is None
     first = StoredConversation(
-        channel_id="19:abc@thread.tacv2", platform="teams", reference='{"serviceUrl": "https://a"}', updated_at=T0
+        channel_id="19:abc@thread.tacv2",
+        platform="teams",
+        reference='{"serviceUrl": "https://a"}',
+        updated_at=T0,
     )
     store.save_conversation(conversation=first)
     assert store.conversation(channel_id="19:abc@thread.tacv2") == first
-    second = first.model_copy(update={"reference": '{"serviceUrl": "https://b"}', "updated_at": T0 + timedelta(1)})
+    second = first.model_copy(
+        update={"reference": '{"serviceUrl": "https://b"}', "updated_at": T0 + timedelta(1)}
+    )
     store.save_conversation(conversation=second)
     assert store.conversation(channel_id="19:abc@thread.tacv2") == second
     assert store.conversation(channel_id="other") is None

@@ -25,7 +25,9 @@ def test_sql_memory_and_its_twin_agree(database):
 
 def test_what_one_instance_stores_another_reads_and_old_questions_can_be_dropped(database):
     SqlConversationMemory(database=database).remember_question(thread_key="k", question="old", at=AT)
-    SqlConversationMemory(database=database).remember_question(thread_key="k", question="new", at=AT + timedelta(days=40))
+    SqlConversationMemory(database=database).remember_question(
+        thread_key="k", question="new", at=AT + timedelta(days=40)
+    )
     other = SqlConversationMemory(database=database)
     assert other.thread_context(thread_key="k", limit=5) == ("old", "new")
     assert other.forget_questions_before(before=AT + timedelta(days=30)) == 1

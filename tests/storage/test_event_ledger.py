@@ -30,12 +30,18 @@ def test_the_first_delivery_is_handled_and_a_retry_of_an_answered_event_is_dropp
     assert _state(ledger, "slack:Ev1") is EventState.RECEIVED
     ledger.answered(key="slack:Ev1", message_ts="1.000001", at=T0)
     assert _state(ledger, "slack:Ev1") is EventState.ANSWERED
-    assert ledger.claim(key="slack:Ev1", owner="b", at=T0 + timedelta(hours=1), lease=LEASE).verdict is Verdict.DROP
+    assert (
+        ledger.claim(key="slack:Ev1", owner="b", at=T0 + timedelta(hours=1), lease=LEASE).verdict
+        is Verdict.DROP
+    )
 
 
 def test_a_retry_while_the_handler_holds_its_lease_is_busy_and_after_the_lease_it_is_handled_again(ledger):
     ledger.claim(key="slack:Ev1", owner="a", at=T0, lease=LEASE)
-    assert ledger.claim(key="slack:Ev1", owner="b", at=T0 + timedelta(seconds=5), lease=LEASE).verdict is Verdict.BUSY
+    assert (
+        ledger.claim(key="slack:Ev1", owner="b", at=T0 + timedelta(seconds=5), lease=LEASE).verdict
+        is Verdict.BUSY
+    )
     again = ledger.claim(key="slack:Ev1", owner="b", at=T0 + timedelta(seconds=31), lease=LEASE)
     assert (again.verdict, again.attempt, again.since) == (Verdict.HANDLE, 2, T0)
 
@@ -43,9 +49,17 @@ def test_a_retry_while_the_handler_holds_its_lease_is_busy_and_after_the_lease_i
 def test_a_renewed_lease_keeps_a_slow_handler_s_event(ledger):
     ledger.claim(key="slack:Ev1", owner="a", at=T0, lease=LEASE)
     ledger.renew(keys=["slack:Ev1"], owner="a", until=T0 + timedelta(seconds=60))
-    assert ledger.claim(key="slack:Ev1", owner="b", at=T0 + timedelta(seconds=45), lease=LEASE).verdict is Verdict.BUSY
-    ledger.renew(keys=["slack:Ev1"], owner="someone else", until=T0 + timedelta(hours=1))  # not theirs to renew
-    assert ledger.claim(key="slack:Ev1", owner="b", at=T0 + timedelta(seconds=61), lease=LEASE).verdict is Verdict.HANDLE
+    assert (
+        ledger.claim(key="slack:Ev1", owner="b", at=T0 + timedelta(seconds=45), lease=LEASE).verdict
+        is Verdict.BUSY
+    )
+    ledger.renew(
+        keys=["slack:Ev1"], owner="someone else", until=T0 + timedelta(hours=1)
+    )  # not theirs to renew
+    assert (
+        ledger.claim(key="slack:Ev1", owner="b", at=T0 + timedelta(seconds=61), lease=LEASE).verdict
+        is Verdict.HANDLE
+    )
 
 
 def test_a_failed_handler_s_event_is_handled_by_the_next_delivery_at_once(ledger):

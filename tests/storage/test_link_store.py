@@ -20,17 +20,27 @@ AT = datetime(2025, 9, 1, 8, 0, tzinfo=UTC)
 
 
 @pytest.fixture(params=["sql", "memory"])
-def store_and_ids(request: pytest.FixtureRequest, database: Database, clock: Clock) -> tuple[PartnerLinkStore, int, int, int]:
+def store_and_ids(
+    request: pytest.FixtureRequest, database: Database, clock: Clock
+) -> tuple[PartnerLinkStore, int, int, int]:
     scenario = build_scenario(database, clock)
     project = scenario.workflows.run_state(run_id=scenario.run_id).project
     store: PartnerLinkStore = SqlLinkStore(database=database) if request.param == "sql" else MemoryLinkStore()
     return store, project.id, scenario.run_id, project.partners[1].id  # the scenario linked only the first
 
 
-def test_links_are_found_by_hash_and_revoked_per_partner(store_and_ids: tuple[PartnerLinkStore, int, int, int]) -> None:
+def test_links_are_found_by_hash_and_revoked_per_partner(
+    store_and_ids: tuple[PartnerLinkStore, int, int, int],
+) -> None:
     store, project_id, run_id, partner_id = store_and_ids
     token = new_token()
-    new = NewLink(project_id=project_id, run_id=run_id, partner_id=partner_id, token_hash=token_hash(token), created_by="c")
+    new = NewLink(
+        project_id=project_id,
+        run_id=run_id,
+        partner_id=partner_id,
+        token_hash=token_hash(token),
+        created_by="c",
+    )
     link = store.add_link(new=new, at=AT)
     assert store.link_by_hash(token_hash=token_hash(token)) == link and link.revoked_at is None
     assert store.link_by_hash(token_hash=token_hash(new_token())) is None
@@ -42,9 +52,19 @@ def test_links_are_found_by_hash_and_revoked_per_partner(store_and_ids: tuple[Pa
 
 def test_a_contact_is_stored_and_replaced(store_and_ids: tuple[PartnerLinkStore, int, int, int]) -> None:
     store, project_id, _run_id, partner_id = store_and_ids
-    store.put_contact(contact=PartnerContact(project_id=project_id, partner_id=partner_id, email="a@x.example", updated_at=AT))
     store.put_contact(
-        contact=PartnerContact(project_id=project_id, partner_id=partner_id, email="b@x.example", language=Language.NB, updated_at=AT)
+        contact=PartnerContact(
+            project_id=project_id, partner_id=partner_id, email="a@x.example", updated_at=AT
+        )
+    )
+    store.put_contact(
+        contact=PartnerContact(
+            project_id=project_id,
+            partner_id=partner_id,
+            email="b@x.example",
+            language=Language.NB,
+            updated_at=AT,
+        )
     )
     (contact,) = store.contacts(project_id=project_id)
     assert (contact.email, contact.language) == ("b@x.example", Language.NB)

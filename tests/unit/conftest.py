@@ -14,7 +14,9 @@ _only_unit = pytest.StashKey[bool]()
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    session.stash[_only_unit] = bool(session.items) and all(_UNIT in Path(i.path).parents for i in session.items)
+    session.stash[_only_unit] = bool(session.items) and all(
+        _UNIT in Path(i.path).parents for i in session.items
+    )
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

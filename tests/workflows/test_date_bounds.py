@@ -19,8 +19,13 @@ def test_a_year_out_of_range_is_an_invalid_date_for_callers_that_only_know_that(
         search_date("vi slutter 01.01.0001")
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("01.01.2000", date(2000, 1, 1)), ("31.12.2099", date(2099, 12, 31)), ("31.08.25", date(2025, 8, 31)),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("01.01.2000", date(2000, 1, 1)),
+        ("31.12.2099", date(2099, 12, 31)),
+        ("31.08.25", date(2025, 8, 31)),
+    ],
+)
 def test_the_window_s_edges_and_two_digit_years_are_read(text, expected):
     assert parse_date(text) == expected

@@ -57,7 +57,10 @@ def test_a_partner_abroad_defaults_to_english_and_others_to_the_projects_languag
         name="Vennskap",
         end_date=date(2027, 6, 30),
         channel_id="C1",
-        partners=(Partner(id=1, name="Liceo Galilei", country="IT"), Partner(id=2, name="Bø skule", country="NO")),
+        partners=(
+            Partner(id=1, name="Liceo Galilei", country="IT"),
+            Partner(id=2, name="Bø skule", country="NO"),
+        ),
         members=(
             Member(user_id="kari", role=Role.COORDINATOR),
             Member(user_id="luca", role=Role.PARTNER, partner_id=1),

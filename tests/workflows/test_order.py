@@ -140,6 +140,8 @@ def test_the_upload_checklist_has_a_deadline_and_no_empty_partner_rows():
     state = RunState(project=PROJECT, procedure=upload, run=run_of(upload))
     view = build_checklist_view(state, viewer_id=COORD, language=Language.NB)
     assert view.deadline == date(2027, 8, 29) and view.dashboard == ()
-    final = build_checklist_view(RunState(project=PROJECT, procedure=FINAL, run=run_of(FINAL)), viewer_id=COORD, language=Language.NB)
+    final = build_checklist_view(
+        RunState(project=PROJECT, procedure=FINAL, run=run_of(FINAL)), viewer_id=COORD, language=Language.NB
+    )
     waiting = {w.partner or w.party.value: w.step_titles for w in final.waiting}
     assert "Legg ved fakturaer (exceptional costs / special needs)" not in waiting["coordinator"]  # optional

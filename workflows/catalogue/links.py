@@ -32,7 +32,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Merk: e-post er ikke satt opp på denne serveren (RAPPORTLOS_SMTP_URL), så ingenting sendes før det er gjort.",
         "Note: e-mail is not set up on this server (RAPPORTLOS_SMTP_URL), so nothing is sent until it is.",
     ),
-    "link.invalid_email": ("«{text}» ser ikke ut som en e-postadresse.", "\"{text}\" does not look like an e-mail address."),
+    "link.invalid_email": (
+        "«{text}» ser ikke ut som en e-postadresse.",
+        '"{text}" does not look like an e-mail address.',
+    ),
     "link.language.nb": ("norsk", "Norwegian"),
     "link.language.en": ("engelsk", "English"),
     "page.title": ("{partner}: sjekkliste", "{partner}: checklist"),
@@ -57,32 +60,42 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "page.ticking_as": ("Du krysser av som {name}.", "You are ticking as {name}."),
     "page.change_name": ("Ikke deg? Bytt navn", "Not you? Change name"),
     "page.step_count": ("Steg {number}", "Step {number}"),
-    "page.complete": ("Alle stegene til {partner} er gjort. Takk!", "All of {partner}'s steps are done. Thank you!"),
+    "page.complete": (
+        "Alle stegene til {partner} er gjort. Takk!",
+        "All of {partner}'s steps are done. Thank you!",
+    ),
     "page.language": ("Språk", "Language"),
     "page.not_found_title": ("Fant ikke siden", "Page not found"),
     "page.not_found": (
         "Lenken virker ikke. Be koordinatoren om en ny lenke.",
         "This link does not work. Ask the coordinator for a new link.",
     ),
-    "page.too_many": ("For mange forsøk. Vent litt og prøv igjen.", "Too many attempts. Wait a little and try again."),
+    "page.too_many": (
+        "For mange forsøk. Vent litt og prøv igjen.",
+        "Too many attempts. Wait a little and try again.",
+    ),
     "page.expired_form": (
         "Skjemaet var utløpt, så ingenting ble endret. Prøv igjen.",
         "The form had expired, so nothing was changed. Please try again.",
     ),
-    "page.already_done": ("«{title}» var allerede krysset av.", "\"{title}\" was already ticked."),
-    "page.nothing_to_undo": ("«{title}» var ikke krysset av.", "\"{title}\" was not ticked."),
+    "page.already_done": ("«{title}» var allerede krysset av.", '"{title}" was already ticked.'),
+    "page.nothing_to_undo": ("«{title}» var ikke krysset av.", '"{title}" was not ticked.'),
     "page.blocked": (
         "«{title}» venter på et tidligere steg; kryss av det først.",
-        "\"{title}\" waits for an earlier step; tick that one first.",
+        '"{title}" waits for an earlier step; tick that one first.',
     ),
-    "page.bad_name": ("Skriv navnet ditt (bokstaver og tall).", "Please type your name (letters and numbers)."),
+    "page.bad_name": (
+        "Skriv navnet ditt (bokstaver og tall).",
+        "Please type your name (letters and numbers).",
+    ),
     "page.unavailable": (
         "Noe gikk galt hos oss, så ingenting ble endret. Prøv igjen om litt.",
         "Something went wrong on our side, so nothing was changed. Please try again in a moment.",
     ),
     "page.saved": ("Lagret.", "Saved."),
     "mail.subject": (
-        "Påminnelse: {project} – {partner} har steg igjen", "Reminder: {project} – {partner} has steps left"
+        "Påminnelse: {project} – {partner} har steg igjen",
+        "Reminder: {project} – {partner} has steps left",
     ),
     "mail.greeting": ("Hei {partner},", "Dear {partner},"),
     "mail.missing": ("Dette mangler fra dere: {steps}.", "Still missing from you: {steps}."),

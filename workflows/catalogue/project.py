@@ -30,7 +30,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Prosjektet må ha minst én koordinator. Legg til en ny koordinator først.",
         "The project needs at least one coordinator. Add another coordinator first.",
     ),
-    "partner.removed": ("Partneren {name} er fjernet fra prosjektet.", "Partner {name} is removed from the project."),
+    "partner.removed": (
+        "Partneren {name} er fjernet fra prosjektet.",
+        "Partner {name} is removed from the project.",
+    ),
     "partner.renamed": ("Partneren {old} heter nå {new}.", "Partner {old} is now called {new}."),
     "partner.withdrawn": (
         "{name} er markert som trukket fra prosjektet. Ingen sjekkliste venter på dem lenger (det står i loggen).",
@@ -56,7 +59,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Neste i «{title}»: steg {number}, {step} – venter på {party}.",
         'Next in "{title}": step {number}, {step} - waiting for {party}.',
     ),
-    "next.run_yours": ("Det steget er ditt: skriv «ferdig» når det er gjort.", 'That step is yours: type "done" when it is done.'),
+    "next.run_yours": (
+        "Det steget er ditt: skriv «ferdig» når det er gjort.",
+        'That step is yours: type "done" when it is done.',
+    ),
     "next.none": (
         "Ingen prosedyre er i gang i prosjektet. Start sluttrapporten med «start final-report».",
         'No procedure is running in the project. Start the final report with "start final-report".',
@@ -92,7 +98,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "språket for påminnelser og sjekklister i kanalen (koordinator)",
         "the language of reminders and checklists in the channel (coordinator)",
     ),
-    "help.partner_remove": ("fjern en partner som ble lagt til ved en feil", "remove a partner added by mistake"),
+    "help.partner_remove": (
+        "fjern en partner som ble lagt til ved en feil",
+        "remove a partner added by mistake",
+    ),
     "help.partner_rename": ("rett navnet på en partner", "correct a partner's name"),
     "help.partner_withdraw": (
         "en partner har trukket seg: ingen sjekkliste venter på den",

@@ -102,4 +102,3 @@ def reminder_mail(
     lines.append(say("mail.footer", language, project=project.number))
     subject = say("mail.subject", language, project=project.number, partner=partner)
     return OutgoingMail(to=to, subject=subject, text="\n".join(lines), language=language)
-

@@ -83,17 +83,25 @@ class PartnerMailTicker:
         self._ledger.enqueue(now=now)
         token = uuid.uuid4().hex
         report = MailReport()
-        for delivery in self._ledger.claim_due(now=now, lease_seconds=self._policy.lease_seconds, token=token):
+        for delivery in self._ledger.claim_due(
+            now=now, lease_seconds=self._policy.lease_seconds, token=token
+        ):
             self._handle(delivery, token=token, now=now, report=report)
         return report
 
     def _handle(self, delivery: MailDelivery, *, token: str, now: datetime, report: MailReport) -> None:
         project = self._reminders.project(project_id=delivery.project_id)
         contact = next(
-            (c for c in self._links.contacts(project_id=delivery.project_id) if c.partner_id == delivery.partner_id),
+            (
+                c
+                for c in self._links.contacts(project_id=delivery.project_id)
+                if c.partner_id == delivery.partner_id
+            ),
             None,
         )
-        partner = next((p for p in project.partners if p.id == delivery.partner_id), None) if project else None
+        partner = (
+            next((p for p in project.partners if p.id == delivery.partner_id), None) if project else None
+        )
         state = self._final_report(project) if project else None
         language = contact.language if contact else Language.EN
         missing = _missing(state, delivery.partner_id, language) if state else ()
@@ -101,7 +109,11 @@ class PartnerMailTicker:
             self._finish(delivery, token, MailStatus.SKIPPED, now, note="nothing_to_send")
             report.skipped.append(delivery.id)
             return
-        url = self._link_url(self._links.mint(state, partner=partner, created_by=MAIL_CREATOR).token) if state else None
+        url = (
+            self._link_url(self._links.mint(state, partner=partner, created_by=MAIL_CREATOR).token)
+            if state
+            else None
+        )
         mail = reminder_mail(
             project=project, partner=partner.name, to=contact.email, missing=missing, url=url,
             language=contact.language,
@@ -130,10 +142,17 @@ class PartnerMailTicker:
         self._finish(delivery, token, MailStatus.FAILED, now, note=note)
         report.failed.append(delivery.id)
 
-    def _report(self, project: Project, partner: Partner, contact: PartnerContact, *, reason: str) -> list[str]:
+    def _report(
+        self, project: Project, partner: Partner, contact: PartnerContact, *, reason: str
+    ) -> list[str]:
         language = self._reminders.settings(project_id=project.id).language
         text = say(
-            "mail.failed", language, partner=partner.name, email=contact.email, number=project.number, reason=reason
+            "mail.failed",
+            language,
+            partner=partner.name,
+            email=contact.email,
+            number=project.number,
+            reason=reason,
         )
         reached = []
         for member in project.members:
@@ -147,7 +166,9 @@ class PartnerMailTicker:
         return reached
 
     def _final_report(self, project: Project) -> RunState | None:
-        return next((s for s in self._workflows.runs_of(project=project) if s.procedure.id == "final-report"), None)
+        return next(
+            (s for s in self._workflows.runs_of(project=project) if s.procedure.id == "final-report"), None
+        )
 
     def _finish(
         self, delivery: MailDelivery, token: str, status: MailStatus, at: datetime, *, note: str | None = None,

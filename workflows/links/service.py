@@ -83,7 +83,13 @@ class PartnerLinkService:
         return partner, count
 
     def set_email(
-        self, *, channel_id: str, user_id: str, partner_name: str, email: str, language: Language = Language.EN
+        self,
+        *,
+        channel_id: str,
+        user_id: str,
+        partner_name: str,
+        email: str,
+        language: Language = Language.EN,
     ) -> tuple[Partner, PartnerContact]:
         """Store where a partner gets its reminders by e-mail (coordinators only)."""
         project, partner = self._coordinated_partner(channel_id, user_id, partner_name)
@@ -142,7 +148,9 @@ class PartnerLinkService:
         )
         run, change = self._runs.change_run(
             run_id=state.run.id,
-            decide=lambda fresh: decide(procedure=state.procedure, project=project, run=fresh, request=request),
+            decide=lambda fresh: decide(
+                procedure=state.procedure, project=project, run=fresh, request=request
+            ),
         )
         return state.model_copy(update={"run": run}), change
 
@@ -156,7 +164,9 @@ class PartnerLinkService:
         completed_at = max(mark.at for mark in state.run.marks)
         return self._clock() > completed_at + VALID_AFTER_COMPLETE
 
-    def _coordinated_partner(self, channel_id: str, user_id: str, partner_name: str) -> tuple[Project, Partner]:
+    def _coordinated_partner(
+        self, channel_id: str, user_id: str, partner_name: str
+    ) -> tuple[Project, Partner]:
         project = self._workflows.project(channel_id=channel_id, user_id=user_id)
         if require_member(project, user_id).role is not Role.COORDINATOR:
             raise NotAuthorised(reason="coordinator_only")
@@ -172,7 +182,9 @@ class PartnerLinkService:
         active = self._workflows.active(channel_id=channel_id, user_id=user_id)
         if active is not None and not active.complete and has_partner_steps(active):
             return active
-        candidates = [s for s in self._workflows.runs_of(project=project) if not s.complete and has_partner_steps(s)]
+        candidates = [
+            s for s in self._workflows.runs_of(project=project) if not s.complete and has_partner_steps(s)
+        ]
         if not candidates:
             raise NoPartnerSteps(project.number)
         return candidates[0]

@@ -10,7 +10,13 @@ from workflows.errors import MissingArgument
 _LINK = frozenset({"link", "lenke"})
 _EMAIL = frozenset({"email", "e-mail", "epost", "e-post", "mail"})
 _REVOKE = frozenset({"revoke", "end", "stopp", "avslutt", "slett"})
-_LANGUAGES = {"nb": Language.NB, "no": Language.NB, "norsk": Language.NB, "en": Language.EN, "english": Language.EN}
+_LANGUAGES = {
+    "nb": Language.NB,
+    "no": Language.NB,
+    "norsk": Language.NB,
+    "en": Language.EN,
+    "english": Language.EN,
+}
 
 
 def parse_partner_access(sub: str, args: str) -> Command | None:

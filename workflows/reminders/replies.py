@@ -48,7 +48,9 @@ def answer_remind(
         return say("remind.unknown", language, id=error.reminder_id)
 
 
-def _add(service: ReminderService, command: Command, *, channel_id: str, user_id: str, language: Language) -> str:
+def _add(
+    service: ReminderService, command: Command, *, channel_id: str, user_id: str, language: Language
+) -> str:
     """``remind add``: the reminder's local time, and a note when a weekend or holiday moved it."""
     assert command.on_date is not None and command.text is not None
     timezone = service.timing.timezone

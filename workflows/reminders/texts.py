@@ -110,7 +110,12 @@ def _missing(
 def failure_report(*, project: Project, text: str, reason: str, language: Language) -> str:
     """The direct message to a coordinator when a reminder could not be posted in the channel."""
     return say(
-        "reminder.failed_dm", language, number=project.number, name=shown_name(project.name), reason=reason, text=text
+        "reminder.failed_dm",
+        language,
+        number=project.number,
+        name=shown_name(project.name),
+        reason=reason,
+        text=text,
     )
 
 

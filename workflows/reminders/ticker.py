@@ -40,7 +40,9 @@ class DeliveryPolicy(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     lease_seconds: float = 300
-    keep_events_seconds: float = Field(default=86_400, description="Event ledger entries older than this are pruned.")
+    keep_events_seconds: float = Field(
+        default=86_400, description="Event ledger entries older than this are pruned."
+    )
     late_after_seconds: float = 1800
     max_attempts: int = Field(default=5, description="Failed claims before the coordinators are told.")
     backoff_seconds: tuple[float, ...] = (60, 300, 900, 3600)
@@ -216,7 +218,9 @@ class ReminderTicker:
             if not self._store.mark_sent(
                 reminder_id=reminder.id, token=token, message_id=message_id, at=now, late=late
             ):
-                log.error("reminder %s was posted but its lease had expired; it may be posted again", reminder.id)
+                log.error(
+                    "reminder %s was posted but its lease had expired; it may be posted again", reminder.id
+                )
             report.sent.append(reminder.id)
 
     def _post(self, notice: Notice) -> str:
@@ -245,7 +249,9 @@ class ReminderTicker:
         if not failure.permanent and attempts < self._policy.max_attempts:
             retry_at = now + timedelta(seconds=self._backoff(attempts, failure.retry_after))
             for reminder in group:
-                self._store.release(reminder_id=reminder.id, token=token, retry_at=retry_at, error=failure.reason)
+                self._store.release(
+                    reminder_id=reminder.id, token=token, retry_at=retry_at, error=failure.reason
+                )
                 report.retrying.append(reminder.id)
             return
         reached = self._report(project, notice, reason=failure.reason)

@@ -36,7 +36,11 @@ def register(app: App, deps: SlackDeps) -> None:
 
 
 def _tick(
-    deps: SlackDeps, body: dict[str, Any], action: dict[str, Any], *, step_action: StepAction = StepAction.DONE
+    deps: SlackDeps,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    *,
+    step_action: StepAction = StepAction.DONE,
 ) -> None:
     """A step button (done, or skip on an optional step): the role checks; refresh every copy (and say what comes
     next when the run is complete), or say why not."""
@@ -56,7 +60,8 @@ def _tick(
             version=button.version,
             action=step_action,
             language=language,
-            language_known=known is not None,  # else the project's language for the person (a partner abroad: en)
+            language_known=known
+            is not None,  # else the project's language for the person (a partner abroad: en)
         )
     )
     if reply.kind is not ReplyKind.STEP_CHANGED:
@@ -66,7 +71,10 @@ def _tick(
     message_ts = str((body.get("message") or {}).get("ts") or "")
     if message_ts:
         deps.engine.adopt(
-            run_id=button.run_id, platform=Platform.SLACK, channel_id=where.channel_id, message_id=message_ts,
+            run_id=button.run_id,
+            platform=Platform.SLACK,
+            channel_id=where.channel_id,
+            message_id=message_ts,
             language=language,
         )
     deps.responder.refresh(button.run_id)
@@ -94,7 +102,9 @@ def _feedback(deps: SlackDeps, body: dict[str, Any], action: dict[str, Any]) -> 
 
 
 def _where(body: dict[str, Any]) -> Where:
-    channel = str((body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id") or "")
+    channel = str(
+        (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id") or ""
+    )
     message = body.get("message") or {}
     return Where(
         channel_id=channel,

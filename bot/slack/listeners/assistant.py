@@ -42,7 +42,10 @@ def register(app: App, deps: SlackDeps) -> None:
             thread_id=str(payload.get("thread_ts") or payload.get("ts") or ""),
         )
         where = Where(
-            channel_id=incoming.channel_id, user_id=incoming.user_id, thread_ts=incoming.thread_id, direct=True
+            channel_id=incoming.channel_id,
+            user_id=incoming.user_id,
+            thread_ts=incoming.thread_id,
+            direct=True,
         )
         deps.responder.reply(deps.engine.handle(incoming), where)
 

@@ -24,7 +24,9 @@ def register(app: App, deps: SlackDeps) -> None:
         message = IncomingMessage(
             user_id=str(command.get("user_id", "")),
             channel_id=str(command.get("channel_id", "")),
-            text=f"/{text}" if text else "/help",  # a slash command is always a command: unknown ones get help
+            text=f"/{text}"
+            if text
+            else "/help",  # a slash command is always a command: unknown ones get help
             platform=Platform.SLACK,
         )
         reply = deps.engine.handle(message)
@@ -45,6 +47,8 @@ def _ephemeral(respond: Respond) -> Callable[[str], None]:
     """Private answers through the command's response_url: it works even where the bot is not a member."""
 
     def send(text: str) -> None:
-        respond(text=blocks.fallback_text_of(text), blocks=blocks.text_blocks(text), response_type="ephemeral")
+        respond(
+            text=blocks.fallback_text_of(text), blocks=blocks.text_blocks(text), response_type="ephemeral"
+        )
 
     return send

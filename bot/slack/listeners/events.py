@@ -62,7 +62,8 @@ def _wants_answer(deps: SlackDeps, event: dict[str, Any], context: dict[str, Any
     thread = event.get("thread_ts")
     channel = str(event.get("channel", ""))
     return bool(
-        thread and deps.engine.run_for_message(platform=Platform.SLACK, channel_id=channel, message_id=str(thread))
+        thread
+        and deps.engine.run_for_message(platform=Platform.SLACK, channel_id=channel, message_id=str(thread))
     )
 
 
@@ -72,7 +73,9 @@ def _settle_unanswered(deps: SlackDeps, claim: EventClaim | None) -> None:
         pass
 
 
-def _answer(deps: SlackDeps, event: dict[str, Any], context: dict[str, Any], claim: EventClaim | None) -> None:
+def _answer(
+    deps: SlackDeps, event: dict[str, Any], context: dict[str, Any], claim: EventClaim | None
+) -> None:
     """Answer on the answer workers, so that Bolt's listener threads stay free for acknowledgements."""
     message = payloads.incoming(event, bot_user_id=context.get("bot_user_id"))
     if not message.channel_id or not message.user_id:
@@ -95,7 +98,11 @@ def _answer_now(deps: SlackDeps, message: IncomingMessage, where: Where, claim: 
             if claim is not None and claim.claim.attempt > 1:
                 posted = deps.responder.posted_answer(where, since=claim.claim.since)
                 if posted is not None:
-                    log.info("event %s was answered before a crash (%s); not answered again", claim.event_id, posted)
+                    log.info(
+                        "event %s was answered before a crash (%s); not answered again",
+                        claim.event_id,
+                        posted,
+                    )
                     claim.answered(posted)
                     return
             ts = deps.responder.reply(deps.engine.handle(message), where)

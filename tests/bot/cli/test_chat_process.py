@@ -85,13 +85,19 @@ def test_invalid_utf8_a_100_000_letter_word_and_a_url_for_a_name_get_clear_repli
         b"status",
     ]
     done = subprocess.run(
-        [executable, "chat", "--user", COORD, "--channel", CHANNEL], input=b"\n".join(lines) + b"\n",
-        capture_output=True, env=env, timeout=240, check=False,
+        [executable, "chat", "--user", COORD, "--channel", CHANNEL],
+        input=b"\n".join(lines) + b"\n",
+        capture_output=True,
+        env=env,
+        timeout=240,
+        check=False,
     )
     out = done.stdout.decode()
     assert done.returncode == 0, done.stderr.decode()[-2000:]
     assert "Mobility Tool+" in out and "Source" in out  # the question around the broken bytes is answered
-    assert "100000" in out.replace(" ", "").replace("\u00a0", "")  # the long word: its length, politely refused
+    assert "100000" in out.replace(" ", "").replace(
+        "\u00a0", ""
+    )  # the long word: its length, politely refused
     assert "2000–2099" in out  # year 0001 is not read as 2001
     assert "www.evil.example" not in out and "www.\u2060evil.\u2060example" in out
     assert "ingen planlagt påminnelse" in out or "no planned reminder" in out

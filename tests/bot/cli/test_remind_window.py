@@ -21,23 +21,40 @@ AFTER_LEASE = "2025-08-29T07:06:00+00:00"  # the dead tick's five-minute lease h
 
 
 def _tick(env: dict[str, str], now: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([EXECUTABLE, "remind", "tick", "--now", now], env=env, capture_output=True, text=True,
-                          timeout=300, check=True)
+    return subprocess.run(
+        [EXECUTABLE, "remind", "tick", "--now", now],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
 
 
 def test_a_tick_killed_after_slack_took_the_reminder_does_not_post_it_again(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'rapportlos.db'}"
     database = create_database(url)
     service = WorkflowService(store=SqlWorkflowStore(database=database), procedures=load_procedures())
-    service.add_project(channel_id="C1", user_id="UCOORD", number="2020-1-NO01-KA229-012345",
-                        end_date=date(2025, 8, 29), name="Vennskap")
+    service.add_project(
+        channel_id="C1",
+        user_id="UCOORD",
+        number="2020-1-NO01-KA229-012345",
+        end_date=date(2025, 8, 29),
+        name="Vennskap",
+    )
     with SlackWebApi() as slack:
         env = _env(url=url, slack=slack, data_dir=tmp_path)
         _tick(env, PLANNED_AT)  # plans the default reminders; nothing due yet
         release = slack.hold_next("chat.postMessage")
-        dying = subprocess.Popen([EXECUTABLE, "remind", "tick", "--now", PROJECT_END], env=env,
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        [posted] = slack.wait_for("chat.postMessage", where=lambda c: c.params.get("channel") == "C1", timeout=120)
+        dying = subprocess.Popen(
+            [EXECUTABLE, "remind", "tick", "--now", PROJECT_END],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        [posted] = slack.wait_for(
+            "chat.postMessage", where=lambda c: c.params.get("channel") == "C1", timeout=120
+        )
         dying.kill()  # SIGKILL while it waits for Slack's answer: the post is in, the database never hears of it
         dying.wait(30)
         release.set()

@@ -32,10 +32,16 @@ def actions(workflow_service, chat_store):
 @pytest.fixture
 def run(workflow_service):
     workflow_service.add_project(
-        channel_id=C, user_id=COORD, number="2020-1-NO01-KA229-012345", end_date=date(2025, 8, 29), name="Vann"
+        channel_id=C,
+        user_id=COORD,
+        number="2020-1-NO01-KA229-012345",
+        end_date=date(2025, 8, 29),
+        name="Vann",
     )
     workflow_service.add_partner(channel_id=C, user_id=COORD, name="Escola X", country="PT")
-    workflow_service.add_member(channel_id=C, user_id=COORD, member_id=ANA, role=Role.PARTNER, partner_name="Escola X")
+    workflow_service.add_member(
+        channel_id=C, user_id=COORD, member_id=ANA, role=Role.PARTNER, partner_name="Escola X"
+    )
     return workflow_service.start(channel_id=C, user_id=COORD, procedure_id="final-report").run
 
 
@@ -57,7 +63,9 @@ def test_a_coordinator_tick_returns_the_new_state(actions, run):
     assert outcome.state.run.version == run.version + 1
     mark = outcome.state.run.mark("qualitative-content")
     assert mark is not None and mark.user_id == COORD and mark.platform == "slack"
-    assert step_state(actions, run.id, "qualitative-content").state is StepState.DONE  # stored, not just returned
+    assert (
+        step_state(actions, run.id, "qualitative-content").state is StepState.DONE
+    )  # stored, not just returned
 
 
 def test_a_skip_click_skips_the_step(actions, run):
@@ -81,7 +89,9 @@ def test_a_partner_clicking_a_coordinator_step_gets_a_private_notice_and_nothing
 def test_a_refusal_is_in_the_clickers_language(actions, run):
     outcome = actions.click(click(run, user=ANA, step="submit", language=NB))
     assert outcome.notice is not None and outcome.notice.language is NB
-    assert outcome.notice.text.startswith("Steget «Send inn rapporten for hele partnerskapet» gjøres av koordinator")
+    assert outcome.notice.text.startswith(
+        "Steget «Send inn rapporten for hele partnerskapet» gjøres av koordinator"
+    )
 
 
 def test_a_partner_tick_on_a_partner_step_works(actions, run):
@@ -157,9 +167,13 @@ def test_the_channel_view_is_the_same_for_everyone(actions, run):
 
 def test_remember_post_and_copies(actions, run, chat_store):
     actions.remember_post(run_id=run.id, platform=Platform.SLACK, channel_id=C, message_id="1.1", language=NB)
-    actions.remember_post(run_id=run.id, platform=Platform.TEAMS, channel_id="19:x", message_id="a-1", language=EN)
+    actions.remember_post(
+        run_id=run.id, platform=Platform.TEAMS, channel_id="19:x", message_id="a-1", language=EN
+    )
     expected = [
-        PostedChecklist(run_id=run.id, platform="slack", channel_id=C, message_id="1.1", language="nb", posted_at=T1),
+        PostedChecklist(
+            run_id=run.id, platform="slack", channel_id=C, message_id="1.1", language="nb", posted_at=T1
+        ),
         PostedChecklist(
             run_id=run.id, platform="teams", channel_id="19:x", message_id="a-1", language="en", posted_at=T1
         ),
@@ -191,11 +205,18 @@ def an_answer():
 
 
 def test_record_answer_returns_an_id_and_stores_the_answer(feedback, chat_store):
-    answer_id = feedback.record_answer(answer=an_answer(), platform=Platform.SLACK, channel_id="D1", user_id=ANA)
+    answer_id = feedback.record_answer(
+        answer=an_answer(), platform=Platform.SLACK, channel_id="D1", user_id=ANA
+    )
     assert isinstance(answer_id, int)
     stored = chat_store.answer(answer_id=answer_id)
     assert stored is not None
-    assert (stored.platform, stored.channel_id, stored.user_id, stored.kind) == ("slack", "D1", ANA, "extractive")
+    assert (stored.platform, stored.channel_id, stored.user_id, stored.kind) == (
+        "slack",
+        "D1",
+        ANA,
+        "extractive",
+    )
     assert (stored.question, stored.answer, stored.at) == ("Når er fristen?", "Innen 60 dager.", T1)
     assert stored.sources == ("https://erasmuspluss.no/skoleutvekslingspartnerskap", "Håndbok")
 
@@ -209,8 +230,12 @@ def test_record_answer_returns_an_id_and_stores_the_answer(feedback, chat_store)
         (False, EN, "Thanks for telling us. Try asking another way, or write to HK-dir."),
     ],
 )
-def test_record_feedback_thanks_privately_and_stores_the_verdict(feedback, chat_store, helpful, language, thanks):
-    answer_id = feedback.record_answer(answer=an_answer(), platform=Platform.SLACK, channel_id="D1", user_id=ANA)
+def test_record_feedback_thanks_privately_and_stores_the_verdict(
+    feedback, chat_store, helpful, language, thanks
+):
+    answer_id = feedback.record_answer(
+        answer=an_answer(), platform=Platform.SLACK, channel_id="D1", user_id=ANA
+    )
     assert answer_id is not None
     reply = feedback.record_feedback(
         answer_id=answer_id, user_id=ANA, helpful=helpful, platform=Platform.SLACK, language=language
@@ -221,10 +246,14 @@ def test_record_feedback_thanks_privately_and_stores_the_verdict(feedback, chat_
 
 
 def test_a_second_verdict_replaces_the_first(feedback, chat_store):
-    answer_id = feedback.record_answer(answer=an_answer(), platform=Platform.TEAMS, channel_id="19:x", user_id=ANA)
+    answer_id = feedback.record_answer(
+        answer=an_answer(), platform=Platform.TEAMS, channel_id="19:x", user_id=ANA
+    )
     assert answer_id is not None
     for helpful in (True, False):
-        feedback.record_feedback(answer_id=answer_id, user_id=ANA, helpful=helpful, platform=Platform.TEAMS, language=EN)
+        feedback.record_feedback(
+            answer_id=answer_id, user_id=ANA, helpful=helpful, platform=Platform.TEAMS, language=EN
+        )
     assert [f.helpful for f in chat_store.feedback_for(answer_id=answer_id)] == [False]
 
 
@@ -236,7 +265,9 @@ def test_a_second_verdict_replaces_the_first(feedback, chat_store):
     ],
 )
 def test_feedback_on_an_unknown_answer_is_explained_not_raised(feedback, chat_store, language, text):
-    reply = feedback.record_feedback(answer_id=4242, user_id=ANA, helpful=True, platform=Platform.SLACK, language=language)
+    reply = feedback.record_feedback(
+        answer_id=4242, user_id=ANA, helpful=True, platform=Platform.SLACK, language=language
+    )
     assert reply.text == text and reply.private
     assert chat_store.feedback_for(answer_id=4242) == []
 
@@ -246,7 +277,9 @@ def test_the_done_button_on_submit_says_which_partner_is_missing_and_changes_not
         run = actions.click(click(run, step=step)).state.run
     outcome = actions.click(click(run, step="submit", language=NB))
     assert outcome.state is None and outcome.notice.private
-    assert outcome.notice.text.startswith("«Send inn rapporten for hele partnerskapet» kan ikke krysses av ennå")
+    assert outcome.notice.text.startswith(
+        "«Send inn rapporten for hele partnerskapet» kan ikke krysses av ennå"
+    )
     assert "(Escola X)" in outcome.notice.text and "submit" not in outcome.notice.text
     assert step_state(actions, run.id, "submit").state is StepState.OPEN
 
@@ -260,11 +293,15 @@ def test_channel_copies_use_the_project_language_once_it_is_set(actions, run, wo
 def test_a_partner_abroad_clicking_a_card_in_another_language_is_answered_in_english(actions, run):
     card_click = click(run, user=ANA, step="submit", language=NB).model_copy(update={"language_known": False})
     assert actions.click(card_click).notice.language is EN
-    coordinator = click(run, step="partner-use-of-funds", language=NB).model_copy(update={"language_known": False})
+    coordinator = click(run, step="partner-use-of-funds", language=NB).model_copy(
+        update={"language_known": False}
+    )
     assert actions.click(coordinator).notice.language is NB
 
 
-def test_a_click_whose_language_is_unknown_is_answered_in_the_projects_language(actions, run, workflow_service):
+def test_a_click_whose_language_is_unknown_is_answered_in_the_projects_language(
+    actions, run, workflow_service
+):
     workflow_service.set_language(channel_id=C, user_id=COORD, language=EN)
     unknown = {"language_known": False}
     coordinator = click(run, step="partner-use-of-funds", language=NB).model_copy(update=unknown)

@@ -18,8 +18,12 @@ class _Answerer:
 
     def answer(self, question: Question) -> Answer:
         self.questions.append(question)
-        return Answer(question=question.text[:50], text="ok", language=question.language or Language.NB,
-                      kind=AnswerKind.INVALID)
+        return Answer(
+            question=question.text[:50],
+            text="ok",
+            language=question.language or Language.NB,
+            kind=AnswerKind.INVALID,
+        )
 
 
 class _Commands:
@@ -39,7 +43,9 @@ def _message(text: str) -> IncomingMessage:
 
 def test_lone_surrogates_become_replacement_characters_before_language_detection():
     answerer = _Answerer()
-    Engine(knowledge=answerer).handle(_message("When is the final report due \ud800 in Mobility Tool \udfff?"))
+    Engine(knowledge=answerer).handle(
+        _message("When is the final report due \ud800 in Mobility Tool \udfff?")
+    )
     [question] = answerer.questions
     assert question.text == "When is the final report due \ufffd in Mobility Tool \ufffd?"
     assert question.language is Language.EN

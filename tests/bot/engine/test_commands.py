@@ -121,13 +121,18 @@ def test_status_is_a_partnership_dashboard(commands):
 def test_people_in_replies_are_references_each_platform_draws(commands):
     setup(commands)
     shown = lambda reply: draw_people(reply.text, lambda user: f"<@{user}>")  # noqa: E731 - as Slack draws them
-    assert shown(say(commands, "coord", "member add <@cleo> coordinator", NB)).startswith("<@cleo> er lagt til")
+    assert shown(say(commands, "coord", "member add <@cleo> coordinator", NB)).startswith(
+        "<@cleo> er lagt til"
+    )
     assert "<@ana> (partner i Escola X)" in shown(say(commands, "coord", "project", NB))
     assert shown(say(commands, "coord", "member remove <@cleo>", NB)).startswith("<@cleo> er ikke lenger med")
     say(commands, "coord", "start final-report")
     say(commands, "coord", "done")
     assert "<@coord>" in shown(say(commands, "coord", "logg", NB))
-    assert draw_people(say(commands, "coord", "member add <@dan> coordinator").text) == "dan is added as coordinator."
+    assert (
+        draw_people(say(commands, "coord", "member add <@dan> coordinator").text)
+        == "dan is added as coordinator."
+    )
 
 
 def test_plain_words_during_a_run_and_the_resume_hint(commands):

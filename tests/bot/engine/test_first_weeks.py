@@ -32,11 +32,16 @@ def setup(commands):
 
 
 def test_mistakes_can_be_corrected_and_accents_do_not_matter(commands, workflow_service):
-    assert say(commands, "kari", f"opprett prosjekt {NUMBER} 30.06.2027 Vennskap").text.startswith("Prosjektet")
+    assert say(commands, "kari", f"opprett prosjekt {NUMBER} 30.06.2027 Vennskap").text.startswith(
+        "Prosjektet"
+    )
     added = say(commands, "kari", "legg til partner Liceo Galilei fra Italia")
     assert "Liceo Galilei (IT)" in added.text and "fra" not in added.text.split("(")[0]
     say(commands, "kari", "partner add Escola Básica Azul, PT")
-    assert "partner i Escola Básica Azul" in say(commands, "kari", "member add <@ana> partner escola basica azul").text
+    assert (
+        "partner i Escola Básica Azul"
+        in say(commands, "kari", "member add <@ana> partner escola basica azul").text
+    )
     say(commands, "kari", "partner add Skole Feil, DE")
     assert "heter nå Skola Riktig" in say(commands, "kari", "partner rename skole feil = Skola Riktig").text
     assert "fjernet" in say(commands, "kari", "fjern partneren Skola Riktig").text
@@ -81,13 +86,17 @@ def test_project_questions_are_answered_from_its_state(commands):
     setup(commands)
     assert "Ingen prosedyre er i gang" in say(commands, "kari", "hva er neste steg?").text
     say(commands, "kari", "start final-report")
-    assert "Neste steg for deg i «Sluttrapport i Mobility Tool+»: Fullfør det kvalitative innholdet" in say(
-        commands, "kari", "hva er neste steg?"
-    ).text
+    assert (
+        "Neste steg for deg i «Sluttrapport i Mobility Tool+»: Fullfør det kvalitative innholdet"
+        in say(commands, "kari", "hva er neste steg?").text
+    )
     mine = say(commands, "luca", "what is my next step?", EN).text
     assert "Your next step" in mine and "Partner completes its part (use of funds)" in mine
     missing = say(commands, "kari", "hvem mangler?").text
-    assert "Liceo Galilei mangler: Partneren fullfører sin del (bruken av midler) og Partneren bekrefter" in missing
+    assert (
+        "Liceo Galilei mangler: Partneren fullfører sin del (bruken av midler) og Partneren bekrefter"
+        in missing
+    )
     assert "Fakturaer" not in missing and "fakturaer" not in missing  # the optional step is not missing
     deadline = say(commands, "kari", "når er fristen vår?").text
     assert "slutter 30.06.2027" in deadline and "29.08.2027" in deadline and "om 727 dager" in deadline
@@ -117,13 +126,17 @@ def test_what_happens_next_names_the_runs_next_step_and_whom_it_waits_for(comman
 def test_partners_are_pointed_at_their_own_steps(commands):
     setup(commands)
     say(commands, "kari", "start final-report")
-    question = IncomingMessage(user_id="luca", channel_id=C, text="What is Mobility Tool+?", platform=Platform.SLACK)
+    question = IncomingMessage(
+        user_id="luca", channel_id=C, text="What is Mobility Tool+?", platform=Platform.SLACK
+    )
     hint = commands.resume_hint(question, language=EN)
     assert "Partner completes its part" in hint and "qualitative" not in hint
     first = say(commands, "luca", "done", EN)
     assert first.text.startswith("Ticked: Partner completes its part (use of funds) for Liceo Galilei.")
     last = say(commands, "luca", "done", EN).text
-    assert "You have done all your part" in last and "Escola Básica Azul" in last and "the coordinator" in last
+    assert (
+        "You have done all your part" in last and "Escola Básica Azul" in last and "the coordinator" in last
+    )
     assert "Every step" not in last
     again = say(commands, "luca", "done", EN)
     assert "You have done all your part" in again.text and "ready-for-submission" not in again.text
@@ -153,7 +166,9 @@ def test_status_lists_every_open_run_and_uses_titles(commands):
     assert "partner-use-of-funds" not in status and "Partneren fullfører sin del" in status
 
 
-def test_the_project_language_is_set_by_the_coordinator_and_a_partner_sets_their_own(commands, workflow_service):
+def test_the_project_language_is_set_by_the_coordinator_and_a_partner_sets_their_own(
+    commands, workflow_service
+):
     setup(commands)
     assert say(commands, "kari", "project language en").text.startswith("Reminders and checklists")
     assert workflow_service.project(channel_id=C, user_id="kari").language is EN

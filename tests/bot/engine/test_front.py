@@ -64,7 +64,9 @@ def test_an_answer_is_logged_and_carries_its_id_for_the_feedback_buttons(front, 
                       language=Language.EN)
     )  # fmt: skip
     assert thanks.kind is ReplyKind.NOTICE and thanks.private and thanks.text
-    assert [f.helpful for f in SqlChatStore(database=database).feedback_for(answer_id=reply.answer.answer_id)] == [True]
+    assert [
+        f.helpful for f in SqlChatStore(database=database).feedback_for(answer_id=reply.answer.answer_id)
+    ] == [True]
 
 
 def test_a_started_run_is_a_checklist_reply_and_a_click_changes_it_for_every_copy(front):
@@ -72,9 +74,13 @@ def test_a_started_run_is_a_checklist_reply_and_a_click_changes_it_for_every_cop
     say(front, "language en")  # command words say nothing about the language: the person chooses it
     started = say(front, "start final-report")
     assert started.kind is ReplyKind.CHECKLIST and started.checklist is not None
-    assert started.text.startswith("Let's start") and started.step is not None and "Step 1 of 6" in started.step
+    assert (
+        started.text.startswith("Let's start") and started.step is not None and "Step 1 of 6" in started.step
+    )
     run_id, version = started.checklist.run_id, started.checklist.version
-    front.remember_post(run_id=run_id, platform=Platform.SLACK, channel_id=C, message_id="1.1", language=Language.EN)
+    front.remember_post(
+        run_id=run_id, platform=Platform.SLACK, channel_id=C, message_id="1.1", language=Language.EN
+    )
     front.adopt(run_id=run_id, platform=Platform.SLACK, channel_id=C, message_id="1.2", language=Language.NB)
 
     click = StepClick(platform=Platform.SLACK, user_id=COORD, channel_id=C, run_id=run_id,
@@ -84,7 +90,10 @@ def test_a_started_run_is_a_checklist_reply_and_a_click_changes_it_for_every_cop
     assert changed.checklist is not None and changed.checklist.steps[0].state is StepState.DONE
     copies = front.posted_views(run_id, platform=Platform.SLACK)
     # Channel copies speak the project's language (Bokmål here), whatever language they were posted in.
-    assert {(c.posted.message_id, c.view.language) for c in copies} == {("1.1", Language.NB), ("1.2", Language.NB)}
+    assert {(c.posted.message_id, c.view.language) for c in copies} == {
+        ("1.1", Language.NB),
+        ("1.2", Language.NB),
+    }
     assert all(c.view.steps[0].state is StepState.DONE for c in copies)
     assert front.posted_views(run_id, platform=Platform.TEAMS) == []
 
@@ -99,15 +108,27 @@ def test_clicking_the_last_step_says_what_comes_next_as_a_typed_tick_does(front)
     started = say(front, "start final-report").checklist
     assert started is not None
     run_id = started.run_id
-    for user, line in ((COORD, "ferdig"), (COORD, "hopp over"), (COORD, "ferdig"), (ANA, "done"), (ANA, "done")):
+    for user, line in (
+        (COORD, "ferdig"),
+        (COORD, "hopp over"),
+        (COORD, "ferdig"),
+        (ANA, "done"),
+        (ANA, "done"),
+    ):
         say(front, line, user=user)
     version = front.channel_view(run_id, language=Language.NB).version
     click = StepClick(platform=Platform.SLACK, user_id=COORD, channel_id=C, run_id=run_id, step_id="submit",
                       version=version, language=Language.NB)  # fmt: skip
     changed = front.click(click)
-    assert changed.kind is ReplyKind.STEP_CHANGED and changed.checklist is not None and changed.checklist.complete
+    assert (
+        changed.kind is ReplyKind.STEP_CHANGED
+        and changed.checklist is not None
+        and changed.checklist.complete
+    )
     assert changed.text.startswith("Avkrysset: Send inn rapporten for hele partnerskapet.")
-    assert "Neste: «Laste opp resultater i Erasmus+ Project Results Platform», frist 28.10.2025" in changed.text
+    assert (
+        "Neste: «Laste opp resultater i Erasmus+ Project Results Platform», frist 28.10.2025" in changed.text
+    )
     assert "skriv «status» for å se stegene" in changed.text and "start results-upload" not in changed.text
 
 
@@ -115,7 +136,9 @@ def test_the_home_overview_and_language_follow_what_the_person_last_wrote(front)
     say(front, "project add 2020-1-NO01-KA229-012345 29.08.2025 Vann")
     say(front, "When is the final report due for our project?")
     overview = front.home(platform=Platform.SLACK, user_id=COORD)
-    assert overview.language is Language.EN and [p.number for p in overview.projects] == ["2020-1-NO01-KA229-012345"]
+    assert overview.language is Language.EN and [p.number for p in overview.projects] == [
+        "2020-1-NO01-KA229-012345"
+    ]
     assert front.language_of(platform=Platform.SLACK, user_id="UNEW") is Language.NB
 
 

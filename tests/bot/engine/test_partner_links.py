@@ -32,7 +32,9 @@ def links(database: Database, workflow_service: WorkflowService, clock: Clock) -
     )
 
 
-def _commands(service: WorkflowService, links: PartnerLinkService, *, public: str | None = PUBLIC, mail: bool = True):
+def _commands(
+    service: WorkflowService, links: PartnerLinkService, *, public: str | None = PUBLIC, mail: bool = True
+):
     return WorkflowCommands(
         service=service, links=LinkCommands(links=links, public_url=public, mail_enabled=mail)
     )
@@ -81,7 +83,9 @@ def test_only_coordinators_make_links_and_unknown_partners_are_named(
     assert unknown.private and "Escola X" in unknown.text and "/p/" not in unknown.text
 
 
-def test_without_a_public_url_no_link_is_made(workflow_service: WorkflowService, links: PartnerLinkService) -> None:
+def test_without_a_public_url_no_link_is_made(
+    workflow_service: WorkflowService, links: PartnerLinkService
+) -> None:
     commands = _commands(workflow_service, links, public=None)
     _setup(commands)
     say(commands, "coord", "start final-report")
@@ -94,7 +98,11 @@ def test_partner_email_stores_the_address_and_language_and_refuses_bad_addresses
     commands = _commands(workflow_service, links, mail=False)
     _setup(commands)
     stored = say(commands, "coord", "partner email Escola X ana@escola-x.example")
-    assert stored.private and "ana@escola-x.example (English)" in stored.text and "RAPPORTLOS_SMTP_URL" in stored.text
+    assert (
+        stored.private
+        and "ana@escola-x.example (English)" in stored.text
+        and "RAPPORTLOS_SMTP_URL" in stored.text
+    )
     say(commands, "coord", "partner email Escola X ana@escola-x.example nb")
     (contact,) = links.contacts(project_id=workflow_service.project(channel_id=C, user_id="coord").id)
     assert (contact.email, contact.language) == ("ana@escola-x.example", NB)
@@ -103,6 +111,8 @@ def test_partner_email_stores_the_address_and_language_and_refuses_bad_addresses
     assert "Only the coordinator" in say(commands, "ana", "partner email Escola X evil@example.com").text
 
 
-def test_help_lists_the_partner_link_commands(workflow_service: WorkflowService, links: PartnerLinkService) -> None:
+def test_help_lists_the_partner_link_commands(
+    workflow_service: WorkflowService, links: PartnerLinkService
+) -> None:
     text = say(_commands(workflow_service, links), "u", "help").text
     assert "partner link <partner name>" in text and "partner email <partner name> <address> [nb|en]" in text

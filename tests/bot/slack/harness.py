@@ -43,7 +43,9 @@ def bot_process(
         "RAPPORTLOS_REMINDER_LOOP": "false",  # reminders have their own tests; keep the recorded calls ours
         **(env or {}),
     }
-    command = [RAPPORTLOS, "serve", "slack"] + (["--http", "--port", "0", "--host", "127.0.0.1"] if http else [])
+    command = [RAPPORTLOS, "serve", "slack"] + (
+        ["--http", "--port", "0", "--host", "127.0.0.1"] if http else []
+    )
     process = subprocess.Popen(
         command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
@@ -77,7 +79,9 @@ def bot_process(
 class Transport:
     """How the test reaches the bot: signed HTTP requests or Socket Mode envelopes."""
 
-    def __init__(self, *, api: SlackWebApi, poster: SignedPoster | None, socket: SocketModeStandIn | None) -> None:
+    def __init__(
+        self, *, api: SlackWebApi, poster: SignedPoster | None, socket: SocketModeStandIn | None
+    ) -> None:
         self.api = api
         self.poster = poster
         self.socket = socket
@@ -114,7 +118,9 @@ class Transport:
             self.socket.send("interactive", payload)
 
 
-def mention(text: str, *, user: str, channel: str, ts: str | None = None, thread_ts: str | None = None) -> dict[str, Any]:
+def mention(
+    text: str, *, user: str, channel: str, ts: str | None = None, thread_ts: str | None = None
+) -> dict[str, Any]:
     """An ``app_mention`` event."""
     event: dict[str, Any] = {
         "type": "app_mention",
@@ -128,7 +134,9 @@ def mention(text: str, *, user: str, channel: str, ts: str | None = None, thread
     return event
 
 
-def message(text: str, *, user: str, channel: str, thread_ts: str | None = None, **extra: Any) -> dict[str, Any]:
+def message(
+    text: str, *, user: str, channel: str, thread_ts: str | None = None, **extra: Any
+) -> dict[str, Any]:
     """A ``message`` event (``channel_type`` im for DMs)."""
     event: dict[str, Any] = {
         "type": "message",
@@ -169,7 +177,9 @@ def buttons(call: Call) -> dict[str, str]:
     """The buttons of a posted message: action id → value."""
     found: dict[str, str] = {}
     for block in call.params.get("blocks") or []:
-        elements = block.get("elements", []) if block.get("type") == "actions" else [block.get("accessory") or {}]
+        elements = (
+            block.get("elements", []) if block.get("type") == "actions" else [block.get("accessory") or {}]
+        )
         for element in elements:
             if element.get("type") == "button":
                 found[element["action_id"]] = element["value"]

@@ -41,7 +41,9 @@ def citation(**fields):
     return Citation(**{**values, **fields})
 
 
-def answer(*, language=NB, kind=AnswerKind.EXTRACTIVE, body="Sluttrapporten leveres **innen 60 dager**.", cited=None):
+def answer(
+    *, language=NB, kind=AnswerKind.EXTRACTIVE, body="Sluttrapporten leveres **innen 60 dager**.", cited=None
+):
     cited = (citation(),) if cited is None else cited
     return Answer(
         question="Når er fristen?",
@@ -76,7 +78,10 @@ def test_the_sources_block_links_the_citation_with_section_and_date_in_norwegian
     assert sources["type"] == "context"
     [element] = sources["elements"]
     assert element["type"] == "mrkdwn"
-    assert element["text"] == f"📄 <{URL}|Skoleutvekslingspartnerskap> › Sluttrapportering · sist oppdatert 3. januar 2024"
+    assert (
+        element["text"]
+        == f"📄 <{URL}|Skoleutvekslingspartnerskap> › Sluttrapportering · sist oppdatert 3. januar 2024"
+    )
 
 
 def test_the_sources_block_in_english_with_the_unofficial_translation_note():
@@ -86,7 +91,9 @@ def test_the_sources_block_in_english_with_the_unofficial_translation_note():
     )  # fmt: skip
     blocks = answer_blocks(**drawn(answer(language=EN, body="Within **60 days**.", cited=(english,)), None))
     text = by_block_id(blocks, ids.SOURCES_BLOCK)["elements"][0]["text"]
-    assert text.startswith("📄 <https://erasmuspluss.no/en/school-exchange|School exchange partnerships> › Final report")
+    assert text.startswith(
+        "📄 <https://erasmuspluss.no/en/school-exchange|School exchange partnerships> › Final report"
+    )
     assert "last updated 3 January 2024" in text
     assert text.endswith("\n_Unofficial English translation; the Norwegian page is authoritative._")
 
@@ -98,13 +105,17 @@ def test_an_official_source_has_no_unofficial_note():
 
 def test_a_source_without_url_or_date_is_a_bold_escaped_title():
     bare = citation(url=None, updated=None, title="A & <B>", section="A & <B>")
-    text = by_block_id(answer_blocks(**drawn(answer(cited=(bare,)), None)), ids.SOURCES_BLOCK)["elements"][0]["text"]
+    text = by_block_id(answer_blocks(**drawn(answer(cited=(bare,)), None)), ids.SOURCES_BLOCK)["elements"][0][
+        "text"
+    ]
     assert text == "📄 *A &amp; &lt;B&gt;*"
 
 
 def test_repeated_citations_are_shown_once_and_at_most_three():
     many = tuple(citation(title=f"Side {i}", url=f"https://x.no/{i}") for i in range(5))
-    elements = by_block_id(answer_blocks(**drawn(answer(cited=(many[0], *many)), None)), ids.SOURCES_BLOCK)["elements"]
+    elements = by_block_id(answer_blocks(**drawn(answer(cited=(many[0], *many)), None)), ids.SOURCES_BLOCK)[
+        "elements"
+    ]
     assert [e["text"].split("|")[1].split(">")[0] for e in elements] == ["Side 0", "Side 1", "Side 2"]
 
 
@@ -127,7 +138,9 @@ def test_feedback_buttons_carry_the_answer_id():
     assert (helpful["action_id"], helpful["value"]) == (ids.FEEDBACK_HELPFUL, "42")
     assert (not_helpful["action_id"], not_helpful["value"]) == (ids.FEEDBACK_NOT_HELPFUL, "42")
     assert helpful["text"]["text"] == "👍 Nyttig" and not_helpful["text"]["text"] == "👎 Ikke nyttig"
-    assert ids.FEEDBACK_ACTIONS.match(helpful["action_id"]) and ids.FEEDBACK_ACTIONS.match(not_helpful["action_id"])
+    assert ids.FEEDBACK_ACTIONS.match(helpful["action_id"]) and ids.FEEDBACK_ACTIONS.match(
+        not_helpful["action_id"]
+    )
 
 
 def test_feedback_buttons_in_english():
@@ -172,12 +185,16 @@ def test_a_long_answer_is_split_into_sections_within_slacks_limit():
 def split_answer(language=NB):
     """An answer split by programme: a KA210 and a KA220 page give different deadlines."""
     small = citation(title="Sluttrapport KA210", url="https://example.org/ka210", updated=date(2024, 2, 1))
-    cooperation = citation(title="Sluttrapport KA220", url="https://example.org/ka220", updated=date(2024, 3, 1))
+    cooperation = citation(
+        title="Sluttrapport KA220", url="https://example.org/ka220", updated=date(2024, 3, 1)
+    )
     split = ProgrammeSplit(
         lead="Veiledningen svarer ulikt for ulike programmer.",
         quotes=(
             ProgrammeQuote(label="KA210 (småskalapartnerskap)", quote="Innen **60 dager**.", citation=small),
-            ProgrammeQuote(label="KA220 (samarbeidspartnerskap)", quote="Innen 90 dager.", citation=cooperation),
+            ProgrammeQuote(
+                label="KA220 (samarbeidspartnerskap)", quote="Innen 90 dager.", citation=cooperation
+            ),
         ),
     )
     return answer(language=language, cited=(small, cooperation)).model_copy(update={"split": split})
@@ -214,11 +231,15 @@ def make_project(service, *, end=END):
     service.add_partner(channel_id=C, user_id=COORD, name="Escola X", country="PT")
     service.add_partner(channel_id=C, user_id=COORD, name="Gymnasium Y", country="DE")
     service.add_member(channel_id=C, user_id=COORD, member_id=ANA, role=Role.PARTNER, partner_name="Escola X")
-    service.add_member(channel_id=C, user_id=COORD, member_id=BEA, role=Role.PARTNER, partner_name="Gymnasium Y")
+    service.add_member(
+        channel_id=C, user_id=COORD, member_id=BEA, role=Role.PARTNER, partner_name="Gymnasium Y"
+    )
 
 
 def tick(service, user, step_id, action=StepAction.DONE):
-    return service.change_step(channel_id=C, user_id=user, action=action, platform="slack", step_id=step_id).state
+    return service.change_step(
+        channel_id=C, user_id=user, action=action, platform="slack", step_id=step_id
+    ).state
 
 
 @pytest.fixture
@@ -254,10 +275,18 @@ def test_open_and_partial_steps_have_a_done_button_and_settled_ones_none(started
     assert "accessory" not in blocks["step:qualitative-content"]
     partial = blocks["step:partner-use-of-funds"]
     assert partial["text"]["text"].startswith("🟡")
-    for step_id in ("invoices", "ready-for-submission", "partner-use-of-funds", "partner-confirmation", "submit"):
+    for step_id in (
+        "invoices",
+        "ready-for-submission",
+        "partner-use-of-funds",
+        "partner-confirmation",
+        "submit",
+    ):
         button = blocks[f"step:{step_id}"]["accessory"]
         assert button["type"] == "button" and button["style"] == "primary"
-        assert button["action_id"] == f"{ids.STEP_DONE_PREFIX}{step_id}" and ids.STEP_DONE.match(button["action_id"])
+        assert button["action_id"] == f"{ids.STEP_DONE_PREFIX}{step_id}" and ids.STEP_DONE.match(
+            button["action_id"]
+        )
         assert json.loads(button["value"]) == {"r": view.run_id, "s": step_id, "v": view.version}
         assert button["text"]["text"] == "Ferdig ✓"
 
@@ -280,7 +309,7 @@ def test_the_partnership_dashboard_and_closing_hint(started):
     dashboard, closing = blocks[-2], blocks[-1]
     assert dashboard["type"] == "context"
     assert dashboard["elements"][0]["text"] == "*Partners:* Escola X (PT): 1 of 2 · Gymnasium Y (DE): 0 of 2"
-    assert closing["elements"][0]["text"] == "Say \"done\" in this thread, or press the buttons."
+    assert closing["elements"][0]["text"] == 'Say "done" in this thread, or press the buttons.'
     assert len(blocks) <= MAX_BLOCKS
 
 
@@ -288,7 +317,10 @@ def test_norwegian_and_english_labels_differ(started):
     norwegian = checklist_blocks(build_checklist_view(started, viewer_id="", language=NB))
     english = checklist_blocks(build_checklist_view(started, viewer_id="", language=EN))
     assert english[0]["text"]["text"] == f"Final report in Mobility Tool+ – {NUMBER}"
-    assert english[1]["elements"][0]["text"] == "Vann &amp; &lt;Europa&gt; · 1 of 6 steps settled · Due: 17 Feb 2026."
+    assert (
+        english[1]["elements"][0]["text"]
+        == "Vann &amp; &lt;Europa&gt; · 1 of 6 steps settled · Due: 17 Feb 2026."
+    )
     assert by_block_id(english, "step:submit")["accessory"]["text"]["text"] == "Done ✓"
     assert by_block_id(norwegian, "step:submit")["accessory"]["text"]["text"] == "Ferdig ✓"
     assert norwegian[-2]["elements"][0]["text"].endswith("Escola X (PT): 1 av 2 · Gymnasium Y (DE): 0 av 2")
@@ -296,7 +328,9 @@ def test_norwegian_and_english_labels_differ(started):
 
 def test_a_skipped_step_says_so(started, workflow_service):
     state = tick(workflow_service, COORD, "invoices", StepAction.SKIP)
-    text = by_block_id(checklist_blocks(build_checklist_view(state, viewer_id="", language=EN)), "step:invoices")
+    text = by_block_id(
+        checklist_blocks(build_checklist_view(state, viewer_id="", language=EN)), "step:invoices"
+    )
     assert text["text"]["text"].startswith("⏭️ *2. Attach invoices")
     assert "\n_skipped by <@UCOORD>, 1 Sep 2025 10:00_" in text["text"]["text"]
     assert "accessory" not in text
@@ -313,7 +347,7 @@ def test_a_complete_checklist_has_no_buttons_and_says_it_is_done(started, workfl
     assert view.complete
     blocks = checklist_blocks(view)
     assert all("accessory" not in b for b in blocks)
-    assert blocks[-1]["elements"][0]["text"] == "Every step of \"Final report in Mobility Tool+\" is done."
+    assert blocks[-1]["elements"][0]["text"] == 'Every step of "Final report in Mobility Tool+" is done.'
     assert checklist_text(view) == f"Final report in Mobility Tool+ – {NUMBER}: 6 of 6 steps settled"
 
 
@@ -403,15 +437,25 @@ def deadline(*, due, today=date(2025, 12, 1), kind=DeadlineKind.FINAL_REPORT):
     [
         (date(2025, 12, 19), EN, f"• 19 Dec 2025: final report in Mobility Tool+ ({NUMBER}) – in 18 days"),
         (date(2025, 12, 1), EN, f"• 1 Dec 2025: final report in Mobility Tool+ ({NUMBER}) – *today*"),
-        (date(2025, 11, 28), EN, f"• 28 Nov 2025: final report in Mobility Tool+ ({NUMBER}) – *3 days overdue*"),
+        (
+            date(2025, 11, 28),
+            EN,
+            f"• 28 Nov 2025: final report in Mobility Tool+ ({NUMBER}) – *3 days overdue*",
+        ),
         (date(2025, 12, 19), NB, f"• 19.12.2025: sluttrapporten i Mobility Tool+ ({NUMBER}) – om 18 dager"),
         (date(2025, 12, 1), NB, f"• 01.12.2025: sluttrapporten i Mobility Tool+ ({NUMBER}) – *i dag*"),
-        (date(2025, 11, 28), NB, f"• 28.11.2025: sluttrapporten i Mobility Tool+ ({NUMBER}) – *3 dager på overtid*"),
+        (
+            date(2025, 11, 28),
+            NB,
+            f"• 28.11.2025: sluttrapporten i Mobility Tool+ ({NUMBER}) – *3 dager på overtid*",
+        ),
     ],
 )
 def test_deadlines_say_days_left_today_or_overdue(due, language, expected):
     view = home_view(overview(language=language, deadlines=(deadline(due=due),)))
-    assert view["blocks"][-2]["text"]["text"] == ("Upcoming deadlines" if language is EN else "Kommende frister")
+    assert view["blocks"][-2]["text"]["text"] == (
+        "Upcoming deadlines" if language is EN else "Kommende frister"
+    )
     assert view["blocks"][-1] == {"type": "section", "text": {"type": "mrkdwn", "text": expected}}
 
 
@@ -442,7 +486,10 @@ def test_home_built_from_a_real_service(workflow_service):
     found = texts(home_view(home))
     head = next(t for t in found if t.startswith(f"*{NUMBER}*"))
     assert head.endswith("final report due 17 Feb 2026 · channel <#C1> · you are coordinator")
-    assert "• Final report in Mobility Tool+: 1 of 6 steps settled · next: Attach invoices (exceptional costs / special needs)" in found
+    assert (
+        "• Final report in Mobility Tool+: 1 of 6 steps settled · next: Attach invoices (exceptional costs / special needs)"
+        in found
+    )
     assert (
         f"• 17 Feb 2026: final report in Mobility Tool+ ({NUMBER}) – in 78 days\n"
         f"• 17 Feb 2026: results on the Erasmus+ Project Results Platform ({NUMBER}) – in 78 days"
@@ -455,12 +502,16 @@ def test_home_of_a_partner_from_a_real_service_in_norwegian(workflow_service):
     found = texts(home_view(home))
     head = next(t for t in found if t.startswith(f"*{NUMBER}*"))
     assert head.endswith("du er partner")
-    assert f"• 17.02.2026: sluttrapporten i Mobility Tool+ ({NUMBER}) – *3 dager på overtid*" in "\n".join(found)
+    assert f"• 17.02.2026: sluttrapporten i Mobility Tool+ ({NUMBER}) – *3 dager på overtid*" in "\n".join(
+        found
+    )
 
 
 def test_home_of_a_stranger_from_a_real_service_is_empty(workflow_service):
     make_project(workflow_service)
-    found = texts(home_view(build_home(workflow_service, user_id="UNOBODY", language=EN, today=date(2025, 12, 1))))
+    found = texts(
+        home_view(build_home(workflow_service, user_id="UNOBODY", language=EN, today=date(2025, 12, 1)))
+    )
     assert any(t.startswith("You are not in any project yet.") for t in found)
     assert "No upcoming deadlines." in found
 

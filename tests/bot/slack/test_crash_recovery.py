@@ -60,7 +60,9 @@ def _all_answered(ledger: SqlEventLedger, event_ids: list[str]) -> bool:
         return False
 
 
-def _retry_until_accepted(poster: SignedPoster, events: dict[str, dict[str, Any]], database: Database) -> None:
+def _retry_until_accepted(
+    poster: SignedPoster, events: dict[str, dict[str, Any]], database: Database
+) -> None:
     """Slack's retries (X-Slack-Retry-Num 1-3): a 503 is tried again, as Slack does, up to three times."""
     pending = dict(events)
     for retry in (1, 2, 3):
@@ -79,14 +81,18 @@ def _leases_over(database: Database) -> bool:
     try:
         with database.sessions() as session:
             leases = session.scalars(
-                select(ProcessedEventRow.lease_until).where(ProcessedEventRow.state == EventState.RECEIVED.value)
+                select(ProcessedEventRow.lease_until).where(
+                    ProcessedEventRow.state == EventState.RECEIVED.value
+                )
             ).all()
     except Exception:  # the database is still coming back
         return False
     return all(lease is None or lease <= now for lease in leases)
 
 
-def test_a_process_killed_mid_work_loses_nothing_and_doubles_nothing_when_slack_retries(tmp_path: Path) -> None:
+def test_a_process_killed_mid_work_loses_nothing_and_doubles_nothing_when_slack_retries(
+    tmp_path: Path,
+) -> None:
     channel = unique("C")
     events = _events(channel, 60)
     with SlackWebApi() as api:
@@ -112,7 +118,9 @@ def test_a_process_killed_mid_work_loses_nothing_and_doubles_nothing_when_slack_
     assert max(answers.values()) == 1  # nothing doubled
 
 
-def test_a_retry_after_a_crash_between_the_post_and_the_ledger_finds_the_posted_answer(tmp_path: Path) -> None:
+def test_a_retry_after_a_crash_between_the_post_and_the_ledger_finds_the_posted_answer(
+    tmp_path: Path,
+) -> None:
     channel = unique("C")
     [(event_id, event)] = _events(channel, 1).items()
     with SlackWebApi() as api, bot_process(api=api, data_dir=tmp_path, http=True, env=LEASE) as (_, _, port):
@@ -121,12 +129,16 @@ def test_a_retry_after_a_crash_between_the_post_and_the_ledger_finds_the_posted_
         ledger = SqlEventLedger(database=database)
         assert poster.event(event, event_id=event_id)[0] == 200
         _wait(lambda: _all_answered(ledger, [event_id]), timeout=60, what="the answer")
-        [answer] = [c for c in api.calls_to("chat.postMessage", ok=True) if c.params.get("channel") == channel]
+        [answer] = [
+            c for c in api.calls_to("chat.postMessage", ok=True) if c.params.get("channel") == channel
+        ]
         assert answer.params["metadata"]["event_payload"] == {"event_id": event_id}
         # As if the process had died after Slack took the post and before the ledger heard of it:
         with database.engine.begin() as connection:
-            connection.execute(text("UPDATE processed_events SET state = 'received', lease_until = NULL"
-                                    " WHERE key = :key"), {"key": f"slack:{event_id}"})
+            connection.execute(
+                text("UPDATE processed_events SET state = 'received', lease_until = NULL WHERE key = :key"),
+                {"key": f"slack:{event_id}"},
+            )
         assert poster.event(event, event_id=event_id, retry=1)[0] == 200
         _wait(lambda: _all_answered(ledger, [event_id]), timeout=60, what="the retry settled")
         assert api.calls_to("conversations.replies")  # it looked for the earlier answer …
@@ -135,7 +147,9 @@ def test_a_retry_after_a_crash_between_the_post_and_the_ledger_finds_the_posted_
 
 
 @pytest.mark.postgres
-def test_while_the_database_is_down_slack_is_told_to_retry_and_each_event_is_answered_once(tmp_path: Path) -> None:
+def test_while_the_database_is_down_slack_is_told_to_retry_and_each_event_is_answered_once(
+    tmp_path: Path,
+) -> None:
     channel = unique("C")
     events = _events(channel, 10)
     with private_postgres() as cluster, SlackWebApi() as api:

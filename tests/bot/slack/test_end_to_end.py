@@ -108,18 +108,24 @@ def test_a_mention_is_answered_in_its_thread_with_the_source_and_feedback_button
     assert set(buttons(answer)) == {"feedback_helpful", "feedback_not_helpful"}
 
 
-def test_a_direct_message_is_answered_in_english_and_a_follow_up_in_the_thread_keeps_its_context(bot: Bot) -> None:
+def test_a_direct_message_is_answered_in_english_and_a_follow_up_in_the_thread_keeps_its_context(
+    bot: Bot,
+) -> None:
     channel, user = unique("D"), unique("U")
     first = message("When is the final report due?", user=user, channel=channel)
     bot.transport.event(first)
     [answer] = _posted(bot, channel)
     assert "60 days" in texts(answer) and "last updated" in texts(answer)
     # On its own "what happens after that?" is declined; in the thread it gets what the page says next.
-    bot.transport.event(message("what happens after that?", user=user, channel=channel, thread_ts=first["ts"]))
+    bot.transport.event(
+        message("what happens after that?", user=user, channel=channel, thread_ts=first["ts"])
+    )
     _, follow_up = _posted(bot, channel, count=2)
     assert follow_up.params["thread_ts"] == first["ts"]
     assert "erasmuspluss@hkdir.no" not in texts(follow_up) and "60 days" not in texts(follow_up)
-    assert "https://erasmuspluss.no/skoleutvekslingspartnerskap" in texts(follow_up)  # the same page, further on
+    assert "https://erasmuspluss.no/skoleutvekslingspartnerskap" in texts(
+        follow_up
+    )  # the same page, further on
 
 
 def test_feedback_is_stored_with_the_question_and_answer_and_thanked_privately(bot: Bot) -> None:
@@ -128,10 +134,15 @@ def test_feedback_is_stored_with_the_question_and_answer_and_thanked_privately(b
     [answer] = _posted(bot, channel)
     value = buttons(answer)["feedback_not_helpful"]
     bot.transport.click(
-        user=user, channel=channel, message={"ts": answer.response["ts"], **answer.params},
-        action_id="feedback_not_helpful", value=value,
+        user=user,
+        channel=channel,
+        message={"ts": answer.response["ts"], **answer.params},
+        action_id="feedback_not_helpful",
+        value=value,
     )
-    [thanks] = bot.api.wait_for("chat.postEphemeral", where=lambda c: c.params.get("user") == user, timeout=30)
+    [thanks] = bot.api.wait_for(
+        "chat.postEphemeral", where=lambda c: c.params.get("user") == user, timeout=30
+    )
     assert "Takk" in texts(thanks)
     store = SqlChatStore(database=create_database(f"sqlite:///{bot.data_dir / 'rapportlos.db'}"))
     [verdict] = store.feedback_for(answer_id=int(value))
@@ -153,7 +164,9 @@ def test_an_unknown_sub_command_is_pointed_at_help_privately(bot: Bot) -> None:
     assert not [c for c in bot.api.calls_to("chat.postMessage") if _in(channel)(c)]
 
 
-def test_a_final_report_run_with_a_coordinator_and_a_partner_clicking_buttons_and_the_home_tab(bot: Bot) -> None:
+def test_a_final_report_run_with_a_coordinator_and_a_partner_clicking_buttons_and_the_home_tab(
+    bot: Bot,
+) -> None:
     channel, coordinator, partner = unique("C"), unique("U"), unique("U")
     number = f"2024-1-NO01-KA210-SCH-{int(time.time() * 1000) % 10**9:09d}"
     run = bot.transport
@@ -173,7 +186,11 @@ def test_a_final_report_run_with_a_coordinator_and_a_partner_clicking_buttons_an
     updates = len(bot.api.calls_to("chat.update"))
     run.command("status", user=coordinator, channel=channel)
     bot.api.wait_for("chat.update", count=updates + 1, timeout=30)
-    copies = [c for c in bot.api.calls_to("chat.postMessage") if _in(channel)(c) and "step_done:submit" in buttons(c)]
+    copies = [
+        c
+        for c in bot.api.calls_to("chat.postMessage")
+        if _in(channel)(c) and "step_done:submit" in buttons(c)
+    ]
     assert len(copies) == 1
 
     def latest() -> Call:
@@ -192,7 +209,9 @@ def test_a_final_report_run_with_a_coordinator_and_a_partner_clicking_buttons_an
 
     # A partner may not tick a coordinator step: a private explanation, nothing changes.
     click(partner, "ready-for-submission")
-    [refusal] = bot.api.wait_for("chat.postEphemeral", where=lambda c: c.params.get("user") == partner, timeout=30)
+    [refusal] = bot.api.wait_for(
+        "chat.postEphemeral", where=lambda c: c.params.get("user") == partner, timeout=30
+    )
     assert "the coordinator's" in texts(refusal)  # never heard writing, a partner abroad: English
     assert "step_done:ready-for-submission" in buttons(latest())
 
@@ -230,7 +249,9 @@ def test_a_final_report_run_with_a_coordinator_and_a_partner_clicking_buttons_an
     assert "Alle stegene" in texts(final)
 
     run.event({"type": "app_home_opened", "user": coordinator, "channel": unique("D"), "tab": "home"})
-    [home] = bot.api.wait_for("views.publish", where=lambda c: c.params.get("user_id") == coordinator, timeout=30)
+    [home] = bot.api.wait_for(
+        "views.publish", where=lambda c: c.params.get("user_id") == coordinator, timeout=30
+    )
     shown = texts(home)
     assert home.params["view"]["type"] == "home"
     assert number in shown and "30.10.2025" in shown and "koordinator" in shown
@@ -243,8 +264,12 @@ def test_home_tab_lists_open_runs_with_progress(bot: Bot) -> None:
     _posted(bot, channel, where=lambda c: number in texts(c))
     bot.transport.command("start results-upload", user=coordinator, channel=channel)
     _posted(bot, channel, where=lambda c: any(a.startswith("step_done:") for a in buttons(c)))
-    bot.transport.event({"type": "app_home_opened", "user": coordinator, "channel": unique("D"), "tab": "home"})
-    [home] = bot.api.wait_for("views.publish", where=lambda c: c.params.get("user_id") == coordinator, timeout=30)
+    bot.transport.event(
+        {"type": "app_home_opened", "user": coordinator, "channel": unique("D"), "tab": "home"}
+    )
+    [home] = bot.api.wait_for(
+        "views.publish", where=lambda c: c.params.get("user_id") == coordinator, timeout=30
+    )
     shown = texts(home)
     assert "0 av" in shown and "30.06.2027" in shown and "29.08.2027" in shown
 
@@ -258,7 +283,9 @@ def test_a_retried_event_is_answered_once(http_bot: Bot) -> None:
     assert http_bot.transport.poster is not None
     for retry in (None, 1, 2):
         status, _ = http_bot.transport.poster.event(event, event_id="EvRETRIED" + channel, retry=retry)
-        assert status == 200 if retry is None else status in (200, 503)  # 503: still being answered, retry later
+        assert (
+            status == 200 if retry is None else status in (200, 503)
+        )  # 503: still being answered, retry later
     _posted(http_bot, channel)
     _handled_so_far(http_bot)
     assert len([c for c in http_bot.api.calls_to("chat.postMessage") if _in(channel)(c)]) == 1
@@ -268,8 +295,13 @@ def test_forged_and_stale_requests_are_refused(http_bot: Bot) -> None:
     poster = http_bot.transport.poster
     assert poster is not None
     channel = unique("C")
-    body = json.dumps({"type": "event_callback", "event_id": unique("Ev"),
-                       "event": mention("hei", user="U1", channel=channel)})
+    body = json.dumps(
+        {
+            "type": "event_callback",
+            "event_id": unique("Ev"),
+            "event": mention("hei", user="U1", channel=channel),
+        }
+    )
     assert poster.post(body, content_type="application/json", signature="v0=" + "0" * 64)[0] == 401
     stale = int(time.time()) - 6 * 60
     assert poster.post(body, content_type="application/json", timestamp=stale)[0] == 401
@@ -281,7 +313,9 @@ def test_forged_and_stale_requests_are_refused(http_bot: Bot) -> None:
 
 def test_bot_messages_are_ignored_and_broadcasts_are_defused(http_bot: Bot) -> None:
     channel, user = unique("D"), unique("U")
-    http_bot.transport.event(message("When is the final report due?", user=user, channel=channel, bot_id="B2"))
+    http_bot.transport.event(
+        message("When is the final report due?", user=user, channel=channel, bot_id="B2")
+    )
     http_bot.transport.event({**message("hi", user="UBOT", channel=channel)})
     http_bot.transport.command("<!channel> @here frobnicate", user=user, channel=unique("C"))
     reply = http_bot.api.wait_for("response_url", where=lambda c: "!channel" in texts(c), timeout=30)[-1]
@@ -305,8 +339,9 @@ def test_not_in_channel_is_explained_to_the_person_by_direct_message(http_bot: B
     channel, user = unique("C"), unique("U")
     http_bot.api.fail_next("chat.postMessage", status=200, error="not_in_channel")
     http_bot.transport.event(mention("Når er fristen for sluttrapporten?", user=user, channel=channel))
-    [explained] = http_bot.api.wait_for("chat.postMessage", where=lambda c: c.params.get("channel") == f"D{user}",
-                                        timeout=60)
+    [explained] = http_bot.api.wait_for(
+        "chat.postMessage", where=lambda c: c.params.get("channel") == f"D{user}", timeout=60
+    )
     assert "/invite" in texts(explained)
 
 

@@ -16,7 +16,11 @@ LEASE = timedelta(seconds=30)
 
 
 def _body(event_id: str = "Ev1", kind: str = "app_mention") -> dict[str, Any]:
-    return {"type": "event_callback", "event_id": event_id, "event": {"type": kind, "channel": "C1", "user": "U1"}}
+    return {
+        "type": "event_callback",
+        "event_id": event_id,
+        "event": {"type": kind, "channel": "C1", "user": "U1"},
+    }
 
 
 def _deliver(guard: EventGuard, body: dict[str, Any]) -> tuple[Any, dict[str, Any], bool]:

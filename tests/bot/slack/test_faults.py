@@ -43,15 +43,22 @@ def _calls_naming(api: SlackWebApi, *ids: str) -> list[Call]:
 
 def _answered(bot: Running, channel: str, *, timeout: float = 60) -> Call:
     [answer] = bot.api.wait_for(
-        "chat.postMessage", where=lambda c: c.status == 200 and c.params.get("channel") == channel, timeout=timeout
+        "chat.postMessage",
+        where=lambda c: c.status == 200 and c.params.get("channel") == channel,
+        timeout=timeout,
     )
     return answer
 
 
 def _a_question_is_still_answered(bot: Running) -> None:
     channel = unique("C")
-    assert bot.poster.event(mention("Når er fristen for sluttrapporten?", user=unique("U"), channel=channel),
-                            event_id=unique("Ev"))[0] == 200
+    assert (
+        bot.poster.event(
+            mention("Når er fristen for sluttrapporten?", user=unique("U"), channel=channel),
+            event_id=unique("Ev"),
+        )[0]
+        == 200
+    )
     assert "60 dager" in texts(_answered(bot, channel))
 
 
@@ -59,14 +66,27 @@ def test_a_timestamp_that_is_not_a_number_gets_401_and_the_bot_posts_nothing(bot
     channel, user = unique("C"), unique("U")
     body = json.dumps(event_callback(mention("hei", user=user, channel=channel), event_id=unique("Ev")))
     for signature in ("v0=abc", sign(SECRET, int(time.time()), body), "", "v0=" + "0" * 64, "x" * 500):
-        status, _ = bot.poster.post(body, content_type="application/json", signature=signature or "v0=",
-                                    headers={"X-Slack-Request-Timestamp": "abc"})
+        status, _ = bot.poster.post(
+            body,
+            content_type="application/json",
+            signature=signature or "v0=",
+            headers={"X-Slack-Request-Timestamp": "abc"},
+        )
         assert status == 401
     # Signed with a wrong secret, and with a timestamp of ten minutes ago: refused the same way.
     stale = int(time.time()) - 600
-    assert bot.poster.post(body, content_type="application/json", timestamp=stale,
-                           signature=sign(SECRET, stale, body))[0] == 401
-    assert bot.poster.post(body, content_type="application/json", signature=sign("wrong", int(time.time()), body))[0] == 401
+    assert (
+        bot.poster.post(
+            body, content_type="application/json", timestamp=stale, signature=sign(SECRET, stale, body)
+        )[0]
+        == 401
+    )
+    assert (
+        bot.poster.post(
+            body, content_type="application/json", signature=sign("wrong", int(time.time()), body)
+        )[0]
+        == 401
+    )
     _a_question_is_still_answered(bot)  # handled after the forged ones: had they been acted on, it would show
     assert _calls_naming(bot.api, channel, user) == []
 
@@ -75,11 +95,28 @@ MALFORMED = {
     "not JSON": ("application/json", "{not json"),
     "an array": ("application/json", "[1, 2, 3]"),
     "null": ("application/json", "null"),
-    "nested 1,000 deep": ("application/json", '{"type": "event_callback", "x": ' + "[" * 1000 + "]" * 1000 + "}"),
-    "event as a string": ("application/json", json.dumps({"type": "event_callback", "event_id": "EvS", "event": "hi"})),
-    "event text as a number": ("application/json", json.dumps(
-        {"type": "event_callback", "event_id": "EvN", "event": {"type": "app_mention", "text": 5, "channel": "C1"}})),
-    "a form payload that is not JSON": ("application/x-www-form-urlencoded", urlencode({"payload": "{broken"})),
+    "nested 1,000 deep": (
+        "application/json",
+        '{"type": "event_callback", "x": ' + "[" * 1000 + "]" * 1000 + "}",
+    ),
+    "event as a string": (
+        "application/json",
+        json.dumps({"type": "event_callback", "event_id": "EvS", "event": "hi"}),
+    ),
+    "event text as a number": (
+        "application/json",
+        json.dumps(
+            {
+                "type": "event_callback",
+                "event_id": "EvN",
+                "event": {"type": "app_mention", "text": 5, "channel": "C1"},
+            }
+        ),
+    ),
+    "a form payload that is not JSON": (
+        "application/x-www-form-urlencoded",
+        urlencode({"payload": "{broken"}),
+    ),
     "a form payload that is a list": ("application/x-www-form-urlencoded", urlencode({"payload": "[]"})),
 }
 
@@ -95,9 +132,19 @@ def test_a_malformed_signed_body_gets_400_not_a_traceback(bot: Running, kind: st
 def test_a_signed_body_that_is_not_utf8_gets_400(bot: Running) -> None:
     raw = b'{"type": "event_callback", "event": {"text": "\xff\xfe"}}'
     ts = int(time.time())
-    signature = "v0=" + __import__("hmac").new(SECRET.encode(), f"v0:{ts}:".encode() + raw, "sha256").hexdigest()
-    request = urllib.request.Request(bot.poster.url, data=raw, method="POST", headers={
-        "Content-Type": "application/json", "X-Slack-Request-Timestamp": str(ts), "X-Slack-Signature": signature})
+    signature = (
+        "v0=" + __import__("hmac").new(SECRET.encode(), f"v0:{ts}:".encode() + raw, "sha256").hexdigest()
+    )
+    request = urllib.request.Request(
+        bot.poster.url,
+        data=raw,
+        method="POST",
+        headers={
+            "Content-Type": "application/json",
+            "X-Slack-Request-Timestamp": str(ts),
+            "X-Slack-Signature": signature,
+        },
+    )
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=30)
     assert refused.value.code == 400
@@ -111,7 +158,9 @@ def test_an_unsigned_10_mb_body_is_refused_before_it_is_read(bot: Running) -> No
     connection.putheader("Content-Length", str(10 * 1024 * 1024))
     connection.endheaders()
     with contextlib.suppress(OSError):  # the server may already have closed the connection
-        connection.send(b"{" + b" " * 65_535)  # 64 KB of the promised 10 MB: the answer cannot wait for the rest
+        connection.send(
+            b"{" + b" " * 65_535
+        )  # 64 KB of the promised 10 MB: the answer cannot wait for the rest
     response = connection.getresponse()
     assert response.status == 413
     connection.close()
@@ -133,7 +182,9 @@ def test_one_huge_word_gets_a_polite_refusal_and_does_not_hold_up_other_question
 def test_lone_surrogates_in_a_mention_are_answered(bot: Running) -> None:
     channel = unique("C")
     # No Norwegian letters and no stop words: the text reaches the statistical language detector.
-    event = mention("When is the final report due \ud800 in Mobility Tool \udfff?", user=unique("U"), channel=channel)
+    event = mention(
+        "When is the final report due \ud800 in Mobility Tool \udfff?", user=unique("U"), channel=channel
+    )
     assert bot.poster.event(event, event_id=unique("Ev"))[0] == 200
     shown = texts(_answered(bot, channel))
     assert "Mobility Tool+" in shown and "went wrong" not in shown

@@ -20,12 +20,17 @@ pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
 
 def test_two_processes_answer_a_duplicated_event_once_and_post_a_due_reminder_once(postgres_url, tmp_path):
-    env = {"RAPPORTLOS_DATABASE_URL": postgres_url, "RAPPORTLOS_REMINDER_LOOP": "true",
-           "RAPPORTLOS_REMINDER_INTERVAL_SECONDS": "1"}
+    env = {
+        "RAPPORTLOS_DATABASE_URL": postgres_url,
+        "RAPPORTLOS_REMINDER_LOOP": "true",
+        "RAPPORTLOS_REMINDER_INTERVAL_SECONDS": "1",
+    }
     with SlackWebApi() as api, ExitStack() as stack:
         posters = []
         for name in ("a", "b"):
-            _, _, port = stack.enter_context(bot_process(api=api, data_dir=tmp_path / name, http=True, env=env))
+            _, _, port = stack.enter_context(
+                bot_process(api=api, data_dir=tmp_path / name, http=True, env=env)
+            )
             posters.append(SignedPoster(f"http://127.0.0.1:{port}/slack/events", SECRET))
         channel, user = unique("C"), unique("U")
         event = mention("Når er fristen for sluttrapporten?", user=user, channel=channel)
@@ -39,10 +44,19 @@ def test_two_processes_answer_a_duplicated_event_once_and_post_a_due_reminder_on
         # A project with a reminder coming due in a few seconds: both replicas' loops tick every second.
         project_channel = unique("C")
         number = f"2023-1-NO01-KA210-SCH-{int(time.time() * 1000) % 10**9:09d}"
-        body = {"token": "t", "team_id": "T0001", "channel_id": project_channel, "user_id": user, "command": "/erasmus",
-                "text": f"project add {number} 30.06.2027 Venner", "response_url": f"{api.url}response_url"}
+        body = {
+            "token": "t",
+            "team_id": "T0001",
+            "channel_id": project_channel,
+            "user_id": user,
+            "command": "/erasmus",
+            "text": f"project add {number} 30.06.2027 Venner",
+            "response_url": f"{api.url}response_url",
+        }
         assert posters[0].command(body)[0] == 200
-        api.wait_for("chat.postMessage", where=lambda c: c.params.get("channel") == project_channel, timeout=60)
+        api.wait_for(
+            "chat.postMessage", where=lambda c: c.params.get("channel") == project_channel, timeout=60
+        )
         database = create_database(postgres_url)
         project = SqlWorkflowStore(database=database).project_for_channel(channel_id=project_channel)
         assert project is not None
@@ -81,7 +95,9 @@ def test_a_follow_up_reaching_the_other_replica_keeps_its_thread_and_a_language_
         with ExitStack() as stack:
             posters = []
             for name in ("a", "b"):
-                _, _, port = stack.enter_context(bot_process(api=api, data_dir=tmp_path / name, http=True, env=env))
+                _, _, port = stack.enter_context(
+                    bot_process(api=api, data_dir=tmp_path / name, http=True, env=env)
+                )
                 posters.append(SignedPoster(f"http://127.0.0.1:{port}/slack/events", SECRET))
             first = message("When is the final report due?", user=user, channel=channel)
             assert posters[0].event(first, event_id=unique("Ev"))[0] == 200

@@ -20,7 +20,9 @@ def test_a_fresh_correct_signature_verifies():
     assert _ok(str(int(NOW)), sign(SECRET, int(NOW), "{}"))
 
 
-@pytest.mark.parametrize("timestamp", ["abc", "", None, "-5", "1e9", "１７６４４９００００", "9" * 40, " 1764490000"])
+@pytest.mark.parametrize(
+    "timestamp", ["abc", "", None, "-5", "1e9", "１７６４４９００００", "9" * 40, " 1764490000"]
+)
 def test_a_timestamp_that_is_not_plain_digits_fails_without_an_exception(timestamp):
     assert not _ok(timestamp, sign(SECRET, int(NOW), "{}"))
 
@@ -43,29 +45,40 @@ def _event(event: object) -> bytes:
     return json.dumps({"type": "event_callback", "event_id": "Ev1", "event": event}).encode()
 
 
-@pytest.mark.parametrize(("body", "content_type"), [
-    (b"{not json", "application/json"),
-    (b"[]", "application/json"),
-    (b"null", "application/json"),
-    (b"\xff\xfe", "application/json"),
-    (b'{"a": ' + b"[" * (MAX_DEPTH + 1) + b"]" * (MAX_DEPTH + 1) + b"}", "application/json"),
-    (_event("a string"), "application/json"),
-    (_event({"type": "app_mention", "channel": ["C1"]}), "application/json"),
-    (urlencode({"payload": "{broken"}).encode(), "application/x-www-form-urlencoded"),
-    (urlencode({"payload": "7"}).encode(), "application/x-www-form-urlencoded"),
-    (urlencode([("payload", "{}"), ("payload", "{}")]).encode(), "application/x-www-form-urlencoded"),
-])
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (b"{not json", "application/json"),
+        (b"[]", "application/json"),
+        (b"null", "application/json"),
+        (b"\xff\xfe", "application/json"),
+        (b'{"a": ' + b"[" * (MAX_DEPTH + 1) + b"]" * (MAX_DEPTH + 1) + b"}", "application/json"),
+        (_event("a string"), "application/json"),
+        (_event({"type": "app_mention", "channel": ["C1"]}), "application/json"),
+        (urlencode({"payload": "{broken"}).encode(), "application/x-www-form-urlencoded"),
+        (urlencode({"payload": "7"}).encode(), "application/x-www-form-urlencoded"),
+        (urlencode([("payload", "{}"), ("payload", "{}")]).encode(), "application/x-www-form-urlencoded"),
+    ],
+)
 def test_bodies_bolt_could_not_read_are_named(body, content_type):
     assert body_problem(body, content_type=content_type) is not None
 
 
-@pytest.mark.parametrize(("body", "content_type"), [
-    (_event({"type": "app_mention", "user": "U1", "channel": "C1", "text": 'hei [{\\"}] å'}), "application/json"),
-    (json.dumps({"type": "url_verification", "challenge": "x"}).encode(), "application/json"),
-    (urlencode({"command": "/erasmus", "text": "help"}).encode(), "application/x-www-form-urlencoded"),
-    (urlencode({"payload": json.dumps({"type": "block_actions", "user": {"id": "U1"}})}).encode(),
-     "application/x-www-form-urlencoded"),
-])
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (
+            _event({"type": "app_mention", "user": "U1", "channel": "C1", "text": 'hei [{\\"}] å'}),
+            "application/json",
+        ),
+        (json.dumps({"type": "url_verification", "challenge": "x"}).encode(), "application/json"),
+        (urlencode({"command": "/erasmus", "text": "help"}).encode(), "application/x-www-form-urlencoded"),
+        (
+            urlencode({"payload": json.dumps({"type": "block_actions", "user": {"id": "U1"}})}).encode(),
+            "application/x-www-form-urlencoded",
+        ),
+    ],
+)
 def test_what_slack_sends_passes(body, content_type):
     assert body_problem(body, content_type=content_type) is None
 

@@ -49,8 +49,14 @@ def test_an_answer_goes_to_the_thread_with_sources_hint_and_feedback_buttons(api
     [call] = api.calls_to("chat.postMessage")
     assert call.params["thread_ts"] == "100.1" and call.params["unfurl_links"] is False
     block_ids = [b.get("block_id") for b in call.params["blocks"]]
-    assert block_ids[0] == ids.ANSWER_BLOCK and ids.SOURCES_BLOCK in block_ids and ids.FEEDBACK_BLOCK in block_ids
-    assert "Steg 2 av 6" in texts(call) and "Kilde: Sluttrapport" not in texts(call)  # sources drawn, not quoted
+    assert (
+        block_ids[0] == ids.ANSWER_BLOCK
+        and ids.SOURCES_BLOCK in block_ids
+        and ids.FEEDBACK_BLOCK in block_ids
+    )
+    assert "Steg 2 av 6" in texts(call) and "Kilde: Sluttrapport" not in texts(
+        call
+    )  # sources drawn, not quoted
 
 
 def test_a_dm_answer_lists_each_source_once(api, database, workflow_service):
@@ -59,7 +65,9 @@ def test_a_dm_answer_lists_each_source_once(api, database, workflow_service):
             first, second = (CITATION.model_copy(update={"section": s}) for s in ("Frist", "Dokumentasjon"))
             bare = CITATION.model_copy(update={"section": ""})
             found = super().answer(question)
-            return found.model_copy(update={"cited": (first, bare, second), "citations": (first, bare, second)})
+            return found.model_copy(
+                update={"cited": (first, bare, second), "citations": (first, bare, second)}
+            )
 
     front = build(database, workflow_service, answerer=TwoSections())
     client = WebClient(token="xoxb-test", base_url=api.url, retry_handlers=[])
@@ -83,13 +91,19 @@ def test_a_notice_is_ephemeral_in_a_channel_and_a_plain_message_in_a_dm(api, res
     assert [c.params["channel"] for c in api.calls_to("chat.postMessage")] == ["D1"]
 
 
-def test_a_started_run_posts_its_lead_in_the_thread_and_the_checklist_as_its_own_message(api, front, responder):
+def test_a_started_run_posts_its_lead_in_the_thread_and_the_checklist_as_its_own_message(
+    api, front, responder
+):
     say(front, "project add 2020-1-NO01-KA229-012345 29.08.2025 Vann")
     say(front, "language en")  # command words say nothing about the language: the person chooses it
     started = say(front, "start final-report")
     responder.reply(started, THREAD)
     lead, checklist = api.calls_to("chat.postMessage")
-    assert lead.params["thread_ts"] == "100.1" and "Let's start" in texts(lead) and "Step 1 of 6" not in texts(lead)
+    assert (
+        lead.params["thread_ts"] == "100.1"
+        and "Let's start" in texts(lead)
+        and "Step 1 of 6" not in texts(lead)
+    )
     assert "thread_ts" not in checklist.params and checklist.params["blocks"][0]["type"] == "header"
     assert started.checklist is not None
     [copy] = front.posted_views(started.checklist.run_id, platform=Platform.SLACK)

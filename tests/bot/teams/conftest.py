@@ -32,7 +32,14 @@ def rapportlos() -> str:
 def process_env(data_dir: Path, **extra: str) -> dict[str, str]:
     """The environment of a child process on ``data_dir`` (SQLite there; no inherited Teams settings)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CONNECTIONS__", "RAPPORTLOS_"))}
-    env.update({"RAPPORTLOS_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1", "RAPPORTLOS_REMINDER_LOOP": "false", **extra})
+    env.update(
+        {
+            "RAPPORTLOS_DATA_DIR": str(data_dir),
+            "HF_HUB_OFFLINE": "1",
+            "RAPPORTLOS_REMINDER_LOOP": "false",
+            **extra,
+        }
+    )
     return env
 
 

@@ -56,8 +56,13 @@ def _answer_reply(language: Language, *citations: Citation, answer_id: int | Non
     body = "Rapporten leveres innen 60 dager."
     text = "\n\n".join([body, "\n".join(source_line(c, language) for c in citations)])
     answer = Answer(
-        question="frist?", text=text, language=language, kind=AnswerKind.EXTRACTIVE, citations=citations,
-        body=body, cited=citations,
+        question="frist?",
+        text=text,
+        language=language,
+        kind=AnswerKind.EXTRACTIVE,
+        citations=citations,
+        body=body,
+        cited=citations,
     )
     part = AnswerPart.of(answer, answer_id=answer_id)
     return Reply(kind=ReplyKind.ANSWER, language=language, answer=part)
@@ -138,7 +143,9 @@ def test_a_split_answer_card_shows_each_programmes_quote_above_its_own_source() 
     reply = _answer_reply(Language.NB, OFFICIAL, other, answer_id=3)
     assert reply.answer is not None
     answer = reply.answer.answer.model_copy(update={"split": split})
-    split_reply = reply.model_copy(update={"answer": AnswerPart.of(answer, answer_id=3), "hint": "Du er på steg 2."})
+    split_reply = reply.model_copy(
+        update={"answer": AnswerPart.of(answer, answer_id=3), "hint": "Du er på steg 2."}
+    )
 
     texts = _texts(answer_card(split_reply))
 
@@ -252,7 +259,9 @@ def test_a_mentioned_person_becomes_their_id_so_member_add_needs_no_29_id():
     )
     assert people == {"Ana Silva": "29:ana"}
     text = strip_mentions(
-        "<at>Rapportlos</at> member add <at>Ana Silva</at> partner Escola Azul", names=("Rapportlos",), people=people
+        "<at>Rapportlos</at> member add <at>Ana Silva</at> partner Escola Azul",
+        names=("Rapportlos",),
+        people=people,
     )
     assert text == "member add <@29:ana> partner Escola Azul"
 

@@ -30,9 +30,13 @@ class RecordingAdapter(ChannelAdapter):
         self.sent: list[Activity] = []
         self.updated: list[Activity] = []
 
-    async def send_activities(self, context: TurnContext, activities: list[Activity]) -> list[ResourceResponse]:
+    async def send_activities(
+        self, context: TurnContext, activities: list[Activity]
+    ) -> list[ResourceResponse]:
         self.sent.extend(activities)
-        return [ResourceResponse(id=f"act-{len(self.sent) - len(activities) + i}") for i in range(len(activities))]
+        return [
+            ResourceResponse(id=f"act-{len(self.sent) - len(activities) + i}") for i in range(len(activities))
+        ]
 
     async def update_activity(self, context: TurnContext, activity: Activity) -> Any:
         self.updated.append(activity)
@@ -72,7 +76,12 @@ def deliver(delivery: Delivery, reply: Reply, *, adapter: RecordingAdapter | Non
 
 
 def cards(activities: list[Activity]) -> list[dict[str, Any]]:
-    return [a.content for activity in activities for a in activity.attachments or [] if a.content_type == ADAPTIVE_CARD]
+    return [
+        a.content
+        for activity in activities
+        for a in activity.attachments or []
+        if a.content_type == ADAPTIVE_CARD
+    ]
 
 
 def test_an_answer_is_one_card_with_its_body_sources_and_feedback(front, delivery):
@@ -116,7 +125,9 @@ def test_a_typed_tick_updates_the_posted_card_in_place_instead_of_posting_a_new_
     assert any(block.get("text", "").startswith("☑ 1. ") for block in _blocks(cards([update])[0]))
 
     shown = RecordingAdapter()
-    assert not cards(deliver(delivery, say(front, "status"), adapter=shown))  # status too: the card is updated
+    assert not cards(
+        deliver(delivery, say(front, "status"), adapter=shown)
+    )  # status too: the card is updated
     assert [a.id for a in shown.updated] == ["act-1"]
 
 

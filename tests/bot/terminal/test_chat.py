@@ -104,7 +104,10 @@ def test_final_report_with_two_partners_survives_a_restart(url, clock):
     assert "Alle stegene i «Sluttrapport i Mobility Tool+» er ferdige." in out
     # The results upload starts by itself, with its own deadline, and is what status shows next.
     assert "Neste: «Laste opp resultater i Erasmus+ Project Results Platform», frist 30.10.2025" in out
-    assert "«Laste opp resultater i Erasmus+ Project Results Platform» for 2020-1-NO01-KA229-012345: 0 av 7" in out
+    assert (
+        "«Laste opp resultater i Erasmus+ Project Results Platform» for 2020-1-NO01-KA229-012345: 0 av 7"
+        in out
+    )
     assert "bea · krysset av · Partneren bekrefter og melder «Ready for submission» (Gymnasium Y)" in out
     second.database.close()
 

@@ -19,14 +19,22 @@ from workflows.service import WorkflowService
 
 C = "C-vennskap"
 NUMBER = "2022-1-NO01-KA229-012345"
-RAW_IDS = ("qualitative-content", "ready-for-submission", "partner-use-of-funds", "partner-confirmation", "[submit]")
+RAW_IDS = (
+    "qualitative-content",
+    "ready-for-submission",
+    "partner-use-of-funds",
+    "partner-confirmation",
+    "[submit]",
+)
 
 
 class Process:
     """One bot process: engine, commands and service over the shared database (a restart = a new one)."""
 
     def __init__(self, database, clock, knowledge: KnowledgeService) -> None:
-        service = WorkflowService(store=SqlWorkflowStore(database=database), procedures=load_procedures(), clock=clock)
+        service = WorkflowService(
+            store=SqlWorkflowStore(database=database), procedures=load_procedures(), clock=clock
+        )
         self.engine = Engine(knowledge=knowledge, commands=WorkflowCommands(service=service))
 
     def chat(self, user: str, *lines: str) -> list[str]:
@@ -65,12 +73,16 @@ def test_the_coordinator_and_two_partners_reach_a_submitted_report(database, clo
     out = "\n".join(kari)
     # Command words never switch the language: a Norwegian coordinator gets Norwegian all along.
     assert "Prosjektet 2022-1-NO01-KA229-012345 «Vennskap» hører nå til denne kanalen" in out
-    assert "Partneren Liceo Galilei (IT) er lagt til" in out and "Partneren Escola Azul (PT) er lagt til" in out
+    assert (
+        "Partneren Liceo Galilei (IT) er lagt til" in out and "Partneren Escola Azul (PT) er lagt til" in out
+    )
     assert "Vi starter «Sluttrapport i Mobility Tool+»" in out
     assert "Avkrysset: Fullfør det kvalitative innholdet." in out
     assert "Fristen for sluttrapporten er 29.08.2027" in kari[-1]
 
-    luca = first.chat("luca", "Hello, I am the coordinator at Liceo Galilei in Italy.", "What is my next step?", "done")
+    luca = first.chat(
+        "luca", "Hello, I am the coordinator at Liceo Galilei in Italy.", "What is my next step?", "done"
+    )
     assert "Your next step" in luca[1] and "Partner completes its part (use of funds)" in luca[1]
     assert luca[2].startswith("Ticked: Partner completes its part (use of funds) for Liceo Galilei.")
 
@@ -78,7 +90,9 @@ def test_the_coordinator_and_two_partners_reach_a_submitted_report(database, clo
     ana = second.chat("ana", "done")  # a partner abroad, not yet heard in a sentence: English
     assert ana[0].startswith("Ticked: Partner completes its part (use of funds) for Escola Azul.")
     luca = second.chat("luca", "done")
-    assert "You have done all your part" in luca[0] and "waiting for the coordinator and Escola Azul" in luca[0]
+    assert (
+        "You have done all your part" in luca[0] and "waiting for the coordinator and Escola Azul" in luca[0]
+    )
     kari = second.chat("kari", "status", "hopp over", "ferdig", "ferdig", "hvem mangler?")
     assert kari[0].startswith("«Sluttrapport i Mobility Tool+» for 2022-1-NO01-KA229-012345")
     assert "Hoppet over: Legg ved fakturaer" in kari[1]

@@ -35,17 +35,25 @@ def build_scenario(database: Database, clock: Clock, *, other_partner: str = OTH
     """Project Vann with two partners, the final report started and a link for Escola Azul."""
     store = SqlWorkflowStore(database=database)
     workflows = WorkflowService(store=store, procedures=load_procedures(), clock=clock)
-    links = PartnerLinkService(store=SqlLinkStore(database=database), workflows=workflows, runs=store, clock=clock)
-    workflows.add_project(channel_id=CHANNEL, user_id=COORD, number=NUMBER, end_date=date(2025, 8, 31), name="Vann")
+    links = PartnerLinkService(
+        store=SqlLinkStore(database=database), workflows=workflows, runs=store, clock=clock
+    )
+    workflows.add_project(
+        channel_id=CHANNEL, user_id=COORD, number=NUMBER, end_date=date(2025, 8, 31), name="Vann"
+    )
     workflows.add_partner(channel_id=CHANNEL, user_id=COORD, name=PARTNER, country="PT")
     workflows.add_partner(channel_id=CHANNEL, user_id=COORD, name=other_partner, country="DE")
-    workflows.add_member(channel_id=CHANNEL, user_id=COORD, member_id=ANA, role=Role.PARTNER, partner_name=PARTNER)
+    workflows.add_member(
+        channel_id=CHANNEL, user_id=COORD, member_id=ANA, role=Role.PARTNER, partner_name=PARTNER
+    )
     state = workflows.start(channel_id=CHANNEL, user_id=COORD, procedure_id="final-report")
     issued = links.issue(channel_id=CHANNEL, user_id=COORD, partner_name=PARTNER)
     return Scenario(workflows=workflows, links=links, token=issued.token, run_id=state.run.id)
 
 
-def web_app(scenario: Scenario, *, limit: int = 1000, refresh: Refresh | None = None, timezone: str = "Europe/Oslo"):
+def web_app(
+    scenario: Scenario, *, limit: int = 1000, refresh: Refresh | None = None, timezone: str = "Europe/Oslo"
+):
     """The Starlette app over the scenario's link service."""
     return build_app(
         links=scenario.links,

@@ -41,7 +41,9 @@ LABEL = "Ana Silva (via link for Escola Azul)"
 def _chat(data_dir: Path, lines: list[str], **extra: str) -> str:
     """One ``rapportlos chat`` process as the coordinator; returns what it printed."""
     executable = shutil.which("rapportlos", path=str(Path(sys.executable).parent)) or "rapportlos"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("RAPPORTLOS_", "SLACK_", "CONNECTIONS__"))}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("RAPPORTLOS_", "SLACK_", "CONNECTIONS__"))
+    }
     env.update({"RAPPORTLOS_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1", **extra})
     done = subprocess.run(
         [executable, "chat", "--user", COORD, "--channel", CHANNEL],
@@ -126,9 +128,17 @@ def test_a_partner_ticks_both_steps_in_a_browser_and_the_terminal_chat_shows_the
         name = wait.until(expected_conditions.presence_of_element_located((By.ID, "name")))
         name.send_keys("Ana Silva")
         browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-        wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "#step-partner-use-of-funds button.undo")))
+        wait.until(
+            expected_conditions.presence_of_element_located(
+                (By.CSS_SELECTOR, "#step-partner-use-of-funds button.undo")
+            )
+        )
         browser.find_element(By.CSS_SELECTOR, "#step-partner-confirmation button.tick").click()
-        wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "#step-partner-confirmation button.undo")))
+        wait.until(
+            expected_conditions.presence_of_element_located(
+                (By.CSS_SELECTOR, "#step-partner-confirmation button.undo")
+            )
+        )
         assert browser.page_source.count(f"Ticked by {LABEL}") == 2
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         assert browser.save_screenshot(str(ARTIFACTS / "partner-page.png"))
@@ -142,5 +152,7 @@ def test_a_partner_ticks_both_steps_in_a_browser_and_the_terminal_chat_shows_the
     assert len(ticked) == 2, status
     # The checklist no longer names the platform of each tick; the stored marks keep it.
     with sqlite3.connect(data_dir / "rapportlos.db") as db:
-        platforms = [row[0] for row in db.execute("SELECT platform FROM step_marks WHERE partner_id IS NOT NULL")]
+        platforms = [
+            row[0] for row in db.execute("SELECT platform FROM step_marks WHERE partner_id IS NOT NULL")
+        ]
     assert platforms and all(platform == "web" for platform in platforms)

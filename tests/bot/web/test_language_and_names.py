@@ -67,7 +67,12 @@ def test_csrf_tokens_belong_to_one_cookie_and_one_key() -> None:
 def test_the_limiter_counts_per_address_in_a_sliding_window() -> None:
     now = [0.0]
     limiter = RateLimiter(limit=2, window_seconds=60, clock=lambda: now[0])
-    assert [limiter.allow("a"), limiter.allow("a"), limiter.allow("a"), limiter.allow("b")] == [True, True, False, True]
+    assert [limiter.allow("a"), limiter.allow("a"), limiter.allow("a"), limiter.allow("b")] == [
+        True,
+        True,
+        False,
+        True,
+    ]
     now[0] = 60.5
     assert limiter.allow("a")
 

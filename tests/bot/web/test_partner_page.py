@@ -59,7 +59,9 @@ def test_the_page_shows_the_project_and_only_the_partners_own_steps_with_guidanc
     assert NUMBER in html and "Vann" in html and "Deadline: 30 Oct 2025" in html
     for step in PARTNER_STEPS:
         assert f'id="step-{step}"' in html
-    assert 'id="step-submit"' not in html and 'id="step-invoices"' not in html  # coordinator steps are not shown
+    assert (
+        'id="step-submit"' not in html and 'id="step-invoices"' not in html
+    )  # coordinator steps are not shown
     assert OTHER not in html  # nothing of the other partner
     assert 'href="https://' in html and "Source:" in html  # the step's source link, as the chat shows it
     assert html.count('type="submit" class="tick"') == 2
@@ -79,7 +81,10 @@ def test_the_first_tick_asks_for_a_name_then_records_it_via_the_link_on_the_web(
     assert (entry.platform, entry.action, entry.step_id) == ("web", AuditAction.TICK, "partner-use-of-funds")
 
     page = client.get(done.headers["location"])  # the name is remembered for the next tick
-    assert "Ticked by Ana Silva (via link for Escola Azul)" in page.text and "You are ticking as Ana Silva" in page.text
+    assert (
+        "Ticked by Ana Silva (via link for Escola Azul)" in page.text
+        and "You are ticking as Ana Silva" in page.text
+    )
     second = _tick(client, scenario.token, "partner-confirmation", name=None)
     assert second.status_code == 303
     assert len(scenario.workflows.audit(channel_id=CHANNEL, user_id=COORD)) == 2
@@ -109,7 +114,11 @@ def test_a_tick_made_in_the_chat_is_shown_and_a_second_tick_is_not_applied_twice
     client: TestClient, scenario: Scenario
 ) -> None:
     scenario.workflows.change_step(
-        channel_id=CHANNEL, user_id=ANA, action=StepAction.DONE, platform="slack", step_id="partner-use-of-funds"
+        channel_id=CHANNEL,
+        user_id=ANA,
+        action=StepAction.DONE,
+        platform="slack",
+        step_id="partner-use-of-funds",
     )
     page = client.get(f"/p/{scenario.token}")
     assert f"Ticked by {ANA}" in page.text
@@ -118,7 +127,9 @@ def test_a_tick_made_in_the_chat_is_shown_and_a_second_tick_is_not_applied_twice
     assert len(scenario.workflows.audit(channel_id=CHANNEL, user_id=COORD)) == 1
 
 
-def test_a_coordinator_step_cannot_be_ticked_through_a_partner_link(client: TestClient, scenario: Scenario) -> None:
+def test_a_coordinator_step_cannot_be_ticked_through_a_partner_link(
+    client: TestClient, scenario: Scenario
+) -> None:
     refused = _tick(client, scenario.token, "submit")
     assert refused.status_code == 404
     assert scenario.workflows.run_state(run_id=scenario.run_id).run.marks == ()
@@ -158,7 +169,9 @@ def workflows_tick(scenario: Scenario, step: str) -> None:
     if step.startswith("partner-"):
         for partner in state.project.partners:
             access = scenario.links.open(scenario.links.mint(state, partner=partner, created_by=COORD).token)
-            scenario.links.change(access, step_id=step, action=StepAction.DONE, name="Eva", expected_version=None)
+            scenario.links.change(
+                access, step_id=step, action=StepAction.DONE, name="Eva", expected_version=None
+            )
         return
     scenario.workflows.change_step(
         channel_id=CHANNEL, user_id=COORD, action=StepAction.DONE, platform="terminal", step_id=step
@@ -171,13 +184,19 @@ def test_forms_without_a_valid_csrf_token_change_nothing(client: TestClient, sce
     missing = client.post(url, data={"action": "done", "name": "Eve"})
     forged = client.post(url, data={"action": "done", "name": "Eve", "csrf": "0" * 64})
     other_browser = TestClient(web_app(scenario))
-    stolen = other_browser.post(url, data={"action": "done", "name": "Eve", "csrf": _csrf(client.get(f"/p/{scenario.token}").text)})
+    stolen = other_browser.post(
+        url, data={"action": "done", "name": "Eve", "csrf": _csrf(client.get(f"/p/{scenario.token}").text)}
+    )
     assert [r.status_code for r in (missing, forged, stolen)] == [403, 403, 403]
     assert scenario.workflows.run_state(run_id=scenario.run_id).run.marks == ()
 
 
 def test_every_response_carries_the_security_headers(client: TestClient, scenario: Scenario) -> None:
-    for response in (client.get(f"/p/{scenario.token}"), client.get("/p/" + "x" * 43), client.get("/static/page.css")):
+    for response in (
+        client.get(f"/p/{scenario.token}"),
+        client.get("/p/" + "x" * 43),
+        client.get("/static/page.css"),
+    ):
         headers = response.headers
         assert headers["referrer-policy"] == "no-referrer"
         assert headers["x-frame-options"] == "DENY"
@@ -222,7 +241,9 @@ def test_the_language_follows_the_browser_and_the_switch(client: TestClient, sce
     assert '<html lang="en">' in default.text
 
 
-def test_the_page_works_without_javascript_and_has_proper_labels(client: TestClient, scenario: Scenario) -> None:
+def test_the_page_works_without_javascript_and_has_proper_labels(
+    client: TestClient, scenario: Scenario
+) -> None:
     html = client.get(f"/p/{scenario.token}").text
     assert "<script" not in html
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
@@ -244,7 +265,9 @@ def test_a_database_outage_gets_a_clear_page_with_the_headers(scenario: Scenario
     from workflows.links.service import PartnerLinkService
 
     down = PartnerLinkService(store=_DownStore(), workflows=scenario.workflows, runs=None, clock=clock)  # type: ignore[arg-type]
-    client = TestClient(web_app(Scenario(workflows=scenario.workflows, links=down, token=scenario.token, run_id=0)))
+    client = TestClient(
+        web_app(Scenario(workflows=scenario.workflows, links=down, token=scenario.token, run_id=0))
+    )
     page = client.get(f"/p/{scenario.token}")
     assert page.status_code == 503 and "nothing was changed" in page.text
     assert page.headers["referrer-policy"] == "no-referrer"

@@ -28,17 +28,26 @@ LABEL = "Ana Silva (via link for Escola Azul)"
 def _posted(store: SqlChatStore, run_id: int, platform: str, channel: str, message_id: str) -> None:
     store.remember(
         posted=PostedChecklist(
-            run_id=run_id, platform=platform, channel_id=channel, message_id=message_id, language="en", posted_at=AT
+            run_id=run_id,
+            platform=platform,
+            channel_id=channel,
+            message_id=message_id,
+            language="en",
+            posted_at=AT,
         )
     )
 
 
 def test_a_web_tick_updates_every_slack_copy_with_the_name(sqlite_database: Database, clock: Clock) -> None:
     scenario = build_scenario(sqlite_database, clock)
-    _posted(SqlChatStore(database=sqlite_database), scenario.run_id, "slack", SLACK_CHANNEL, "1700000000.000100")
+    _posted(
+        SqlChatStore(database=sqlite_database), scenario.run_id, "slack", SLACK_CHANNEL, "1700000000.000100"
+    )
     with SlackWebApi() as slack:
         settings = Settings(_env_file=None, SLACK_BOT_TOKEN="xoxb-test", SLACK_API_URL=slack.url)
-        client = TestClient(web_app(scenario, refresh=build_checklist_refresher(settings, sqlite_database).refresh))
+        client = TestClient(
+            web_app(scenario, refresh=build_checklist_refresher(settings, sqlite_database).refresh)
+        )
         assert _tick(client, scenario.token, "partner-use-of-funds").status_code == 303
         (update,) = slack.wait_for("chat.update")
     assert update.params["channel"] == SLACK_CHANNEL and update.params["ts"] == "1700000000.000100"
@@ -49,7 +58,9 @@ def test_a_web_tick_updates_every_teams_card_with_the_name(sqlite_database: Data
     scenario = build_scenario(sqlite_database, clock)
     store = SqlChatStore(database=sqlite_database)
     _posted(store, scenario.run_id, "teams", TEAMS_CHANNEL, "1700000000123")
-    settings = Settings(_env_file=None, **{"CONNECTIONS__SERVICE_CONNECTION__SETTINGS__ANONYMOUS_ALLOWED": True})
+    settings = Settings(
+        _env_file=None, **{"CONNECTIONS__SERVICE_CONNECTION__SETTINGS__ANONYMOUS_ALLOWED": True}
+    )
     with BotConnector() as connector:
         reference = ConversationReference(
             channel_id="msteams",
@@ -58,7 +69,9 @@ def test_a_web_tick_updates_every_teams_card_with_the_name(sqlite_database: Data
             agent=ChannelAccount(id="28:bot", name="Rapportlos"),
         )
         store.save_conversation(conversation=stored(key=TEAMS_CHANNEL, reference=reference, at=AT))
-        client = TestClient(web_app(scenario, refresh=build_checklist_refresher(settings, sqlite_database).refresh))
+        client = TestClient(
+            web_app(scenario, refresh=build_checklist_refresher(settings, sqlite_database).refresh)
+        )
         assert _tick(client, scenario.token, "partner-use-of-funds").status_code == 303
         (update,) = connector.wait_for(UPDATE)
     assert (update.conversation_id, update.activity_id) == (TEAMS_CHANNEL, "1700000000123")

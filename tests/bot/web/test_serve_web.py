@@ -33,11 +33,16 @@ def _get(url: str) -> tuple[int, Message, str]:
 @pytest.mark.slow
 def test_serve_web_answers_health_and_the_one_404_page(tmp_path: Path) -> None:
     executable = shutil.which("rapportlos", path=str(Path(sys.executable).parent)) or "rapportlos"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("RAPPORTLOS_", "SLACK_", "CONNECTIONS__"))}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("RAPPORTLOS_", "SLACK_", "CONNECTIONS__"))
+    }
     env["RAPPORTLOS_DATA_DIR"] = str(tmp_path / "data")
     port = _free_port()
     process = subprocess.Popen(
-        [executable, "serve", "web", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        [executable, "serve", "web", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     try:
         deadline = time.monotonic() + 120

@@ -35,7 +35,9 @@ def write_dictd(folder: Path, name: str, entries: dict[str, str]) -> None:
         raw = entry.encode("utf-8")
         index.append(f"{headword}\t{_encode(len(data))}\t{_encode(len(raw))}")
         data += raw
-    (folder / f"{name}.index").write_text("00databaseinfo\tA\tB\n" + "\n".join(index) + "\n", encoding="utf-8")
+    (folder / f"{name}.index").write_text(
+        "00databaseinfo\tA\tB\n" + "\n".join(index) + "\n", encoding="utf-8"
+    )
     with gzip.open(folder / f"{name}.dict.dz", "wb") as out:
         out.write(data)
 
@@ -49,7 +51,9 @@ def test_an_unnumbered_entry_has_one_translation_line() -> None:
 
 
 def test_read_dictd_finds_every_headword(tmp_path: Path) -> None:
-    write_dictd(tmp_path, "t-eng-nor", {"school": SCHOOL, "teacher": "teacher <n>\nlærer\nperson who teaches\n"})
+    write_dictd(
+        tmp_path, "t-eng-nor", {"school": SCHOOL, "teacher": "teacher <n>\nlærer\nperson who teaches\n"}
+    )
 
     pairs = read_dictd(tmp_path / "t-eng-nor.index", tmp_path / "t-eng-nor.dict.dz")
 

@@ -30,11 +30,15 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def bridged_kb(tmp_path_factory: pytest.TempPathFactory, embedder: SentenceTransformerEmbedder) -> KnowledgeBase:
+def bridged_kb(
+    tmp_path_factory: pytest.TempPathFactory, embedder: SentenceTransformerEmbedder
+) -> KnowledgeBase:
     folder = tmp_path_factory.mktemp("bridged-pages")
     for name, text in PAGES.items():
         (folder / name).write_text(text, encoding="utf-8")
-    kb = KnowledgeBase(store=ChromaStore(path=str(tmp_path_factory.mktemp("bridged-chroma"))), embedder=embedder)
+    kb = KnowledgeBase(
+        store=ChromaStore(path=str(tmp_path_factory.mktemp("bridged-chroma"))), embedder=embedder
+    )
     kb.ingest([folder])
     return kb
 
@@ -64,7 +68,9 @@ def test_nynorsk_page_is_normalised_for_a_bokmal_question(bridged_kb: KnowledgeB
 def test_without_the_dictionary_the_bridge_is_built_from_the_glossary(
     bridged_kb: KnowledgeBase, embedder: SentenceTransformerEmbedder
 ) -> None:
-    plain = KnowledgeBase(store=bridged_kb.store, embedder=embedder, languages=LanguageResources.glossary_only())
+    plain = KnowledgeBase(
+        store=bridged_kb.store, embedder=embedder, languages=LanguageResources.glossary_only()
+    )
 
     retriever = plain.retriever()
 

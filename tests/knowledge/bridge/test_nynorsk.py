@@ -26,7 +26,9 @@ def test_questions_are_told_apart_by_their_words() -> None:
 
 
 def test_word_pairs_normalise_a_question() -> None:
-    normaliser = NynorskNormaliser(pairs=lambda: WordPairs({"kven": ["hvem"], "skule": ["skole", "skule"]}), apertium=None)
+    normaliser = NynorskNormaliser(
+        pairs=lambda: WordPairs({"kven": ["hvem"], "skule": ["skole", "skule"]}), apertium=None
+    )
 
     assert normaliser.words("Kven på skulen") == "hvem på skulen"
     assert normaliser.pages(["kven"]) == ["hvem"]

@@ -109,7 +109,9 @@ def test_adding_a_page_writes_only_its_bridges(
     assert {bridge.doc_id for bridge in new if bridge not in old} == {"reise"}
     passage = next(text for text in counting.texts if "avstandskalkulator" in text)
     sentence = "Reisestøtte beregnes etter avstanden mellom skolene, målt med EUs avstandskalkulator."
-    glosses = [text for text in counting.texts if text not in (passage, sentence)]  # its quotable sentence too
+    glosses = [
+        text for text in counting.texts if text not in (passage, sentence)
+    ]  # its quotable sentence too
     assert len(glosses) == 1 and "distance" in glosses[0].split()  # the new page's English bridge only
 
 

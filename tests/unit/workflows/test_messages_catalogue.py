@@ -8,7 +8,9 @@ from workflows.messages import say
 
 def test_a_key_defined_in_two_parts_of_the_catalogue_is_refused():
     with pytest.raises(ValueError, match=r"role\.partner"):
-        Catalogue({"role.partner": ("partner i {partner}", "partner at {partner}")}, {"role.partner": ("p", "p")})
+        Catalogue(
+            {"role.partner": ("partner i {partner}", "partner at {partner}")}, {"role.partner": ("p", "p")}
+        )
 
 
 def test_every_part_of_the_catalogue_is_reachable_in_both_languages():

@@ -69,7 +69,9 @@ def smtp() -> Iterator[tuple[Mailbox, int]]:
     controller.stop()
 
 
-def _setup(database: Database, clock: Clock, port: int) -> tuple[PartnerMailTicker, ReminderTicker, RecordingPoster, PartnerLinkService]:
+def _setup(
+    database: Database, clock: Clock, port: int
+) -> tuple[PartnerMailTicker, ReminderTicker, RecordingPoster, PartnerLinkService]:
     scenario = build_scenario(database, clock)
     links = scenario.links
     links.set_email(channel_id=CHANNEL, user_id=COORD, partner_name=PARTNER, email=GOOD)
@@ -77,7 +79,10 @@ def _setup(database: Database, clock: Clock, port: int) -> tuple[PartnerMailTick
     clock.advance(minutes=1)
     reminders = SqlReminderStore(database=database)
     project = scenario.workflows.project(channel_id=CHANNEL, user_id=COORD)
-    reminders.add(new=NewReminder(project_id=project.id, due_at=clock.now, text="Sluttrapport!", created_by=COORD), at=clock.now)
+    reminders.add(
+        new=NewReminder(project_id=project.id, due_at=clock.now, text="Sluttrapport!", created_by=COORD),
+        at=clock.now,
+    )
     poster = RecordingPoster()
     channel = ReminderTicker(store=reminders, workflows=scenario.workflows, poster=poster, clock=clock)
     mail = PartnerMailTicker(
@@ -121,7 +126,9 @@ def test_a_partner_reminder_arrives_once_with_its_link_and_a_refused_recipient_i
     assert "Tick them here (no sign-in needed)" in body and "Still missing from you:" in body
     token = re.search(rf"{re.escape(PUBLIC)}/p/([A-Za-z0-9_-]{{43}})", body)
     assert token is not None
-    assert links.open(token.group(1)).partner.name == PARTNER  # the link in the e-mail opens that partner's page
+    assert (
+        links.open(token.group(1)).partner.name == PARTNER
+    )  # the link in the e-mail opens that partner's page
 
     (report,) = poster.directs
     assert report[0] == COORD and REFUSED in report[1] and "550" in report[1] and OTHER in report[1]
@@ -143,7 +150,9 @@ def test_a_deferred_e_mail_is_retried_after_the_back_off_and_sent_once(
     assert all(REFUSED in text for _user, text in poster.directs)  # only the refused address was reported
 
 
-def test_e_mail_is_only_wired_when_smtp_a_sender_and_the_public_url_are_set(sqlite_database: Database) -> None:
+def test_e_mail_is_only_wired_when_smtp_a_sender_and_the_public_url_are_set(
+    sqlite_database: Database,
+) -> None:
     from bot.cli.wiring import build_mail_ticker
     from bot.settings import Settings
 
@@ -152,6 +161,9 @@ def test_e_mail_is_only_wired_when_smtp_a_sender_and_the_public_url_are_set(sqli
             "RAPPORTLOS_PUBLIC_URL": PUBLIC}  # fmt: skip
     for missing in full:
         partial = {k.removeprefix("RAPPORTLOS_").lower(): v for k, v in full.items() if k != missing}
-        assert build_mail_ticker(Settings(_env_file=None, **partial), poster=poster, database=sqlite_database) is None
+        assert (
+            build_mail_ticker(Settings(_env_file=None, **partial), poster=poster, database=sqlite_database)
+            is None
+        )
     settings = Settings(_env_file=None, **{k.removeprefix("RAPPORTLOS_").lower(): v for k, v in full.items()})
     assert isinstance(build_mail_ticker(settings, poster=poster, database=sqlite_database), PartnerMailTicker)

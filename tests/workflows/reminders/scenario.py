@@ -89,7 +89,12 @@ def complete_results_upload(service: WorkflowService) -> None:
     for step in upload.steps:
         if not step.optional:
             service.change_step(
-                channel_id=C, user_id=COORD, action=StepAction.DONE, platform="slack", step_id=step.id, run_id=run_id
+                channel_id=C,
+                user_id=COORD,
+                action=StepAction.DONE,
+                platform="slack",
+                step_id=step.id,
+                run_id=run_id,
             )
 
 

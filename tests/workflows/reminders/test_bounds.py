@@ -14,7 +14,9 @@ NB, EN = Language.NB, Language.EN
 def commands(database, workflow_service, clock):
     clock.now = utc(2025, 8, 1, 12, 0)
     make_project(workflow_service)
-    return WorkflowCommands(service=workflow_service, reminders=make_reminders(database, workflow_service, clock))
+    return WorkflowCommands(
+        service=workflow_service, reminders=make_reminders(database, workflow_service, clock)
+    )
 
 
 def say(commands, text, language=EN, channel=C):

@@ -22,7 +22,8 @@ SEVEN_DAYS = utc(2025, 10, 21, 7, 0)  # 7 days before the 28.10.2025 deadline, 0
 def planned_service(database, clock):
     clock.now = utc(2025, 8, 1, 12, 0)
     store = SqlWorkflowStore(
-        database=database, planner=lambda project, at: future_plan(project, now=at, hour=9, timezone="Europe/Oslo")
+        database=database,
+        planner=lambda project, at: future_plan(project, now=at, hour=9, timezone="Europe/Oslo"),
     )
     return WorkflowService(store=store, procedures=load_procedures(), clock=clock)
 
@@ -59,7 +60,11 @@ def test_every_tick_prunes_event_ledger_entries_older_than_a_day(database, plann
     ledger = MemoryEventLedger()
     ledger.claim(key="slack:old", owner="a", at=utc(2025, 8, 1, 12, 0), lease=timedelta(seconds=30))
     ledger.claim(key="slack:new", owner="a", at=utc(2025, 8, 3, 11, 0), lease=timedelta(seconds=30))
-    ticker = ReminderTicker(store=SqlReminderStore(database=database), workflows=planned_service,
-                            poster=RecordingPoster(), ledgers=[ledger])
+    ticker = ReminderTicker(
+        store=SqlReminderStore(database=database),
+        workflows=planned_service,
+        poster=RecordingPoster(),
+        ledgers=[ledger],
+    )
     ticker.tick(utc(2025, 8, 3, 12, 0))
     assert ledger.state_of("slack:old") is None and ledger.state_of("slack:new") is not None

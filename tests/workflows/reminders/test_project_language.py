@@ -24,7 +24,9 @@ def commands(database, workflow_service, clock):
     clock.now = utc(2025, 8, 1, 12, 0)
     make_project(workflow_service)
     workflow_service.set_language(channel_id=C, user_id=COORD, language=NB)
-    return WorkflowCommands(service=workflow_service, reminders=make_reminders(database, workflow_service, clock))
+    return WorkflowCommands(
+        service=workflow_service, reminders=make_reminders(database, workflow_service, clock)
+    )
 
 
 def say(commands, text, language):
@@ -32,7 +34,9 @@ def say(commands, text, language):
     return commands.try_handle(message, language=language)
 
 
-def test_an_english_remind_command_does_not_switch_the_channels_reminders(database, workflow_service, commands):
+def test_an_english_remind_command_does_not_switch_the_channels_reminders(
+    database, workflow_service, commands
+):
     ticker = make_ticker(database, workflow_service, RecordingPoster())
     ticker.tick(utc(2025, 8, 1, 12, 0))  # plans
     say(commands, "remind add October 16, 2025 to check the budget", EN)

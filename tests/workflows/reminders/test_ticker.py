@@ -272,7 +272,9 @@ def test_a_tight_lease_policy_still_posts_once(database, ready, poster):
     assert len(poster.notices) == 1
 
 
-def test_a_custom_reminder_due_with_a_default_one_is_posted_in_the_same_message(database, ready, poster, clock):
+def test_a_custom_reminder_due_with_a_default_one_is_posted_in_the_same_message(
+    database, ready, poster, clock
+):
     from datetime import date
 
     ticker = make_ticker(database, ready, poster)
@@ -302,7 +304,12 @@ def test_reminders_due_together_are_retried_together_and_posted_once(database, r
     ticker = make_ticker(database, ready, poster)
     ticker.tick(utc(2025, 8, 1, 12, 0))
     make_reminders(database, ready, clock).add(
-        channel_id=C, user_id=COORD, on_date=date(2025, 8, 29), at_time=None, text="Møte", language=Language.NB
+        channel_id=C,
+        user_id=COORD,
+        on_date=date(2025, 8, 29),
+        at_time=None,
+        text="Møte",
+        language=Language.NB,
     )
     poster.failures.append(DeliveryFailed("ratelimited", retry_after=120))
 

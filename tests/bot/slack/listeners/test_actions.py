@@ -48,7 +48,9 @@ def app(api, front, database) -> App:
     client = WebClient(token="xoxb-test", base_url=api.url, retry_handlers=[])
     responder = SlackResponder(sender=SlackSender(client=client, sleep=lambda _s: None), engine=front.copies)
     guard = EventGuard(ledger=SqlEventLedger(database=database), clock=lambda: T1, lease=timedelta(minutes=5))
-    return build_app(deps=SlackDeps(engine=front, guard=guard, responder=responder), client=client, signing_secret=None)
+    return build_app(
+        deps=SlackDeps(engine=front, guard=guard, responder=responder), client=client, signing_secret=None
+    )
 
 
 @pytest.fixture
@@ -56,7 +58,11 @@ def english_run(workflow_service) -> int:
     """An English project (``project language en``) with a partner in Portugal and one in Norway."""
     service = workflow_service
     service.add_project(
-        channel_id=C, user_id=COORD, number="2020-1-NO01-KA229-012345", end_date=date(2025, 8, 29), name="Vann"
+        channel_id=C,
+        user_id=COORD,
+        number="2020-1-NO01-KA229-012345",
+        end_date=date(2025, 8, 29),
+        name="Vann",
     )
     service.set_language(channel_id=C, user_id=COORD, language=Language.EN)
     service.add_partner(channel_id=C, user_id=COORD, name="Escola X", country="PT")
@@ -109,35 +115,51 @@ def test_clicks_from_people_never_heard_writing_are_answered_in_the_projects_lan
     blocked = press(app, api, user=COORD, run_id=english_run, step="submit", version=1)
     assert "Escola X" in blocked and "kan ikke" not in blocked
     # A partner abroad: English, as before.
-    assert "the coordinator" in press(app, api, user=ANA, run_id=english_run, step="ready-for-submission", version=1)
+    assert "the coordinator" in press(
+        app, api, user=ANA, run_id=english_run, step="ready-for-submission", version=1
+    )
 
 
 def test_a_stored_language_still_wins_over_the_projects(app, api, front, english_run):
-    sentence = IncomingMessage(user_id=OLA, channel_id=C, text="Hva er neste steg for oss?", platform=Platform.SLACK)
+    sentence = IncomingMessage(
+        user_id=OLA, channel_id=C, text="Hva er neste steg for oss?", platform=Platform.SLACK
+    )
     front.handle(sentence)  # Ola writes a Norwegian sentence: his language is stored
     refused = press(app, api, user=OLA, run_id=english_run, step="qualitative-content", version=1)
     assert "koordinator" in refused
 
 
-def test_a_partner_abroad_who_never_wrote_gets_an_english_home_tab_and_english_thanks(app, api, front, workflow_service):
+def test_a_partner_abroad_who_never_wrote_gets_an_english_home_tab_and_english_thanks(
+    app, api, front, workflow_service
+):
     service = workflow_service
     service.add_project(
-        channel_id=C, user_id=COORD, number="2020-1-NO01-KA229-012345", end_date=date(2025, 8, 29), name="Vann"
+        channel_id=C,
+        user_id=COORD,
+        number="2020-1-NO01-KA229-012345",
+        end_date=date(2025, 8, 29),
+        name="Vann",
     )  # a Norwegian project
     service.add_partner(channel_id=C, user_id=COORD, name="Escola X", country="PT")
     service.add_member(channel_id=C, user_id=COORD, member_id=ANA, role=Role.PARTNER, partner_name="Escola X")
     home = open_home(app, api, user=ANA)
     assert "your Erasmus+ projects" in home and "dine Erasmus+-prosjekter" not in home
     assert "dine Erasmus+-prosjekter" in open_home(app, api, user=COORD)  # the project's own language
-    asked = front.handle(IncomingMessage(user_id=COORD, channel_id=C, text="Hva er Mobility Tool+?", platform=Platform.SLACK))
+    asked = front.handle(
+        IncomingMessage(user_id=COORD, channel_id=C, text="Hva er Mobility Tool+?", platform=Platform.SLACK)
+    )
     assert asked.answer is not None and asked.answer.answer_id is not None
     thanks = click(app, api, user=ANA, action_id=FEEDBACK_HELPFUL, value=str(asked.answer.answer_id))
     assert thanks.startswith("Thanks!")
 
 
-def test_clicking_submit_tells_the_coordinator_what_comes_next(app, api, front, english_run, workflow_service):
+def test_clicking_submit_tells_the_coordinator_what_comes_next(
+    app, api, front, english_run, workflow_service
+):
     for step in ("qualitative-content", "invoices", "ready-for-submission"):
-        front.handle(IncomingMessage(user_id=COORD, channel_id=C, text=f"done {step}", platform=Platform.SLACK))
+        front.handle(
+            IncomingMessage(user_id=COORD, channel_id=C, text=f"done {step}", platform=Platform.SLACK)
+        )
     workflow_service.withdraw_partner(channel_id=C, user_id=COORD, name="Skole Z", platform="slack")
     for _ in range(2):
         front.handle(IncomingMessage(user_id=ANA, channel_id=C, text="done", platform=Platform.SLACK))

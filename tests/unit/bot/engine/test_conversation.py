@@ -38,14 +38,18 @@ class NoCommands:
         self.hint = hint
 
     def try_handle(self, message: IncomingMessage, *, language: Language) -> Reply | None:
-        return Reply.notice(f"command in {language.value}", language) if message.text.startswith("/") else None
+        return (
+            Reply.notice(f"command in {language.value}", language) if message.text.startswith("/") else None
+        )
 
     def resume_hint(self, message: IncomingMessage, *, language: Language) -> str | None:
         return self.hint
 
 
 def message(text: str, *, user: str = "U1", thread: str | None = "1.0") -> IncomingMessage:
-    return IncomingMessage(user_id=user, channel_id="C1", text=text, platform=Platform.SLACK, thread_id=thread)
+    return IncomingMessage(
+        user_id=user, channel_id="C1", text=text, platform=Platform.SLACK, thread_id=thread
+    )
 
 
 def test_an_answer_is_typed_data_with_its_body_citations_and_hint_apart() -> None:

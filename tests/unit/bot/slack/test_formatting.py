@@ -93,7 +93,9 @@ def test_clip_never_cuts_an_entity_in_half():
 
 
 def test_clip_never_cuts_a_link_in_half():
-    text = "See " + link("https://erasmuspluss.no/skoleutvekslingspartnerskap", "HK-dir") + " for more text here"
+    text = (
+        "See " + link("https://erasmuspluss.no/skoleutvekslingspartnerskap", "HK-dir") + " for more text here"
+    )
     for limit in range(6, len(text)):
         clipped = clip(text, limit)
         assert len(clipped) <= limit and clipped.endswith("…")

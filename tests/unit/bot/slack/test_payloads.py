@@ -23,7 +23,14 @@ BOT = "UBOT"
 
 
 def message(**fields):
-    return {"type": "message", "user": "UANA", "channel": "C1", "text": "hei", "ts": "1700000000.000100", **fields}
+    return {
+        "type": "message",
+        "user": "UANA",
+        "channel": "C1",
+        "text": "hei",
+        "ts": "1700000000.000100",
+        **fields,
+    }
 
 
 @pytest.mark.parametrize(
@@ -154,7 +161,9 @@ def test_step_button_rejects_values_that_are_not_ours(value):
     assert step_button(value) is None
 
 
-@pytest.mark.parametrize(("value", "expected"), [("42", 42), ("0", 0), ("", None), ("-1", None), ("4x", None)])
+@pytest.mark.parametrize(
+    ("value", "expected"), [("42", 42), ("0", 0), ("", None), ("-1", None), ("4x", None)]
+)
 def test_answer_id(value, expected):
     assert answer_id(value) == expected
 

@@ -77,10 +77,16 @@ def test_english_rendering_and_the_partners_own_position():
 
 def test_a_reply_without_a_checklist_is_just_its_text():
     assert render_reply(Reply.message("Hei", Language.NB)) == "Hei"
-    with_view = render_reply(Reply(kind=ReplyKind.CHECKLIST, text="Status", language=Language.EN, checklist=view(Language.EN)))
+    with_view = render_reply(
+        Reply(kind=ReplyKind.CHECKLIST, text="Status", language=Language.EN, checklist=view(Language.EN))
+    )
     assert with_view.startswith("Status\n\n") and "Partners:" in with_view
     ticked = Reply(
-        kind=ReplyKind.STEP_CHANGED, text="Ticked", language=Language.EN, checklist=view(Language.EN), changed_run_id=7
+        kind=ReplyKind.STEP_CHANGED,
+        text="Ticked",
+        language=Language.EN,
+        checklist=view(Language.EN),
+        changed_run_id=7,
     )
     assert render_reply(ticked) == "Ticked"  # a tick is confirmed in one line, not a reprinted checklist
 

@@ -27,21 +27,30 @@ def _chunk(doc_id: str, position: int, text: str) -> Chunk:
 
 
 FIRST = _chunk("rapport", 0, "Sluttrapporten leveres innen 60 dager. Koordinator sender den inn.")
-SECOND = _chunk("rapport", 1, "HK-dir vurderer rapporten. Deretter utbetales resten av tilskuddet.\nSiste linje.")
+SECOND = _chunk(
+    "rapport", 1, "HK-dir vurderer rapporten. Deretter utbetales resten av tilskuddet.\nSiste linje."
+)
 OTHER = _chunk("budsjett", 0, "Budsjettet kan endres.")
 CATALOG = Catalog([FIRST, SECOND, OTHER], generation="g")
 
 
 @pytest.mark.parametrize(
     "question",
-    ["what happens after that?", "And then?", "Hva skjer så?", "og hva skjer etterpå", "Kva skjer etter det?"],
+    [
+        "what happens after that?",
+        "And then?",
+        "Hva skjer så?",
+        "og hva skjer etterpå",
+        "Kva skjer etter det?",
+    ],
 )
 def test_follow_ups_asking_what_comes_next_are_recognised(question: str) -> None:
     assert asks_what_follows(question)
 
 
 @pytest.mark.parametrize(
-    "question", ["When is the final report due?", "Hva er fristen for sluttrapporten?", "Hvem sender inn?", "then"]
+    "question",
+    ["When is the final report due?", "Hva er fristen for sluttrapporten?", "Hvem sender inn?", "then"],
 )
 def test_ordinary_questions_are_not_follow_ups(question: str) -> None:
     assert not asks_what_follows(question)
@@ -55,8 +64,14 @@ def test_the_sentence_after_the_quote_follows_in_the_same_passage() -> None:
 
 
 def test_a_quote_that_ends_its_passage_continues_in_the_next_passage_of_the_page() -> None:
-    quoted = Excerpt(chunk=FIRST, sentences=("Sluttrapporten leveres innen 60 dager.", "Koordinator sender den inn."), score=1.0)
-    after = continuation(CATALOG, [quoted, Excerpt(chunk=OTHER, sentences=("Budsjettet kan endres.",), score=0.5)])
+    quoted = Excerpt(
+        chunk=FIRST,
+        sentences=("Sluttrapporten leveres innen 60 dager.", "Koordinator sender den inn."),
+        score=1.0,
+    )
+    after = continuation(
+        CATALOG, [quoted, Excerpt(chunk=OTHER, sentences=("Budsjettet kan endres.",), score=0.5)]
+    )
     assert after is not None and after.chunk == SECOND
     assert after.sentences == ("HK-dir vurderer rapporten.", "Deretter utbetales resten av tilskuddet.")
 

@@ -36,15 +36,15 @@ def _excerpt(text: str, doc_id: str = "d") -> Excerpt:
 
 
 def _citation(title: str, url: str, updated: date) -> Citation:
-    return Citation(
-        title=title, url=url, section="Frist", text="…", score=0.5, language=NB, updated=updated
-    )
+    return Citation(title=title, url=url, section="Frist", text="…", score=0.5, language=NB, updated=updated)
 
 
 def test_pages_for_different_actions_differ() -> None:
     assert differ([KA210, KA220])
     assert differ([KA210, Facts(actions=frozenset({"KA210"}), old_period=True)])
-    assert differ([Facts(tools=frozenset({"Mobility Tool+"})), Facts(tools=frozenset({"Beneficiary Module"}))])
+    assert differ(
+        [Facts(tools=frozenset({"Mobility Tool+"})), Facts(tools=frozenset({"Beneficiary Module"}))]
+    )
 
 
 def test_one_programme_and_general_pages_never_differ() -> None:
@@ -67,7 +67,11 @@ def test_a_general_page_that_mentions_an_action_in_passing_is_about_no_programme
     [
         (KA210, NB, "KA210 (småskalapartnerskap)"),
         (KA210, EN, "KA210 (small-scale partnerships)"),
-        (Facts(actions=frozenset({"KA220", "KA210"})), NB, "KA210 (småskalapartnerskap) og KA220 (samarbeidspartnerskap)"),
+        (
+            Facts(actions=frozenset({"KA220", "KA210"})),
+            NB,
+            "KA210 (småskalapartnerskap) og KA220 (samarbeidspartnerskap)",
+        ),
         (Facts(actions=frozenset({"KA131"})), EN, "KA131"),
         (Facts(tools=frozenset({"Mobility Tool+"})), NB, "Mobility Tool+"),
         (Facts(old_period=True), EN, "the 2014–2020 programme period"),
@@ -75,7 +79,9 @@ def test_a_general_page_that_mentions_an_action_in_passing_is_about_no_programme
         (GENERAL, NB, None),
     ],
 )
-def test_a_programme_is_labelled_in_the_askers_language(facts: Facts, language: Language, expected: str | None) -> None:
+def test_a_programme_is_labelled_in_the_askers_language(
+    facts: Facts, language: Language, expected: str | None
+) -> None:
     assert label(facts, language) == expected
 
 
@@ -111,7 +117,13 @@ def test_a_body_notes_the_programme_after_each_run_of_quotes_from_one_page() -> 
 
     body = compose_body(excerpts, NB, notes=notes)
 
-    assert body.split("\n\n") == ["Første.", "Andre.", "Dette gjelder KA210.", "Tredje.", "Dette gjelder KA220."]
+    assert body.split("\n\n") == [
+        "Første.",
+        "Andre.",
+        "Dette gjelder KA210.",
+        "Tredje.",
+        "Dette gjelder KA220.",
+    ]
 
 
 def test_a_body_without_notes_is_unchanged() -> None:

@@ -77,7 +77,11 @@ def test_two_programmes_giving_the_same_deadline_are_labelled_not_split() -> Non
 
 
 def test_one_programme_and_a_general_page_are_neither_split_nor_labelled() -> None:
-    general = ("generelt", "Rapportering", "Sluttrapporten leveres innen 30 dager for strategiske partnerskap.")
+    general = (
+        "generelt",
+        "Rapportering",
+        "Sluttrapporten leveres innen 30 dager for strategiske partnerskap.",
+    )
     catalog = _catalog(KA210, general)
     programmes = Programmes(catalog)
     candidates = _candidates(catalog)
