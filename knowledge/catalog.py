@@ -75,13 +75,12 @@ class LanguageShard:
     chunks: tuple[Chunk, ...]
     bm25: BM25Index
     words: frozenset[str]
-    terms: tuple[frozenset[str], ...]
     positions: dict[str, int]
     groups: NDArray[np.int64]
 
     def terms_of(self, chunk_id: str) -> frozenset[str]:
         """The index terms of one passage of this shard."""
-        return self.terms[self.positions[chunk_id]]
+        return self.bm25.terms_of(self.positions[chunk_id])
 
 
 class Catalog:
@@ -149,7 +148,6 @@ class Catalog:
             chunks=own,
             bm25=BM25Index(term_lists),
             words=frozenset(word for chunk in own for word in tokens[chunk.chunk_id]),
-            terms=tuple(frozenset(found) for found in term_lists),
             positions={chunk.chunk_id: index for index, chunk in enumerate(own)},
             groups=np.array([self._group_index[chunk.group_id] for chunk in own], dtype=np.int64),
         )

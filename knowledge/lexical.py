@@ -46,7 +46,9 @@ class BM25Index:
         data = tf.data * (k1 + 1) / (tf.data + norm[tf.indices])
         data *= np.repeat(idf, np.diff(tf.indptr))
         self._weights = sparse.csr_matrix((data, tf.indices, tf.indptr), shape=tf.shape)
+        self._by_passage = self._weights.tocsc()  # a passage's terms, without a set of strings per passage
         self._ids = ids
+        self._terms = list(ids)
         self._idf = {term: float(idf[index]) for term, index in ids.items()}
         self._max_idf = max(self._idf.values(), default=1.0)
 
@@ -70,6 +72,11 @@ class BM25Index:
     def idf(self, term: str) -> float:
         """Inverse document frequency of ``term`` (0 when unknown)."""
         return self._idf.get(term, 0.0)
+
+    def terms_of(self, position: int) -> frozenset[str]:
+        """The distinct terms of the passage at ``position``."""
+        start, end = self._by_passage.indptr[position], self._by_passage.indptr[position + 1]
+        return frozenset(self._terms[row] for row in self._by_passage.indices[start:end])
 
     def score_array(self, terms: Sequence[str]) -> NDArray[np.float64]:
         """BM25 score of every passage (0 where no term is shared), a repeated term counting again."""

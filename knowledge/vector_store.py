@@ -13,6 +13,7 @@ the fingerprint of the builder that wrote them, which the pointer names too.
 
 from __future__ import annotations
 
+import sys
 import uuid
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date
@@ -40,6 +41,9 @@ __all__ = ["ChromaStore", "DocumentEntry", "Generation", "chunk_id_of", "record_
 _ACTIVE = "active"
 _BATCH = 256
 _SPARE = 20  # extra neighbours asked for, in case records of other versions come first
+# Records read per call when a whole collection is read: one call for thousands of records makes Chroma hold
+# them all at once (about 160 MB more at peak for 7,000 passages, which the process keeps).
+_PAGE = 500
 
 
 def _client(*, path: str | None, url: str | None) -> Any:
@@ -290,8 +294,8 @@ class ChromaStore:
     def bridges(self, generation: Generation) -> tuple[list[PassageBridge], set[str]]:
         """The live bridges of ``generation`` (written by the builder its pointer names) and their record
         ids, without their vectors."""
-        found = self._bridges(generation.collection).get(
-            where={"builder": generation.bridges}, include=["metadatas"]
+        found = _read_all(
+            self._bridges(generation.collection), include=["metadatas"], where={"builder": generation.bridges}
         )
         ids, metas = found["ids"], found["metadatas"] or []
         keep = self._live(generation.collection, ids, metas, generation=generation)
@@ -330,15 +334,18 @@ class ChromaStore:
     def passages(self, generation: Generation) -> tuple[list[Chunk], dict[str, list[str]], set[str]]:
         """The live passages of ``generation`` without their embeddings: the passages in document order,
         their stored BM25 terms by chunk id (where stored) and their record ids."""
-        found = self._collection(generation.collection).get(include=["documents", "metadatas"])
+        found = _read_all(self._collection(generation.collection), include=["documents", "metadatas"])
         ids, docs, metas = found["ids"], found["documents"] or [], found["metadatas"] or []
         keep = self._live(generation.collection, ids, metas, generation=generation)
         chunks = sorted(
             (_chunk(ids[k], docs[k], metas[k]) for k in keep),
             key=lambda chunk: (chunk.doc_id, chunk.position),
         )
+        # Terms recur across thousands of passages: one string object each keeps the catalog small.
         terms = {
-            str(metas[k].get("chunk_id") or chunk_id_of(ids[k])): str(metas[k]["terms"]).split()
+            str(metas[k].get("chunk_id") or chunk_id_of(ids[k])): [
+                sys.intern(term) for term in str(metas[k]["terms"]).split()
+            ]
             for k in keep
             if metas[k].get("terms")
         }
@@ -388,3 +395,19 @@ class ChromaStore:
             if live is None or record in live
         ]
         return pairs[:k]
+
+
+def _read_all(
+    collection: Any, *, include: list[str], where: dict[str, Any] | None = None
+) -> dict[str, list[Any]]:
+    """Every record of ``collection`` (matching ``where``) as one ``get`` result, read ``_PAGE`` at a time."""
+    found: dict[str, list[Any]] = {"ids": [], **{key: [] for key in include}}
+    offset = 0
+    while True:
+        page = collection.get(include=include, where=where, limit=_PAGE, offset=offset)
+        found["ids"] += page["ids"]
+        for key in include:
+            found[key] += page.get(key) or []
+        if len(page["ids"]) < _PAGE:
+            return found
+        offset += _PAGE

@@ -3,6 +3,7 @@ collection, with the English bridge's vector (a placeholder, never searched, for
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 
 from core.language import Language
@@ -37,7 +38,12 @@ def bridge_from_metadata(meta: Mapping[str, object]) -> PassageBridge:
         doc_id=str(meta["doc_id"]),
         language=Language(str(meta["language"])),
         gloss=str(meta.get("gloss") or ""),
-        gloss_terms=tuple(str(meta.get("gloss_terms") or "").split()),
+        gloss_terms=_terms(meta.get("gloss_terms")),
         normalised=str(meta.get("normalised") or ""),
-        normalised_terms=tuple(str(meta.get("normalised_terms") or "").split()),
+        normalised_terms=_terms(meta.get("normalised_terms")),
     )
+
+
+def _terms(stored: object) -> tuple[str, ...]:
+    """Stored BM25 terms, each one shared string object (they recur across thousands of bridges)."""
+    return tuple(sys.intern(term) for term in str(stored or "").split())

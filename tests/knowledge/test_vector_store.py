@@ -91,3 +91,22 @@ def test_activate_moves_the_pointer_and_drops_other_generations(tmp_path: Path, 
     for gone in (old, abandoned):
         with pytest.raises(Exception):  # noqa: B017 - Chroma's error type differs between versions
             reopened.records(gone)
+
+
+def test_passages_are_read_whole_across_pages(store: ChromaStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    import knowledge.vector_store as vector_store
+
+    monkeypatch.setattr(vector_store, "_PAGE", 3)
+    chunks = [_chunk(number) for number in range(7)]
+    vectors = np.stack([_unit(1, number, 0) for number in range(7)])
+    collection = store.create_generation()
+    store.add(collection, chunks, vectors, terms={c.chunk_id: ["avsnitt", str(c.position)] for c in chunks})
+    store.activate(collection, model="m", layout="l")
+    active = store.active()
+    assert active is not None
+
+    found, terms, records = store.passages(active)
+
+    assert found == chunks
+    assert terms == {c.chunk_id: ["avsnitt", str(c.position)] for c in chunks}
+    assert len(records) == 7
