@@ -252,8 +252,40 @@ class CorpusWriter:
 
     def _block(self, block: str, programme: Programme, language: str, rng: random.Random, year: int) -> str:
         swapped = _swap_names(_swap_numbers(block, rng, year), programme, language)
-        wanted = normalise(swapped)
-        return "" if any(sentence in wanted for sentence in self._evidence) else swapped
+        wanted = normalise(swapped.replace("\n- ", "\n").removeprefix("- "))
+        # A block that holds an evidence sentence, or is a piece of one (a list item of a listing sentence).
+        leaks = any(sentence in wanted or wanted in sentence for sentence in self._evidence)
+        return "" if leaks else swapped
+
+
+def rendered_evidence(shipped: Path, evidence: Sequence[str]) -> list[str]:
+    """The sentences of the English renderings of the shipped passages that hold ``evidence``.
+
+    An English template page (a shipped rendering) would otherwise put the rendering of an evidence sentence
+    into generated pages, and a generated page would answer an English question as well as the shipped one.
+    """
+    from knowledge.chunking import chunk_document
+    from knowledge.loaders.registry import load_document
+    from knowledge.text.tokens import split_sentences
+
+    documents = {document.doc_id: document for document in map(load_document, sorted(shipped.glob("*.md")))}
+    chunks = [
+        chunk
+        for document in documents.values()
+        for chunk in chunk_document(
+            document,
+            original=documents.get(document.translation_of or "") if document.translation_of else None,
+        )
+    ]
+    wanted = [normalise(sentence) for sentence in evidence if sentence]
+    groups = {chunk.group_id for chunk in chunks if any(found in normalise(chunk.text) for found in wanted)}
+    return [
+        sentence
+        for chunk in chunks
+        if chunk.group_id in groups and chunk.chunk_id != chunk.group_id
+        for sentence in split_sentences(chunk.text)
+        if len(sentence) >= 20
+    ]
 
 
 def write_corpus(folder: Path, *, shipped: Path, set_a: Path, writer: CorpusWriter, pages: int) -> list[Path]:
@@ -274,3 +306,12 @@ def write_corpus(folder: Path, *, shipped: Path, set_a: Path, writer: CorpusWrit
         written.append(folder / name)
         written[-1].write_text(text, encoding="utf-8")
     return written
+
+
+def dev_writer(*, shipped: Path, set_a: Path, evidence: Sequence[str]) -> CorpusWriter:
+    """The writer of the benchmark corpora: the shipped pages and set A as templates, and no block that holds
+    a dev-set evidence sentence or a sentence of its English rendering."""
+    wanted = [sentence for sentence in evidence if sentence]
+    return CorpusWriter(
+        templates=load_templates(shipped, set_a), evidence=wanted + rendered_evidence(shipped, wanted)
+    )

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import metrics, processes, speed  # noqa: E402
-from bench.corpus import CorpusWriter, load_templates, write_corpus  # noqa: E402
+from bench.corpus import CorpusWriter, dev_writer, write_corpus  # noqa: E402
 from bench.embedding_cache import CachedEmbedder  # noqa: E402
 from bench.indexes import MODEL, PREFIX  # noqa: E402
 from bench.scale_report import comparison, markdown  # noqa: E402
@@ -70,8 +70,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def _writer(questions: list[EvalQuestion]) -> CorpusWriter:
-    templates = load_templates(SHIPPED_DOCS, EVAL / "corpus_a")
-    return CorpusWriter(templates=templates, evidence=[q.evidence or "" for q in questions])
+    return dev_writer(
+        shipped=SHIPPED_DOCS, set_a=EVAL / "corpus_a", evidence=[q.evidence or "" for q in questions]
+    )
 
 
 def _ms(millis: list[float]) -> dict[str, float]:

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.corpus import CorpusWriter, load_templates, write_corpus  # noqa: E402
+from bench.corpus import dev_writer, write_corpus  # noqa: E402
 from bench.speed import percentile  # noqa: E402
 from knowledge.bootstrap import SHIPPED_DOCS  # noqa: E402
 from knowledge.catalog import WORDS_MARK, Catalog, stored_terms  # noqa: E402
@@ -52,9 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--old-lexical", type=Path, default=None)
     args = parser.parse_args(argv)
     questions = load_questions(EVAL / "dev_questions.jsonl")
-    writer = CorpusWriter(
-        templates=load_templates(SHIPPED_DOCS, EVAL / "corpus_a"),
-        evidence=[q.evidence or "" for q in questions],
+    writer = dev_writer(
+        shipped=SHIPPED_DOCS, set_a=EVAL / "corpus_a", evidence=[q.evidence or "" for q in questions]
     )
     with tempfile.TemporaryDirectory() as tmp:
         folder = write_corpus(

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import processes  # noqa: E402
-from bench.corpus import CorpusWriter, load_templates, write_corpus  # noqa: E402
+from bench.corpus import dev_writer, write_corpus  # noqa: E402
 from bench.indexes import MODEL, PREFIX  # noqa: E402
 from knowledge.bootstrap import SHIPPED_DOCS, KnowledgeBase  # noqa: E402
 from knowledge.embeddings import SentenceTransformerEmbedder  # noqa: E402
@@ -90,9 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="rapportlos-tune-") as tmp:
         index = args.index
         if index is None:
-            writer = CorpusWriter(
-                templates=load_templates(SHIPPED_DOCS, EVAL / "corpus_a"),
-                evidence=[q.evidence or "" for q in questions],
+            writer = dev_writer(
+                shipped=SHIPPED_DOCS, set_a=EVAL / "corpus_a", evidence=[q.evidence or "" for q in questions]
             )
             folder = write_corpus(
                 Path(tmp) / "corpus",
