@@ -5,12 +5,13 @@ from __future__ import annotations
 import heapq
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from core.language import Language
 from knowledge.catalog import Catalog
+from knowledge.diversity import distinct_first
 from knowledge.embeddings import Embedder
 from knowledge.fusion import reciprocal_rank_fusion
 from knowledge.lexical import top_indices
@@ -74,6 +75,41 @@ class QueryTerms:
     hints: str = ""
 
 
+@dataclass(frozen=True)
+class WordPlan:
+    """What a passage must hold to count as having one question word.
+
+    Attributes:
+        weight: The word's IDF weight (see ``Retriever._word_weight``).
+        stem: The word's index term.
+        translated: Index terms of its glossary rendering in the other language.
+        synonyms: Index terms of its glossary synonyms in its own language.
+        parts: Each compound part's index term and the terms of its rendering (Bokmål compounds only).
+    """
+
+    weight: float
+    stem: str
+    translated: frozenset[str]
+    synonyms: frozenset[str]
+    parts: tuple[tuple[str, frozenset[str]], ...]
+
+    def credit(self, own: frozenset[str], other: frozenset[str]) -> float:
+        """1 when the passage has the word (or its rendering or a synonym), the share of its parts found
+        for a compound, else 0 (``own``/``other``: the passage's terms in the word's and the other language)."""
+        if self.stem in own or self.translated & other or self.synonyms & own:
+            return 1.0
+        if not self.parts:
+            return 0.0
+        return sum(part in own or bool(rendering & other) for part, rendering in self.parts) / len(self.parts)
+
+
+def _bounded_put(cache: dict[Any, Any], key: Any, value: Any) -> None:
+    """Put ``value`` in a cache of at most ``_CACHE`` entries (the oldest go first)."""
+    cache[key] = value
+    while len(cache) > _CACHE:
+        cache.pop(next(iter(cache)))
+
+
 @dataclass
 class Hit:
     """One passage group with its fused score and the evidence behind it."""
@@ -125,6 +161,8 @@ class Retriever:
         self._vectors: dict[str, np.ndarray] = {}
         self._vectors_lock = threading.Lock()  # the cache is shared by the threads answering at once
         self._known: dict[Language, frozenset[str]] = {}
+        self._plans: dict[tuple[str, Language], WordPlan] = {}
+        self._sentence_terms: dict[tuple[str, Language], frozenset[str]] = {}
 
     def analyse(self, text: str, language: Language) -> QueryTerms:
         """Content words of ``text`` with typos repaired against the index, and their translation."""
@@ -155,7 +193,8 @@ class Retriever:
         """The ``k`` best passage groups for the question ``text`` written in ``language``."""
         query, channels, fused = self.fused(text, language)
         fused = self.with_prior(fused, facts_of(text))
-        best = heapq.nlargest(k, fused, key=fused.__getitem__)
+        ranked = sorted(fused, key=fused.__getitem__, reverse=True)
+        best = distinct_first(ranked, self._plain_terms, k=k)
         hits = [Hit(group_id=group, score=fused[group]) for group in best]
         for hit in hits:
             hit.channels = {name: scores.get(hit.group_id, 0.0) for name, scores in channels.items()}
@@ -272,20 +311,46 @@ class Retriever:
 
     def text_coverage(self, query: QueryTerms, text: str, language: Language) -> float:
         """Share of the question's content words (IDF-weighted) that ``text`` in ``language`` contains."""
-        terms = frozenset(self.catalog.analyzer.terms(text, language))
+        terms = self._text_terms(text, language)
         if language is query.language:
             return self._coverage(query, terms, frozenset())
         return self._coverage(query, frozenset(), terms)
+
+    def _text_terms(self, text: str, language: Language) -> frozenset[str]:
+        """The index terms of a sentence (cached: the same passages' sentences are scored again and again)."""
+        key = (text, language)
+        found = self._sentence_terms.get(key)
+        if found is None:
+            found = frozenset(self.catalog.analyzer.terms(text, language))
+            _bounded_put(self._sentence_terms, key, found)
+        return found
 
     def _coverage(self, query: QueryTerms, own: frozenset[str], other: frozenset[str]) -> float:
         if not query.words:
             return 0.0
         total = matched = 0.0
         for word in query.words:
-            weight = self._word_weight(word, query.language)
-            total += weight
-            matched += weight * self._word_credit(word, query.language, own, other)
+            plan = self._plan(word, query.language)
+            total += plan.weight
+            matched += plan.weight * plan.credit(own, other)
         return matched / total if total else 0.0
+
+    def _plan(self, word: str, language: Language) -> WordPlan:
+        """What a passage must hold to count as having ``word`` (cached: it depends on the word alone)."""
+        key = (word, language)
+        found = self._plans.get(key)
+        if found is None:
+            analyzer = self.catalog.analyzer
+            parts = analyzer.compound_parts(word) if language is Language.NB else ()
+            found = WordPlan(
+                weight=self._word_weight(word, language),
+                stem=stem(word, language),
+                translated=self._translated_terms(word, language),
+                synonyms=frozenset(analyzer.terms(self._translator.synonyms(word, language) or "", language)),
+                parts=tuple((stem(part, language), self._translated_terms(part, language)) for part in parts),
+            )
+            _bounded_put(self._plans, key, found)
+        return found
 
     def _word_weight(self, word: str, language: Language) -> float:
         """How telling a question word is: its IDF among passages in the question's language; for a word
@@ -299,31 +364,16 @@ class Retriever:
         weight = max((other.idf(term) for term in rendering), default=0.0)
         return weight or max(own.max_idf, other.max_idf)
 
-    def _word_credit(
-        self, word: str, language: Language, own: frozenset[str], other: frozenset[str]
-    ) -> float:
-        """1 when the passage has ``word`` (or its translation), the share of its parts for a compound."""
-        if stem(word, language) in own or self._translation_matches(word, language, other):
-            return 1.0
-        if self._synonym_matches(word, language, own):
-            return 1.0
-        parts = self.catalog.analyzer.compound_parts(word) if language is Language.NB else ()
-        if not parts:
-            return 0.0
-        found = sum(
-            stem(part, language) in own or self._translation_matches(part, language, other) for part in parts
-        )
-        return found / len(parts)
-
-    def _synonym_matches(self, word: str, language: Language, terms: frozenset[str]) -> bool:
-        synonyms = self._translator.synonyms(word, language)
-        return bool(synonyms) and bool(set(self.catalog.analyzer.terms(synonyms, language)) & terms)
-
-    def _translation_matches(self, word: str, language: Language, terms: frozenset[str]) -> bool:
+    def _translated_terms(self, word: str, language: Language) -> frozenset[str]:
+        """The index terms of ``word``'s glossary rendering in the other language (none without one)."""
         translated = self._translator.translate(word, language)
-        if not translated:
-            return False
-        return bool(set(self.catalog.analyzer.terms(translated, language.other)) & terms)
+        return frozenset(self.catalog.analyzer.terms(translated, language.other)) if translated else frozenset()
+
+    def _plain_terms(self, group_id: str) -> frozenset[str]:
+        """The index terms of a group's authoritative passage, numbers left out (for telling copies)."""
+        chunk = self.catalog.original(group_id) or self.catalog.groups[group_id][0]
+        terms = self.catalog.shards[chunk.language].terms_of(chunk.chunk_id)
+        return frozenset(term for term in terms if not term.isdigit())
 
     def _group_terms(self, group_id: str, language: Language) -> frozenset[str]:
         chunk: Chunk | None = self.catalog.version(group_id, language)

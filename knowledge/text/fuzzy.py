@@ -4,24 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rapidfuzz.distance import OSA
+
 
 def edit_distance(a: str, b: str, *, limit: int = 2) -> int:
     """Optimal string alignment distance between ``a`` and ``b``; values above ``limit`` come back as limit+1."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
+    return int(OSA.distance(a, b, score_cutoff=limit))
 
 
 def closest_term(term: str, vocabulary: Iterable[str]) -> str | None:
