@@ -289,19 +289,23 @@ class Retriever:
         texts = [text] + ([query.translated] if query.translated else [])
         vectors = self._embedder.embed(texts)
         self._remember({text: vectors[0]})  # the answer's sentences are compared with the question next
-        channels = {"dense": self._nearest(vectors[0])}
-        if len(vectors) > 1:
-            channels["dense_x"] = self._nearest(vectors[1])
+        found = self._nearest(vectors)  # the question and its rendering in one search
+        channels = dict(zip(("dense", "dense_x"), found, strict=False))
         return channels | self._bridge_dense(query, vectors)
 
-    def _nearest(self, vector: np.ndarray) -> dict[str, float]:
-        groups: dict[str, float] = {}
-        found = self._store.query(self.catalog.generation, vector, k=_DENSE_K, live=self.catalog.records)
-        for chunk_id, similarity in found:
-            chunk = self.catalog.by_id.get(chunk_id)
-            if chunk is not None:
-                groups[chunk.group_id] = max(groups.get(chunk.group_id, 0.0), similarity)
-        return groups
+    def _nearest(self, vectors: np.ndarray) -> list[dict[str, float]]:
+        """For each vector, the best similarity of each passage group among its nearest passages."""
+        results = []
+        for found in self._store.query_many(
+            self.catalog.generation, list(vectors), k=_DENSE_K, live=self.catalog.records
+        ):
+            groups: dict[str, float] = {}
+            for chunk_id, similarity in found:
+                chunk = self.catalog.by_id.get(chunk_id)
+                if chunk is not None:
+                    groups[chunk.group_id] = max(groups.get(chunk.group_id, 0.0), similarity)
+            results.append(groups)
+        return results
 
     def coverage(self, query: QueryTerms, group_id: str) -> float:
         """Share of the question's content words (IDF-weighted) that the passage group contains."""
@@ -367,7 +371,9 @@ class Retriever:
     def _translated_terms(self, word: str, language: Language) -> frozenset[str]:
         """The index terms of ``word``'s glossary rendering in the other language (none without one)."""
         translated = self._translator.translate(word, language)
-        return frozenset(self.catalog.analyzer.terms(translated, language.other)) if translated else frozenset()
+        return (
+            frozenset(self.catalog.analyzer.terms(translated, language.other)) if translated else frozenset()
+        )
 
     def _plain_terms(self, group_id: str) -> frozenset[str]:
         """The index terms of a group's authoritative passage, numbers left out (for telling copies)."""

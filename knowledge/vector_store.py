@@ -25,7 +25,12 @@ from numpy.typing import NDArray
 
 from core.language import Language
 from knowledge.bridge.builder import PassageBridge
-from knowledge.bridge.records import bridge_from_metadata, bridge_metadata, bridge_record_id
+from knowledge.bridge.records import (
+    bridge_from_metadata,
+    bridge_metadata,
+    bridge_record_id,
+    parse_bridge_record_id,
+)
 from knowledge.generations import (
     DocumentEntry,
     Generation,
@@ -307,17 +312,20 @@ class ChromaStore:
         """The ``k`` English bridges nearest to ``embedding`` as (record id, chunk id, cosine similarity)."""
         target = self._bridges(generation.collection)
         # A metadata filter makes Chroma compare against every record (10 ms at 250 pages, growing with the
-        # index); the bridges that are not searched (a fixed vector far from any question) and those of an
-        # older builder are rare among the nearest, so they are dropped here from a few more results.
-        found = target.query(
-            query_embeddings=[embedding], n_results=k + _SPARE, include=["distances", "metadatas"]
-        )
-        ids, metas = found["ids"][0], (found.get("metadatas") or [[]])[0]
+        # index), and reading the metadata of the neighbours costs three times the search itself: the chunk
+        # id and the builder are read from the record ids. The bridges that are not searched (English
+        # passages' placeholders) are dropped by the caller, which knows the groups it searches.
+        found = target.query(query_embeddings=[embedding], n_results=k + _SPARE, include=["distances"])
+        ids = found["ids"][0]
         distances = (found.get("distances") or [[]])[0]
+        parsed = [
+            (record, *parse_bridge_record_id(record), distance)
+            for record, distance in zip(ids, distances, strict=True)
+        ]
         return [
-            (record, str(meta["chunk_id"]), 1.0 - float(distance))
-            for record, meta, distance in zip(ids, metas, distances, strict=True)
-            if meta.get("dense") and meta.get("builder") == generation.bridges
+            (record, chunk_id, 1.0 - float(distance))
+            for record, chunk_id, builder, distance in parsed
+            if builder == generation.bridges
         ][:k]
 
     def records(self, collection: str) -> tuple[list[Chunk], NDArray[np.float32]]:
@@ -383,18 +391,30 @@ class ChromaStore:
             k: How many passages.
             live: Record ids the caller reads (others, such as another version of a page, are skipped).
         """
+        return self.query_many(collection, [embedding], k=k, live=live)[0]
+
+    def query_many(
+        self,
+        collection: str,
+        embeddings: Sequence[NDArray[np.float32]],
+        *,
+        k: int,
+        live: Collection[str] | None = None,
+    ) -> list[list[tuple[str, float]]]:
+        """:meth:`query` for several vectors in one search (a question and its rendering)."""
         wanted = k if live is None else k + _SPARE
         found = self._collection(collection).query(
-            query_embeddings=[embedding], n_results=wanted, include=["distances"]
+            query_embeddings=list(embeddings), n_results=wanted, include=["distances"]
         )
-        ids = found["ids"][0]
-        distances = (found.get("distances") or [[]])[0]
-        pairs = [
-            (chunk_id_of(record), 1.0 - float(distance))
-            for record, distance in zip(ids, distances, strict=True)
-            if live is None or record in live
-        ]
-        return pairs[:k]
+        results = []
+        for ids, distances in zip(found["ids"], found.get("distances") or [], strict=True):
+            pairs = [
+                (chunk_id_of(record), 1.0 - float(distance))
+                for record, distance in zip(ids, distances, strict=True)
+                if live is None or record in live
+            ]
+            results.append(pairs[:k])
+        return results
 
 
 def _read_all(

@@ -15,6 +15,12 @@ def bridge_record_id(chunk_id: str, tag: str, builder: str) -> str:
     return f"{chunk_id}@{tag}#{builder}"
 
 
+def parse_bridge_record_id(record: str) -> tuple[str, str]:
+    """The chunk id and the builder inside a bridge's record id (see :func:`bridge_record_id`)."""
+    head, _, builder = record.rpartition("#")
+    return head.rpartition("@")[0], builder
+
+
 def bridge_metadata(bridge: PassageBridge, *, tag: str, builder: str) -> dict[str, str | bool]:
     """The metadata stored for ``bridge`` (texts and BM25 terms; ``dense`` marks a searchable vector)."""
     return {

@@ -147,7 +147,8 @@ def test_a_changed_builder_writes_the_bridges_again_once(
 def test_bridges_that_are_not_searched_are_never_returned_as_neighbours(
     store: ChromaStore, embedder: SentenceTransformerEmbedder, folder: Path
 ) -> None:
-    KnowledgeBase(store=store, embedder=embedder).ingest([folder])
+    kb = KnowledgeBase(store=store, embedder=embedder)
+    kb.ingest([folder])
     active = store.active()
     assert active is not None
     bridges, _ = store.bridges(active)
@@ -155,7 +156,12 @@ def test_bridges_that_are_not_searched_are_never_returned_as_neighbours(
     assert searched and any(not bridge.english for bridge in bridges)
     unsearched = np.zeros(embedder.dimension, dtype=np.float32)
     unsearched[0] = 1.0  # the fixed vector the bridges that are not searched are stored with
+    english = next(bridge.english for bridge in bridges if bridge.english)
+    index = kb.retriever().bridge
+    assert index is not None
 
-    found = store.query_bridges(active, unsearched, k=50)
+    near_placeholders = index.dense(unsearched)
+    near_a_gloss = index.dense(embedder.embed([english])[0])
 
-    assert found and {chunk_id for _, chunk_id, _ in found} <= searched
+    assert set(near_placeholders) <= searched
+    assert near_a_gloss and set(near_a_gloss) <= searched
