@@ -40,9 +40,6 @@ def test_ask_json_has_the_documented_shape_with_sources_best_first(runner: CliRu
     assert "original_text" in first  # an English rendering carries its Norwegian original
 
 
-@pytest.mark.xfail(
-    strict=True, reason="known: the fitted decline model answers the third, off-topic line (issue 11)"
-)
 def test_ask_reads_one_question_per_line_and_answers_each_on_one_line(runner: CliRunner) -> None:
     questions = "Hvem sender inn sluttrapporten?\n\ndo pupils need travel insurance for erasmus exchanges\n"
 

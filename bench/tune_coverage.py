@@ -1,0 +1,126 @@
+"""Choose the coverage weight of the ranking by cross-validation with folds by document:
+``python bench/tune_coverage.py``.
+
+Builds the benchmark's indexes (the shipped pages for the dev questions; the shipped pages and set A's for set A
+and the extra questions), fuses every answerable question once, then ranks the best groups as the retriever does
+(page prior, ``weight`` × coverage, copies behind) for each weight on a grid. For each fold (the questions on
+one page) the weight that does best on the other folds is applied to it; the out-of-fold hit@3 is what is
+reported. The weight chosen on all folds is the one to put in ``knowledge.retrieval.COVERAGE_WEIGHT``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.indexes import MODEL, build_index  # noqa: E402
+from bench.metrics import best_rank, evidence_variants  # noqa: E402
+from bench.run import default_sets  # noqa: E402
+from knowledge.diversity import distinct_first  # noqa: E402
+from knowledge.embeddings import SentenceTransformerEmbedder  # noqa: E402
+from knowledge.evaluation import EvalQuestion  # noqa: E402
+from knowledge.language import detect_language  # noqa: E402
+from knowledge.page_facts import facts_of  # noqa: E402
+from knowledge.retrieval import Retriever  # noqa: E402
+
+GRID = (0.0, 0.02, 0.04, 0.08, 0.16, 0.24, 0.32, 0.48, 0.64, 1.0)
+TOP = 3
+
+
+@dataclass(frozen=True)
+class Fused:
+    """One question's prior-adjusted pool with each group's coverage, and what counts as a hit."""
+
+    question: EvalQuestion
+    document: str
+    scores: dict[str, float]
+    coverage: dict[str, float]
+    texts: dict[str, str]
+    variants: list[str]
+
+
+def fuse(retriever: Retriever, question: EvalQuestion, document: str) -> Fused:
+    """Everything the ranking needs for ``question``, computed once."""
+    language = detect_language(question.question)
+    query, _, fused = retriever.fused(question.question, language)
+    scores, coverage = retriever.with_coverage(
+        query, retriever.with_prior(fused, facts_of(question.question)), 0
+    )
+    catalog = retriever.catalog
+    texts = {group: " ".join(chunk.text for chunk in catalog.groups[group]) for group in scores}
+    return Fused(question, document, scores, coverage, texts, evidence_variants(question.evidence, catalog))
+
+
+def hit(item: Fused, weight: float, retriever: Retriever) -> bool:
+    """Whether the evidence is in the top three with ``weight``, ranked as ``Retriever.search`` ranks."""
+    scored = {group: score + weight * item.coverage[group] for group, score in item.scores.items()}
+    ranked = sorted(scored, key=scored.__getitem__, reverse=True)
+    best = distinct_first(ranked, retriever.plain_terms, k=TOP)[:TOP]
+    return best_rank(item.variants, [item.texts[group] for group in best]) is not None
+
+
+def cross_validate(items: list[tuple[Fused, Retriever]]) -> dict[str, Any]:
+    """Out-of-fold hit@3 with folds by document, and the weight chosen on all questions."""
+    hits = {
+        (weight, k): hit(item, weight, retriever)
+        for weight in GRID
+        for k, (item, retriever) in enumerate(items)
+    }
+
+    def best(pool: list[int]) -> float:
+        return max(GRID, key=lambda weight: (sum(hits[weight, k] for k in pool), -weight))
+
+    documents = sorted({item.document for item, _ in items})
+    folds, found = {}, 0
+    for document in documents:
+        held = [k for k, (item, _) in enumerate(items) if item.document == document]
+        chosen = best([k for k in range(len(items)) if k not in held])
+        score = sum(hits[chosen, k] for k in held)
+        found += score
+        folds[document] = {"chosen": chosen, "hit@3": round(score / len(held), 3), "questions": len(held)}
+    everything = list(range(len(items)))
+    return {
+        "folds": folds,
+        "out_of_fold_hit@3": round(found / len(items), 3),
+        "without_coverage_hit@3": round(sum(hits[0.0, k] for k in everything) / len(items), 3),
+        "by_weight_hit@3 (in sample, for reading only)": {
+            weight: round(sum(hits[weight, k] for k in everything) / len(items), 3) for weight in GRID
+        },
+        "chosen_on_all": best(everything),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the indexes, cross-validate, print JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared/eval")
+    args = parser.parse_args(argv)
+    embedder = SentenceTransformerEmbedder(MODEL)
+    items: list[tuple[Fused, Retriever]] = []
+    with tempfile.TemporaryDirectory(prefix="rapportlos-coverage-") as tmp:
+        built: dict[tuple[Path, ...], Retriever] = {}
+        for number, question_set in enumerate(default_sets(args.eval)):
+            if question_set.paths not in built:
+                kb, _ = build_index(
+                    folder=Path(tmp) / f"index-{number}", embedder=embedder, paths=question_set.paths
+                )
+                built[question_set.paths] = kb.retriever()
+            retriever = built[question_set.paths]
+            for question in question_set.questions:
+                if question.answerable and question.evidence:
+                    document = str(question_set.docs.get(question.id))
+                    items.append((fuse(retriever, question, document), retriever))
+        print(json.dumps(cross_validate(items), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
