@@ -20,7 +20,7 @@ from knowledge.page_facts import Facts, facts_of, fit
 from knowledge.sentence_vectors import SentenceVectors
 from knowledge.text.fuzzy import closest_term
 from knowledge.text.question_words import search_hints
-from knowledge.text.stemming import stem
+from knowledge.text.stemming import one_form_each, stem
 from knowledge.translation import GlossaryTranslator
 from knowledge.vector_store import ChromaStore
 
@@ -306,7 +306,7 @@ class Retriever:
                 self._vectors.pop(next(iter(self._vectors)))
 
     def _dense(self, text: str, query: QueryTerms) -> dict[str, dict[str, float]]:
-        texts = [text] + ([query.translated] if query.translated else [])
+        texts = [text] + ([one_form_each(query.translated, query.language.other)] if query.translated else [])
         vectors = self._embedder.embed(texts)
         self._remember({text: vectors[0]})  # the answer's sentences are compared with the question next
         found = self._nearest(vectors)  # the question and its rendering in one search
