@@ -2,7 +2,8 @@
 ``python bench/tune_coverage.py``.
 
 Builds the benchmark's indexes (the shipped pages for the dev questions; the shipped pages and set A's for set A
-and the extra questions), fuses every answerable question once, then ranks the best groups as the retriever does
+and the extra questions; and, with ``--pages``, the scale benchmark's generated corpus for the dev questions
+again, so that the weight also holds among many pages that read alike), fuses every answerable question once, then ranks the best groups as the retriever does
 (page prior, ``weight`` × coverage, copies behind) for each weight on a grid. For each fold (the questions on
 one page) the weight that does best on the other folds is applied to it; the out-of-fold hit@3 is what is
 reported. The weight chosen on all folds is the one to put in ``knowledge.retrieval.COVERAGE_WEIGHT``.
@@ -21,15 +22,19 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.indexes import MODEL, build_index  # noqa: E402
+from bench import processes  # noqa: E402
+from bench.corpus import dev_writer, write_corpus  # noqa: E402
+from bench.indexes import MODEL, PREFIX, build_index  # noqa: E402
 from bench.metrics import best_rank, evidence_variants  # noqa: E402
 from bench.run import default_sets  # noqa: E402
+from knowledge.bootstrap import SHIPPED_DOCS, KnowledgeBase  # noqa: E402
 from knowledge.diversity import distinct_first  # noqa: E402
 from knowledge.embeddings import SentenceTransformerEmbedder  # noqa: E402
 from knowledge.evaluation import EvalQuestion  # noqa: E402
 from knowledge.language import detect_language  # noqa: E402
 from knowledge.page_facts import facts_of  # noqa: E402
 from knowledge.retrieval import Retriever  # noqa: E402
+from knowledge.vector_store import ChromaStore  # noqa: E402
 
 GRID = (0.0, 0.02, 0.04, 0.08, 0.16, 0.24, 0.32, 0.48, 0.64, 1.0)
 TOP = 3
@@ -40,6 +45,7 @@ class Fused:
     """One question's prior-adjusted pool with each group's coverage, and what counts as a hit."""
 
     question: EvalQuestion
+    set_name: str
     document: str
     scores: dict[str, float]
     coverage: dict[str, float]
@@ -47,7 +53,7 @@ class Fused:
     variants: list[str]
 
 
-def fuse(retriever: Retriever, question: EvalQuestion, document: str) -> Fused:
+def fuse(retriever: Retriever, question: EvalQuestion, set_name: str, document: str) -> Fused:
     """Everything the ranking needs for ``question``, computed once."""
     language = detect_language(question.question)
     query, _, fused = retriever.fused(question.question, language)
@@ -56,7 +62,9 @@ def fuse(retriever: Retriever, question: EvalQuestion, document: str) -> Fused:
     )
     catalog = retriever.catalog
     texts = {group: " ".join(chunk.text for chunk in catalog.groups[group]) for group in scores}
-    return Fused(question, document, scores, coverage, texts, evidence_variants(question.evidence, catalog))
+    return Fused(
+        question, set_name, document, scores, coverage, texts, evidence_variants(question.evidence, catalog)
+    )
 
 
 def hit(item: Fused, weight: float, retriever: Retriever) -> bool:
@@ -79,17 +87,26 @@ def cross_validate(items: list[tuple[Fused, Retriever]]) -> dict[str, Any]:
         return max(GRID, key=lambda weight: (sum(hits[weight, k] for k in pool), -weight))
 
     documents = sorted({item.document for item, _ in items})
-    folds, found = {}, 0
+    folds, out_of_fold = {}, {}
     for document in documents:
         held = [k for k, (item, _) in enumerate(items) if item.document == document]
         chosen = best([k for k in range(len(items)) if k not in held])
-        score = sum(hits[chosen, k] for k in held)
-        found += score
+        out_of_fold |= {k: hits[chosen, k] for k in held}
+        score = sum(out_of_fold[k] for k in held)
         folds[document] = {"chosen": chosen, "hit@3": round(score / len(held), 3), "questions": len(held)}
     everything = list(range(len(items)))
+    by_split: dict[str, list[bool]] = {}
+    for k, (item, _) in enumerate(items):
+        by_split.setdefault(f"{item.set_name} {item.question.lang.value}", []).append(out_of_fold[k])
+        by_split.setdefault(f"{item.set_name} {item.question.lang.value} without coverage", []).append(
+            hits[0.0, k]
+        )
     return {
         "folds": folds,
-        "out_of_fold_hit@3": round(found / len(items), 3),
+        "out_of_fold_hit@3": round(sum(out_of_fold.values()) / len(items), 3),
+        "out_of_fold_hit@3_by_set_and_language": {
+            split: round(sum(found) / len(found), 3) for split, found in sorted(by_split.items())
+        },
         "without_coverage_hit@3": round(sum(hits[0.0, k] for k in everything) / len(items), 3),
         "by_weight_hit@3 (in sample, for reading only)": {
             weight: round(sum(hits[weight, k] for k in everything) / len(items), 3) for weight in GRID
@@ -98,10 +115,40 @@ def cross_validate(items: list[tuple[Fused, Retriever]]) -> dict[str, Any]:
     }
 
 
+def _generated(
+    args: argparse.Namespace, tmp: Path, questions: list[EvalQuestion], embedder: SentenceTransformerEmbedder
+) -> Retriever:
+    """A retriever over the scale benchmark's generated corpus of ``args.pages`` pages (built unless reused):
+    the dev questions asked among many pages that read alike, as the scale benchmark asks them."""
+    index = args.index
+    if index is None:
+        writer = dev_writer(
+            shipped=SHIPPED_DOCS, set_a=args.eval / "corpus_a", evidence=[q.evidence or "" for q in questions]
+        )
+        folder = write_corpus(
+            tmp / "corpus",
+            shipped=SHIPPED_DOCS,
+            set_a=args.eval / "corpus_a",
+            writer=writer,
+            pages=args.pages,
+        )[0].parent
+        index = tmp / "generated"
+        processes.ingest(index=index, folder=folder, cache=args.embedding_cache)
+    return KnowledgeBase(store=ChromaStore(path=str(index), prefix=PREFIX), embedder=embedder).retriever()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build the indexes, cross-validate, print JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared/eval")
+    parser.add_argument(
+        "--pages",
+        type=int,
+        default=250,
+        help="also ask the dev questions among this many generated pages (0: no)",
+    )
+    parser.add_argument("--index", type=Path, default=None, help="reuse an index of that generated corpus")
+    parser.add_argument("--embedding-cache", type=Path, default=None)
     args = parser.parse_args(argv)
     embedder = SentenceTransformerEmbedder(MODEL)
     items: list[tuple[Fused, Retriever]] = []
@@ -117,7 +164,14 @@ def main(argv: list[str] | None = None) -> int:
             for question in question_set.questions:
                 if question.answerable and question.evidence:
                     document = str(question_set.docs.get(question.id))
-                    items.append((fuse(retriever, question, document), retriever))
+                    items.append((fuse(retriever, question, question_set.name, document), retriever))
+        if args.pages:
+            dev = default_sets(args.eval)[0]
+            retriever = _generated(args, Path(tmp), dev.questions, embedder)
+            for question in dev.questions:
+                if question.answerable and question.evidence:
+                    document = str(dev.docs.get(question.id))
+                    items.append((fuse(retriever, question, f"dev@{args.pages}", document), retriever))
         print(json.dumps(cross_validate(items), indent=2))
     return 0
 
