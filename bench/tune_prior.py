@@ -9,7 +9,6 @@ chosen on all folds is the one to put in ``knowledge.retrieval.PAGE_PRIOR``.
 from __future__ import annotations
 
 import argparse
-import heapq
 import itertools
 import json
 import sys
@@ -23,24 +22,31 @@ sys.path.insert(0, str(ROOT))
 from bench import processes  # noqa: E402
 from bench.corpus import dev_writer, write_corpus  # noqa: E402
 from bench.indexes import MODEL, PREFIX  # noqa: E402
+from bench.metrics import best_rank, evidence_variants  # noqa: E402
 from knowledge.bootstrap import SHIPPED_DOCS, KnowledgeBase  # noqa: E402
+from knowledge.diversity import distinct_first  # noqa: E402
 from knowledge.embeddings import SentenceTransformerEmbedder  # noqa: E402
-from knowledge.evaluation import EvalQuestion, evidence_rank, load_questions  # noqa: E402
+from knowledge.evaluation import EvalQuestion, load_questions  # noqa: E402
 from knowledge.language import detect_language  # noqa: E402
 from knowledge.page_facts import facts_of  # noqa: E402
-from knowledge.retrieval import PagePrior, Retriever  # noqa: E402
+from knowledge.retrieval import PagePrior, QueryTerms, Retriever  # noqa: E402
 from knowledge.vector_store import ChromaStore  # noqa: E402
 
 EVAL = ROOT.parent / "shared/eval"
 GRID = (0.0, 0.01, 0.02, 0.04, 0.08)
+Fusion = tuple[QueryTerms, dict[str, float]]
 
 
-def _hit3(retriever: Retriever, fused: dict[str, float], question: EvalQuestion, prior: PagePrior) -> bool:
-    scored = retriever.with_prior(fused, facts_of(question.question), prior)
-    best = heapq.nlargest(5, scored, key=scored.__getitem__)
+def _hit3(retriever: Retriever, fused: Fusion, question: EvalQuestion, prior: PagePrior) -> bool:
+    """Whether the evidence is in the top three with ``prior``, ranked as ``Retriever.search`` ranks."""
+    query, scores = fused
+    scored, _ = retriever.with_coverage(
+        query, retriever.with_prior(scores, facts_of(question.question), prior)
+    )
+    ranked = sorted(scored, key=scored.__getitem__, reverse=True)
+    best = distinct_first(ranked, retriever.plain_terms, k=3)[:3]
     texts = [" ".join(chunk.text for chunk in retriever.catalog.groups[group]) for group in best]
-    rank = evidence_rank(question.evidence, texts)
-    return rank is not None and rank <= 3
+    return best_rank(evidence_variants(question.evidence, retriever.catalog), texts) is not None
 
 
 def cross_validate(
@@ -49,7 +55,10 @@ def cross_validate(
     """Out-of-fold hit@3 with folds by document (``source``: question id → document), and the weights
     chosen on all questions."""
     answerable = [q for q in questions if q.answerable and q.evidence]
-    fused = {q.id: retriever.fused(q.question, detect_language(q.question))[2] for q in answerable}
+    fused: dict[str, Fusion] = {}
+    for q in answerable:
+        query, _, scores = retriever.fused(q.question, detect_language(q.question))
+        fused[q.id] = (query, scores)
     grid = [PagePrior(fit=a, archived=b) for a, b in itertools.product(GRID, GRID)]
     hits = {(p, q.id): _hit3(retriever, fused[q.id], q, p) for p in grid for q in answerable}
     docs = sorted({source[q.id] for q in answerable})
