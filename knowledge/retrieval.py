@@ -78,6 +78,11 @@ class QueryTerms:
     translated: str
     hints: str = ""
 
+    @property
+    def rendering(self) -> str:
+        """The rendering the embedding model reads: the translation with one form of each word."""
+        return one_form_each(self.translated, self.language.other)
+
 
 @dataclass(frozen=True)
 class WordPlan:
@@ -306,7 +311,7 @@ class Retriever:
                 self._vectors.pop(next(iter(self._vectors)))
 
     def _dense(self, text: str, query: QueryTerms) -> dict[str, dict[str, float]]:
-        texts = [text] + ([one_form_each(query.translated, query.language.other)] if query.translated else [])
+        texts = [text] + ([query.rendering] if query.translated else [])
         vectors = self._embedder.embed(texts)
         self._remember({text: vectors[0]})  # the answer's sentences are compared with the question next
         found = self._nearest(vectors)  # the question and its rendering in one search

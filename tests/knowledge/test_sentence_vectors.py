@@ -47,8 +47,8 @@ def test_an_answer_embeds_only_the_question_and_quotes_what_it_did_before(
 
     answer = _service(kb).answer(Question(text=question, language=Language.EN))
 
-    translated = kb.retriever().analyse(question, Language.EN).translated
-    assert counting.texts == [question, translated]  # no sentence of any passage
+    rendering = kb.retriever().analyse(question, Language.EN).rendering
+    assert counting.texts == [question, rendering]  # no sentence of any passage
     # The same answer as from a retriever that embeds the sentences itself.
     chunks, _, _ = store.passages(store.active())  # type: ignore[arg-type]
     plain = KnowledgeService(

@@ -87,7 +87,7 @@ def test_a_second_start_does_not_embed_the_bridges_again(
     top = retriever.catalog.original(hits[0].group_id)
     assert top is not None and top.doc_id == "etwinning"
     assert hits[0].channels.get("dense_b", 0) > 0
-    assert counting.texts == [question, retriever.analyse(question, Language.EN).translated]
+    assert counting.texts == [question, retriever.analyse(question, Language.EN).rendering]
 
 
 def test_adding_a_page_writes_only_its_bridges(
