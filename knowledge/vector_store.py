@@ -13,17 +13,14 @@ the fingerprint of the builder that wrote them, which the pointer names too.
 
 from __future__ import annotations
 
-import sys
 import uuid
 from collections.abc import Collection, Mapping, Sequence
-from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 
 import numpy as np
 from numpy.typing import NDArray
 
-from core.language import Language
 from knowledge.bridge.builder import PassageBridge
 from knowledge.bridge.records import (
     bridge_from_metadata,
@@ -31,6 +28,7 @@ from knowledge.bridge.records import (
     bridge_record_id,
     parse_bridge_record_id,
 )
+from knowledge.chroma_records import passage_metadata, passage_of, read_all, stored_terms
 from knowledge.generations import (
     DocumentEntry,
     Generation,
@@ -46,9 +44,6 @@ __all__ = ["ChromaStore", "DocumentEntry", "Generation", "chunk_id_of", "record_
 _ACTIVE = "active"
 _BATCH = 256
 _SPARE = 20  # extra neighbours asked for, in case records of other versions come first
-# Records read per call when a whole collection is read: one call for thousands of records makes Chroma hold
-# them all at once (about 160 MB more at peak for 7,000 passages, which the process keeps).
-_PAGE = 500
 
 
 def _client(*, path: str | None, url: str | None) -> Any:
@@ -65,44 +60,6 @@ def _client(*, path: str | None, url: str | None) -> Any:
             settings=settings,
         )
     return chromadb.PersistentClient(path=path or "chroma", settings=settings)
-
-
-def _metadata(chunk: Chunk, *, tag: str, terms: Sequence[str] | None) -> dict[str, str | int | bool]:
-    return {
-        "chunk_id": chunk.chunk_id,
-        "tag": tag,
-        "terms": " ".join(terms) if terms is not None else "",
-        "doc_id": chunk.doc_id,
-        "title": chunk.title,
-        "section": chunk.section,
-        "url": chunk.url or "",
-        "language": chunk.language.value,
-        "updated": chunk.updated.isoformat() if chunk.updated else "",
-        "position": chunk.position,
-        "group_id": chunk.group_id,
-        "official": chunk.official,
-        "source_path": chunk.source_path,
-        "content_hash": chunk.content_hash,
-    }
-
-
-def _chunk(record: str, text: str, meta: Mapping[str, object]) -> Chunk:
-    updated = str(meta.get("updated") or "")
-    return Chunk(
-        chunk_id=str(meta.get("chunk_id") or chunk_id_of(record)),
-        doc_id=str(meta["doc_id"]),
-        text=text,
-        title=str(meta["title"]),
-        section=str(meta["section"]),
-        url=str(meta.get("url") or "") or None,
-        language=Language(str(meta["language"])),
-        updated=date.fromisoformat(updated) if updated else None,
-        position=int(str(meta["position"])),
-        group_id=str(meta["group_id"]),
-        official=bool(meta.get("official", True)),
-        source_path=str(meta.get("source_path") or ""),
-        content_hash=str(meta.get("content_hash") or ""),
-    )
 
 
 class ChromaStore:
@@ -191,7 +148,8 @@ class ChromaStore:
                 ids=[record_id(chunk.chunk_id, tag) for chunk in part],
                 documents=[chunk.text for chunk in part],
                 metadatas=[
-                    _metadata(chunk, tag=tag, terms=(terms or {}).get(chunk.chunk_id)) for chunk in part
+                    passage_metadata(chunk, tag=tag, terms=(terms or {}).get(chunk.chunk_id))
+                    for chunk in part
                 ],
                 embeddings=embeddings[start : start + _BATCH],
             )
@@ -208,7 +166,7 @@ class ChromaStore:
             target.update(
                 ids=[record_id(chunk.chunk_id, tag) for chunk, tag in zip(part, tags, strict=True)],
                 metadatas=[
-                    _metadata(chunk, tag=tag, terms=terms.get(chunk.chunk_id))
+                    passage_metadata(chunk, tag=tag, terms=terms.get(chunk.chunk_id))
                     for chunk, tag in zip(part, tags, strict=True)
                 ],
             )
@@ -299,7 +257,7 @@ class ChromaStore:
     def bridges(self, generation: Generation) -> tuple[list[PassageBridge], set[str]]:
         """The live bridges of ``generation`` (written by the builder its pointer names) and their record
         ids, without their vectors."""
-        found = _read_all(
+        found = read_all(
             self._bridges(generation.collection), include=["metadatas"], where={"builder": generation.bridges}
         )
         ids, metas = found["ids"], found["metadatas"] or []
@@ -334,7 +292,7 @@ class ChromaStore:
         keep = self._live(collection, found["ids"], found["metadatas"] or [])
         ids, docs, metas = found["ids"], found["documents"] or [], found["metadatas"] or []
         embeddings = found.get("embeddings")
-        chunks = [_chunk(ids[k], docs[k], dict(metas[k])) for k in keep]
+        chunks = [passage_of(ids[k], docs[k], dict(metas[k])) for k in keep]
         vectors = np.asarray(embeddings if embeddings is not None else [], dtype=np.float32)
         order = sorted(range(len(chunks)), key=lambda k: (chunks[k].doc_id, chunks[k].position))
         return [chunks[k] for k in order], (vectors[[keep[k] for k in order]] if len(order) else vectors)
@@ -342,18 +300,15 @@ class ChromaStore:
     def passages(self, generation: Generation) -> tuple[list[Chunk], dict[str, list[str]], set[str]]:
         """The live passages of ``generation`` without their embeddings: the passages in document order,
         their stored BM25 terms by chunk id (where stored) and their record ids."""
-        found = _read_all(self._collection(generation.collection), include=["documents", "metadatas"])
+        found = read_all(self._collection(generation.collection), include=["documents", "metadatas"])
         ids, docs, metas = found["ids"], found["documents"] or [], found["metadatas"] or []
         keep = self._live(generation.collection, ids, metas, generation=generation)
         chunks = sorted(
-            (_chunk(ids[k], docs[k], metas[k]) for k in keep),
+            (passage_of(ids[k], docs[k], metas[k]) for k in keep),
             key=lambda chunk: (chunk.doc_id, chunk.position),
         )
-        # Terms recur across thousands of passages: one string object each keeps the catalog small.
         terms = {
-            str(metas[k].get("chunk_id") or chunk_id_of(ids[k])): [
-                sys.intern(term) for term in str(metas[k]["terms"]).split()
-            ]
+            str(metas[k].get("chunk_id") or chunk_id_of(ids[k])): stored_terms(metas[k])
             for k in keep
             if metas[k].get("terms")
         }
@@ -380,19 +335,6 @@ class ChromaStore:
             if (entry := live.get(str(meta.get("doc_id")))) is not None and entry.tag == meta.get("tag", "")
         ]
 
-    def query(
-        self, collection: str, embedding: NDArray[np.float32], *, k: int, live: Collection[str] | None = None
-    ) -> list[tuple[str, float]]:
-        """The ``k`` nearest live passages to ``embedding`` as (chunk id, cosine similarity).
-
-        Args:
-            collection: The generation to search.
-            embedding: The question's vector.
-            k: How many passages.
-            live: Record ids the caller reads (others, such as another version of a page, are skipped).
-        """
-        return self.query_many(collection, [embedding], k=k, live=live)[0]
-
     def query_many(
         self,
         collection: str,
@@ -401,7 +343,15 @@ class ChromaStore:
         k: int,
         live: Collection[str] | None = None,
     ) -> list[list[tuple[str, float]]]:
-        """:meth:`query` for several vectors in one search (a question and its rendering)."""
+        """For each vector (a question and its rendering, searched at once), the ``k`` nearest live passages
+        as (chunk id, cosine similarity).
+
+        Args:
+            collection: The generation to search.
+            embeddings: The vectors.
+            k: How many passages per vector.
+            live: Record ids the caller reads (others, such as another version of a page, are skipped).
+        """
         wanted = k if live is None else k + _SPARE
         found = self._collection(collection).query(
             query_embeddings=list(embeddings), n_results=wanted, include=["distances"]
@@ -415,19 +365,3 @@ class ChromaStore:
             ]
             results.append(pairs[:k])
         return results
-
-
-def _read_all(
-    collection: Any, *, include: list[str], where: dict[str, Any] | None = None
-) -> dict[str, list[Any]]:
-    """Every record of ``collection`` (matching ``where``) as one ``get`` result, read ``_PAGE`` at a time."""
-    found: dict[str, list[Any]] = {"ids": [], **{key: [] for key in include}}
-    offset = 0
-    while True:
-        page = collection.get(include=include, where=where, limit=_PAGE, offset=offset)
-        found["ids"] += page["ids"]
-        for key in include:
-            found[key] += page.get(key) or []
-        if len(page["ids"]) < _PAGE:
-            return found
-        offset += _PAGE

@@ -64,14 +64,14 @@ def test_query_returns_nearest_with_cosine_similarity(store: ChromaStore) -> Non
     collection = store.create_generation()
     store.add(collection, [_chunk(0), _chunk(1)], np.stack([_unit(1, 0, 0), _unit(0, 1, 0)]))
 
-    found = store.query(collection, _unit(1, 0.1, 0), k=5)
+    found = store.query_many(collection, [_unit(1, 0.1, 0)], k=5)[0]
 
     assert [chunk_id for chunk_id, _ in found] == ["doc#0.0", "doc#0.1"]
     assert found[0][1] == pytest.approx(float(np.dot(_unit(1, 0.1, 0), _unit(1, 0, 0))), abs=1e-4)
 
 
 def test_query_on_an_empty_generation_is_empty(store: ChromaStore) -> None:
-    assert store.query(store.create_generation(), _unit(1, 0), k=3) == []
+    assert store.query_many(store.create_generation(), [_unit(1, 0)], k=3) == [[]]
 
 
 def test_activate_moves_the_pointer_and_drops_other_generations(tmp_path: Path, store: ChromaStore) -> None:
@@ -94,9 +94,9 @@ def test_activate_moves_the_pointer_and_drops_other_generations(tmp_path: Path, 
 
 
 def test_passages_are_read_whole_across_pages(store: ChromaStore, monkeypatch: pytest.MonkeyPatch) -> None:
-    import knowledge.vector_store as vector_store
+    import knowledge.chroma_records as chroma_records
 
-    monkeypatch.setattr(vector_store, "_PAGE", 3)
+    monkeypatch.setattr(chroma_records, "PAGE", 3)
     chunks = [_chunk(number) for number in range(7)]
     vectors = np.stack([_unit(1, number, 0) for number in range(7)])
     collection = store.create_generation()
