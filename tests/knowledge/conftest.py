@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from knowledge.bootstrap import SHIPPED_DOCS, KnowledgeBase
 from knowledge.embeddings import SentenceTransformerEmbedder
 from knowledge.service import KnowledgeService
 from knowledge.vector_store import ChromaStore
+from tests.knowledge.bridge.test_index import PAGES
 
 
 @pytest.fixture(scope="session")
@@ -31,3 +34,20 @@ def shipped_kb(
 def service(shipped_kb: KnowledgeBase) -> KnowledgeService:
     """The answer engine over the shipped pages, configured as in production."""
     return KnowledgeService(retriever=shipped_kb.retriever(), threshold=0.45, contact="erasmuspluss@hkdir.no")
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Three small pages (Bokmål, Nynorsk, English) in a folder, for the bridge and sentence tests; test files
+    with pages of their own define their own ``folder``."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name, text in PAGES.items():
+        (pages / name).write_text(text, encoding="utf-8")
+    return pages
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> ChromaStore:
+    """An empty embedded Chroma store in the test's folder."""
+    return ChromaStore(path=str(tmp_path / "chroma"))

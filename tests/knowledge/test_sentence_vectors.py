@@ -15,22 +15,7 @@ from knowledge.models import Question
 from knowledge.sentence_vectors import sentences_of
 from knowledge.service import KnowledgeService
 from knowledge.vector_store import ChromaStore
-from tests.knowledge.bridge.test_index import PAGES
 from tests.knowledge.bridge.test_stored import NEW_PAGE, CountingEmbedder
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    for name, text in PAGES.items():
-        (pages / name).write_text(text, encoding="utf-8")
-    return pages
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> ChromaStore:
-    return ChromaStore(path=str(tmp_path / "chroma"))
 
 
 def _service(kb: KnowledgeBase) -> KnowledgeService:

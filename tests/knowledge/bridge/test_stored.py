@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-import pytest
 from numpy.typing import NDArray
 
 from core.language import Language
@@ -14,7 +13,6 @@ from knowledge.bootstrap import KnowledgeBase
 from knowledge.bridge.builder import PassageBridge
 from knowledge.embeddings import Embedder, SentenceTransformerEmbedder
 from knowledge.vector_store import ChromaStore
-from tests.knowledge.bridge.test_index import PAGES
 
 NEW_PAGE = (
     "---\nid: reise\ntitle: Reisestøtte\nlanguage: nb\n---\n\n# Reisestøtte\n\n"
@@ -36,20 +34,6 @@ class CountingEmbedder:
     def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
         self.texts.extend(texts)
         return self._inner.embed(texts)
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    for name, text in PAGES.items():
-        (pages / name).write_text(text, encoding="utf-8")
-    return pages
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> ChromaStore:
-    return ChromaStore(path=str(tmp_path / "chroma"))
 
 
 def test_bridges_are_stored_at_ingest(
