@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from knowledge.chunking import chunk_document
 from knowledge.evaluation import normalise
+from knowledge.loaders.registry import load_document
+from knowledge.text.tokens import split_sentences
 
 _MIN_BYTES, _MAX_BYTES = 1000, 4000
 _NUMBER = re.compile(r"(?<![\w.])(?<!\d )(\d{1,3})(?![\w.])(?! \d)")
@@ -264,10 +267,6 @@ def rendered_evidence(shipped: Path, evidence: Sequence[str]) -> list[str]:
     An English template page (a shipped rendering) would otherwise put the rendering of an evidence sentence
     into generated pages, and a generated page would answer an English question as well as the shipped one.
     """
-    from knowledge.chunking import chunk_document
-    from knowledge.loaders.registry import load_document
-    from knowledge.text.tokens import split_sentences
-
     documents = {document.doc_id: document for document in map(load_document, sorted(shipped.glob("*.md")))}
     chunks = [
         chunk
