@@ -24,12 +24,13 @@ from bench.corpus import dev_writer, write_corpus  # noqa: E402
 from bench.indexes import MODEL, PREFIX  # noqa: E402
 from bench.metrics import best_rank, evidence_variants  # noqa: E402
 from knowledge.bootstrap import SHIPPED_DOCS, KnowledgeBase  # noqa: E402
+from knowledge.coverage import QueryTerms  # noqa: E402
 from knowledge.diversity import distinct_first  # noqa: E402
 from knowledge.embeddings import SentenceTransformerEmbedder  # noqa: E402
 from knowledge.evaluation import EvalQuestion, load_questions  # noqa: E402
 from knowledge.language import detect_language  # noqa: E402
 from knowledge.page_facts import facts_of  # noqa: E402
-from knowledge.retrieval import PagePrior, QueryTerms, Retriever  # noqa: E402
+from knowledge.retrieval import PagePrior, Retriever  # noqa: E402
 from knowledge.vector_store import ChromaStore  # noqa: E402
 
 EVAL = ROOT.parent / "shared/eval"

@@ -5,22 +5,23 @@ from __future__ import annotations
 import heapq
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from core.language import Language
+from knowledge.caching import bounded_put
 from knowledge.catalog import Catalog
+from knowledge.coverage import Coverage, QueryTerms
 from knowledge.diversity import distinct_first
 from knowledge.embeddings import Embedder
 from knowledge.fusion import reciprocal_rank_fusion
 from knowledge.lexical import top_indices
-from knowledge.models import Chunk
 from knowledge.page_facts import Facts, facts_of, fit
 from knowledge.sentence_vectors import SentenceVectors
 from knowledge.text.fuzzy import closest_term
 from knowledge.text.question_words import search_hints
-from knowledge.text.stemming import one_form_each, stem
+from knowledge.text.stemming import stem
 from knowledge.translation import GlossaryTranslator
 from knowledge.vector_store import ChromaStore
 
@@ -62,61 +63,10 @@ class PagePrior:
 # passages that read alike and too small to lift one no channel ranks high. `bench/tune_prior.py`
 # cross-validates the weights with folds by document.
 PAGE_PRIOR = PagePrior(fit=0.02, archived=0.02)
-_CACHE = 4096
 # Added to a group's fused score per unit of coverage of the question's words (0–1). Chosen by
 # `bench/tune_coverage.py`: cross-validation over the dev, set A and extra questions with folds by document
 # (the weight chosen on the other documents, hit@3 counted on the held-out one).
 COVERAGE_WEIGHT = 0.32
-
-
-@dataclass(frozen=True)
-class QueryTerms:
-    """A question's content words after typo repair, and their renderings in the other language."""
-
-    language: Language
-    words: tuple[str, ...]
-    translated: str
-    hints: str = ""
-
-    @property
-    def rendering(self) -> str:
-        """The rendering the embedding model reads: the translation with one form of each word."""
-        return one_form_each(self.translated, self.language.other)
-
-
-@dataclass(frozen=True)
-class WordPlan:
-    """What a passage must hold to count as having one question word.
-
-    Attributes:
-        weight: The word's IDF weight (see ``Retriever._word_weight``).
-        stem: The word's index term.
-        translated: Index terms of its glossary rendering in the other language.
-        synonyms: Index terms of its glossary synonyms in its own language.
-        parts: Each compound part's index term and the terms of its rendering (Bokmål compounds only).
-    """
-
-    weight: float
-    stem: str
-    translated: frozenset[str]
-    synonyms: frozenset[str]
-    parts: tuple[tuple[str, frozenset[str]], ...]
-
-    def credit(self, own: frozenset[str], other: frozenset[str]) -> float:
-        """1 when the passage has the word (or its rendering or a synonym), the share of its parts found
-        for a compound, else 0 (``own``/``other``: the passage's terms in the word's and the other language)."""
-        if self.stem in own or self.translated & other or self.synonyms & own:
-            return 1.0
-        if not self.parts:
-            return 0.0
-        return sum(part in own or bool(rendering & other) for part, rendering in self.parts) / len(self.parts)
-
-
-def _bounded_put(cache: dict[Any, Any], key: Any, value: Any) -> None:
-    """Put ``value`` in a cache of at most ``_CACHE`` entries (the oldest go first)."""
-    cache[key] = value
-    while len(cache) > _CACHE:
-        cache.pop(next(iter(cache)))
 
 
 @dataclass
@@ -172,8 +122,7 @@ class Retriever:
         self._vectors: dict[str, np.ndarray] = {}
         self._vectors_lock = threading.Lock()  # the cache is shared by the threads answering at once
         self._known: dict[Language, frozenset[str]] = {}
-        self._plans: dict[tuple[str, Language], WordPlan] = {}
-        self._sentence_terms: dict[tuple[str, Language], frozenset[str]] = {}
+        self._coverage = Coverage(catalog, translator)
 
     def analyse(self, text: str, language: Language) -> QueryTerms:
         """Content words of ``text`` with typos repaired against the index, and their translation."""
@@ -306,9 +255,8 @@ class Retriever:
     def _remember(self, vectors: dict[str, np.ndarray]) -> None:
         """Keep ``vectors`` in the bounded in-process cache (the oldest go first)."""
         with self._vectors_lock:
-            self._vectors.update(vectors)
-            while len(self._vectors) > _CACHE:
-                self._vectors.pop(next(iter(self._vectors)))
+            for text, vector in vectors.items():
+                bounded_put(self._vectors, text, vector)
 
     def _dense(self, text: str, query: QueryTerms) -> dict[str, dict[str, float]]:
         texts = [text] + ([query.rendering] if query.translated else [])
@@ -334,80 +282,14 @@ class Retriever:
 
     def coverage(self, query: QueryTerms, group_id: str) -> float:
         """Share of the question's content words (IDF-weighted) that the passage group contains."""
-        own = self._group_terms(group_id, query.language)
-        other = self._group_terms(group_id, query.language.other)
-        return self._coverage(query, own, other)
+        return self._coverage.of_group(query, group_id)
 
     def text_coverage(self, query: QueryTerms, text: str, language: Language) -> float:
         """Share of the question's content words (IDF-weighted) that ``text`` in ``language`` contains."""
-        terms = self._text_terms(text, language)
-        if language is query.language:
-            return self._coverage(query, terms, frozenset())
-        return self._coverage(query, frozenset(), terms)
-
-    def _text_terms(self, text: str, language: Language) -> frozenset[str]:
-        """The index terms of a sentence (cached: the same passages' sentences are scored again and again)."""
-        key = (text, language)
-        found = self._sentence_terms.get(key)
-        if found is None:
-            found = frozenset(self.catalog.analyzer.terms(text, language))
-            _bounded_put(self._sentence_terms, key, found)
-        return found
-
-    def _coverage(self, query: QueryTerms, own: frozenset[str], other: frozenset[str]) -> float:
-        if not query.words:
-            return 0.0
-        total = matched = 0.0
-        for word in query.words:
-            plan = self._plan(word, query.language)
-            total += plan.weight
-            matched += plan.weight * plan.credit(own, other)
-        return matched / total if total else 0.0
-
-    def _plan(self, word: str, language: Language) -> WordPlan:
-        """What a passage must hold to count as having ``word`` (cached: it depends on the word alone)."""
-        key = (word, language)
-        found = self._plans.get(key)
-        if found is None:
-            analyzer = self.catalog.analyzer
-            parts = analyzer.compound_parts(word) if language is Language.NB else ()
-            found = WordPlan(
-                weight=self._word_weight(word, language),
-                stem=stem(word, language),
-                translated=self._translated_terms(word, language),
-                synonyms=frozenset(analyzer.terms(self._translator.synonyms(word, language) or "", language)),
-                parts=tuple((stem(part, language), self._translated_terms(part, language)) for part in parts),
-            )
-            _bounded_put(self._plans, key, found)
-        return found
-
-    def _word_weight(self, word: str, language: Language) -> float:
-        """How telling a question word is: its IDF among passages in the question's language; for a word
-        those passages lack, the IDF of its glossary rendering among the other language's passages; for a
-        word neither knows, the highest IDF (an unknown word is the most telling)."""
-        own, other = self.catalog.shards[language].bm25, self.catalog.shards[language.other].bm25
-        weight = own.idf(stem(word, language))
-        if weight:
-            return weight
-        rendering = self.catalog.analyzer.terms(self._translator.translate(word, language), language.other)
-        weight = max((other.idf(term) for term in rendering), default=0.0)
-        return weight or max(own.max_idf, other.max_idf)
-
-    def _translated_terms(self, word: str, language: Language) -> frozenset[str]:
-        """The index terms of ``word``'s glossary rendering in the other language (none without one)."""
-        translated = self._translator.translate(word, language)
-        return (
-            frozenset(self.catalog.analyzer.terms(translated, language.other)) if translated else frozenset()
-        )
+        return self._coverage.of_text(query, text, language)
 
     def plain_terms(self, group_id: str) -> frozenset[str]:
         """The index terms of a group's authoritative passage, numbers left out (for telling copies)."""
         chunk = self.catalog.original(group_id) or self.catalog.groups[group_id][0]
         terms = self.catalog.shards[chunk.language].terms_of(chunk.chunk_id)
         return frozenset(term for term in terms if not term.isdigit())
-
-    def _group_terms(self, group_id: str, language: Language) -> frozenset[str]:
-        chunk: Chunk | None = self.catalog.version(group_id, language)
-        if chunk is None:
-            return frozenset()
-        return self.catalog.shards[language].terms_of(chunk.chunk_id)

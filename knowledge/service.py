@@ -29,12 +29,13 @@ from knowledge.answering.formatting import (
 from knowledge.answering.messages import text
 from knowledge.answering.variants import Programmes, programme_quotes
 from knowledge.catalog import Catalog
+from knowledge.coverage import QueryTerms
 from knowledge.decision.model import DeclineModel, load_model
 from knowledge.decision.signals import Signals, kind_signals, margin, required_missing, word_signal
 from knowledge.language import detect_language
 from knowledge.models import Answer, AnswerKind, Citation, ProgrammeSplit, Question
 from knowledge.page_facts import facts_of
-from knowledge.retrieval import Hit, QueryTerms, Retriever
+from knowledge.retrieval import Hit, Retriever
 from knowledge.text.question_words import asks_what_follows
 
 if TYPE_CHECKING:  # LangChain is imported only when a deployment switches generative answers on

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.language import Language
-from knowledge.text.stemming import one_form_each
+from knowledge.text.forms import one_form_each
 
 
 def test_inflections_of_a_word_are_kept_once_in_their_first_form() -> None:

@@ -1,0 +1,151 @@
+"""How much of a question a passage holds: the share of the question's content words (IDF-weighted) found in
+it, in its own language or, through the glossary and dictionary, in the other one.
+
+A question word counts when the passage has its stem, its glossary rendering (in the other language's
+passage), a glossary synonym, or, for a Bokmål compound, the share of its parts. What a word needs is worked
+out once per word (:class:`WordPlan`) and a sentence's terms once per sentence: the same words and sentences are
+scored again and again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.language import Language
+from knowledge.caching import bounded_put
+from knowledge.catalog import Catalog
+from knowledge.text.forms import one_form_each
+from knowledge.text.stemming import stem
+from knowledge.translation import GlossaryTranslator
+
+
+@dataclass(frozen=True)
+class QueryTerms:
+    """A question's content words after typo repair, and their renderings in the other language."""
+
+    language: Language
+    words: tuple[str, ...]
+    translated: str
+    hints: str = ""
+
+    @property
+    def rendering(self) -> str:
+        """The rendering the embedding model reads: the translation with one form of each word."""
+        return one_form_each(self.translated, self.language.other)
+
+
+@dataclass(frozen=True)
+class WordPlan:
+    """What a passage must hold to count as having one question word.
+
+    Attributes:
+        weight: The word's IDF weight (see ``Coverage._word_weight``).
+        stem: The word's index term.
+        translated: Index terms of its glossary rendering in the other language.
+        synonyms: Index terms of its glossary synonyms in its own language.
+        parts: Each compound part's index term and the terms of its rendering (Bokmål compounds only).
+    """
+
+    weight: float
+    stem: str
+    translated: frozenset[str]
+    synonyms: frozenset[str]
+    parts: tuple[tuple[str, frozenset[str]], ...]
+
+    def credit(self, own: frozenset[str], other: frozenset[str]) -> float:
+        """1 when the passage has the word (or its rendering or a synonym), the share of its parts found
+        for a compound, else 0 (``own``/``other``: the passage's terms in the word's and the other language)."""
+        if self.stem in own or self.translated & other or self.synonyms & own:
+            return 1.0
+        if not self.parts:
+            return 0.0
+        return sum(part in own or bool(rendering & other) for part, rendering in self.parts) / len(self.parts)
+
+
+class Coverage:
+    """Scores how much of a question a passage group or a sentence holds.
+
+    Args:
+        catalog: The active generation (its BM25 terms and IDF).
+        translator: Glossary and dictionary, for words met in the other language.
+    """
+
+    def __init__(self, catalog: Catalog, translator: GlossaryTranslator) -> None:
+        self.catalog = catalog
+        self._translator = translator
+        self._plans: dict[tuple[str, Language], WordPlan] = {}
+        self._sentence_terms: dict[tuple[str, Language], frozenset[str]] = {}
+
+    def of_group(self, query: QueryTerms, group_id: str) -> float:
+        """Share of the question's content words (IDF-weighted) that the passage group contains."""
+        own = self._group_terms(group_id, query.language)
+        other = self._group_terms(group_id, query.language.other)
+        return self._share(query, own, other)
+
+    def of_text(self, query: QueryTerms, text: str, language: Language) -> float:
+        """Share of the question's content words (IDF-weighted) that ``text`` in ``language`` contains."""
+        terms = self._text_terms(text, language)
+        if language is query.language:
+            return self._share(query, terms, frozenset())
+        return self._share(query, frozenset(), terms)
+
+    def _text_terms(self, text: str, language: Language) -> frozenset[str]:
+        """The index terms of a sentence (cached: the same passages' sentences are scored again and again)."""
+        key = (text, language)
+        found = self._sentence_terms.get(key)
+        if found is None:
+            found = frozenset(self.catalog.analyzer.terms(text, language))
+            bounded_put(self._sentence_terms, key, found)
+        return found
+
+    def _share(self, query: QueryTerms, own: frozenset[str], other: frozenset[str]) -> float:
+        if not query.words:
+            return 0.0
+        total = matched = 0.0
+        for word in query.words:
+            plan = self._plan(word, query.language)
+            total += plan.weight
+            matched += plan.weight * plan.credit(own, other)
+        return matched / total if total else 0.0
+
+    def _plan(self, word: str, language: Language) -> WordPlan:
+        """What a passage must hold to count as having ``word`` (cached: it depends on the word alone)."""
+        key = (word, language)
+        found = self._plans.get(key)
+        if found is None:
+            analyzer = self.catalog.analyzer
+            parts = analyzer.compound_parts(word) if language is Language.NB else ()
+            found = WordPlan(
+                weight=self._word_weight(word, language),
+                stem=stem(word, language),
+                translated=self._translated_terms(word, language),
+                synonyms=frozenset(analyzer.terms(self._translator.synonyms(word, language) or "", language)),
+                parts=tuple((stem(part, language), self._translated_terms(part, language)) for part in parts),
+            )
+            bounded_put(self._plans, key, found)
+        return found
+
+    def _word_weight(self, word: str, language: Language) -> float:
+        """How telling a question word is: its IDF among passages in the question's language; for a word
+        those passages lack, the IDF of its glossary rendering among the other language's passages; for a
+        word neither knows, the highest IDF (an unknown word is the most telling)."""
+        own, other = self.catalog.shards[language].bm25, self.catalog.shards[language.other].bm25
+        weight = own.idf(stem(word, language))
+        if weight:
+            return weight
+        rendering = self.catalog.analyzer.terms(self._translator.translate(word, language), language.other)
+        weight = max((other.idf(term) for term in rendering), default=0.0)
+        return weight or max(own.max_idf, other.max_idf)
+
+    def _translated_terms(self, word: str, language: Language) -> frozenset[str]:
+        """The index terms of ``word``'s glossary rendering in the other language (none without one)."""
+        translated = self._translator.translate(word, language)
+        return (
+            frozenset(self.catalog.analyzer.terms(translated, language.other)) if translated else frozenset()
+        )
+
+    def _group_terms(self, group_id: str, language: Language) -> frozenset[str]:
+        chunk = self.catalog.version(group_id, language)
+        if chunk is None:
+            return frozenset()
+        return self.catalog.shards[language].terms_of(chunk.chunk_id)
