@@ -28,7 +28,7 @@ from bench.indexes import MODEL, PREFIX, build_index  # noqa: E402
 from bench.metrics import best_rank, evidence_variants  # noqa: E402
 from bench.run import default_sets  # noqa: E402
 from knowledge.bootstrap import SHIPPED_DOCS, KnowledgeBase  # noqa: E402
-from knowledge.diversity import distinct_first  # noqa: E402
+from knowledge.coverage import QueryTerms  # noqa: E402
 from knowledge.embeddings import SentenceTransformerEmbedder  # noqa: E402
 from knowledge.evaluation import EvalQuestion  # noqa: E402
 from knowledge.language import detect_language  # noqa: E402
@@ -42,37 +42,30 @@ TOP = 3
 
 @dataclass(frozen=True)
 class Fused:
-    """One question's prior-adjusted pool with each group's coverage, and what counts as a hit."""
+    """One question's fused scores and terms, and what counts as a hit."""
 
     question: EvalQuestion
     set_name: str
     document: str
+    query: QueryTerms
     scores: dict[str, float]
-    coverage: dict[str, float]
-    texts: dict[str, str]
     variants: list[str]
 
 
 def fuse(retriever: Retriever, question: EvalQuestion, set_name: str, document: str) -> Fused:
     """Everything the ranking needs for ``question``, computed once."""
-    language = detect_language(question.question)
-    query, _, fused = retriever.fused(question.question, language)
-    scores, coverage = retriever.with_coverage(
-        query, retriever.with_prior(fused, facts_of(question.question)), 0
-    )
-    catalog = retriever.catalog
-    texts = {group: " ".join(chunk.text for chunk in catalog.groups[group]) for group in scores}
-    return Fused(
-        question, set_name, document, scores, coverage, texts, evidence_variants(question.evidence, catalog)
-    )
+    query, _, fused = retriever.fused(question.question, detect_language(question.question))
+    variants = evidence_variants(question.evidence, retriever.catalog)
+    return Fused(question, set_name, document, query, fused, variants)
 
 
 def hit(item: Fused, weight: float, retriever: Retriever) -> bool:
-    """Whether the evidence is in the top three with ``weight``, ranked as ``Retriever.search`` ranks."""
-    scored = {group: score + weight * item.coverage[group] for group, score in item.scores.items()}
-    ranked = sorted(scored, key=scored.__getitem__, reverse=True)
-    best = distinct_first(ranked, retriever.plain_terms, k=TOP)[:TOP]
-    return best_rank(item.variants, [item.texts[group] for group in best]) is not None
+    """Whether the evidence is in the top three with ``weight``, ranked by ``Retriever.ranked``."""
+    best, _, _ = retriever.ranked(
+        item.query, item.scores, facts_of(item.question.question), k=TOP, weight=weight
+    )
+    texts = [" ".join(chunk.text for chunk in retriever.catalog.groups[group]) for group in best[:TOP]]
+    return best_rank(item.variants, texts) is not None
 
 
 def cross_validate(items: list[tuple[Fused, Retriever]]) -> dict[str, Any]:

@@ -25,7 +25,6 @@ from bench.indexes import MODEL, PREFIX  # noqa: E402
 from bench.metrics import best_rank, evidence_variants  # noqa: E402
 from knowledge.bootstrap import SHIPPED_DOCS, KnowledgeBase  # noqa: E402
 from knowledge.coverage import QueryTerms  # noqa: E402
-from knowledge.diversity import distinct_first  # noqa: E402
 from knowledge.embeddings import SentenceTransformerEmbedder  # noqa: E402
 from knowledge.evaluation import EvalQuestion, load_questions  # noqa: E402
 from knowledge.language import detect_language  # noqa: E402
@@ -39,14 +38,10 @@ Fusion = tuple[QueryTerms, dict[str, float]]
 
 
 def _hit3(retriever: Retriever, fused: Fusion, question: EvalQuestion, prior: PagePrior) -> bool:
-    """Whether the evidence is in the top three with ``prior``, ranked as ``Retriever.search`` ranks."""
+    """Whether the evidence is in the top three with ``prior``, ranked by ``Retriever.ranked``."""
     query, scores = fused
-    scored, _ = retriever.with_coverage(
-        query, retriever.with_prior(scores, facts_of(question.question), prior)
-    )
-    ranked = sorted(scored, key=scored.__getitem__, reverse=True)
-    best = distinct_first(ranked, retriever.plain_terms, k=3)[:3]
-    texts = [" ".join(chunk.text for chunk in retriever.catalog.groups[group]) for group in best]
+    best, _, _ = retriever.ranked(query, scores, facts_of(question.question), k=3, prior=prior)
+    texts = [" ".join(chunk.text for chunk in retriever.catalog.groups[group]) for group in best[:3]]
     return best_rank(evidence_variants(question.evidence, retriever.catalog), texts) is not None
 
 

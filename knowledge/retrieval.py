@@ -152,9 +152,7 @@ class Retriever:
     def search(self, text: str, language: Language, *, k: int = 5) -> tuple[QueryTerms, list[Hit]]:
         """The ``k`` best passage groups for the question ``text`` written in ``language``."""
         query, channels, fused = self.fused(text, language)
-        scored, coverage = self.with_coverage(query, self.with_prior(fused, facts_of(text)))
-        ranked = sorted(scored, key=scored.__getitem__, reverse=True)
-        best = distinct_first(ranked, self.plain_terms, k=k)
+        best, scored, coverage = self.ranked(query, fused, facts_of(text), k=k)
         hits = [Hit(group_id=group, score=scored[group]) for group in best]
         for hit in hits:
             hit.channels = {name: scores.get(hit.group_id, 0.0) for name, scores in channels.items()}
@@ -174,6 +172,23 @@ class Retriever:
         version = self.catalog.version
         fused = {group: score if version(group, language) else across[group] for group, score in same.items()}
         return query, channels, fused
+
+    def ranked(
+        self,
+        query: QueryTerms,
+        fused: dict[str, float],
+        question: Facts,
+        *,
+        k: int,
+        prior: PagePrior | None = None,
+        weight: float | None = None,
+    ) -> tuple[list[str], dict[str, float], dict[str, float]]:
+        """The ``k`` best groups (each copy of a passage behind the different ones, see
+        :mod:`knowledge.diversity`), with every pooled group's final score and coverage: the fused scores
+        with the page prior, then the coverage term (``prior`` and ``weight`` default to this retriever's)."""
+        scored, coverage = self.with_coverage(query, self.with_prior(fused, question, prior), weight)
+        order = sorted(scored, key=scored.__getitem__, reverse=True)
+        return distinct_first(order, self.plain_terms, k=k), scored, coverage
 
     def with_prior(
         self, fused: dict[str, float], question: Facts, prior: PagePrior | None = None
