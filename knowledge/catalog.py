@@ -17,6 +17,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.language import Language
+from knowledge.generations import chunk_id_of
 from knowledge.lexical import BM25Index
 from knowledge.models import Chunk
 from knowledge.page_facts import Facts, page_facts
@@ -103,6 +104,7 @@ class Catalog:
     ) -> None:
         self.generation = generation
         self.records = records if records is not None else frozenset(chunk.chunk_id for chunk in chunks)
+        self._record_of: dict[str, str] | None = None
         self.by_id = {chunk.chunk_id: chunk for chunk in chunks}
         self._by_position = {(chunk.doc_id, chunk.position): chunk for chunk in chunks}
         self._versions = {(chunk.group_id, chunk.language): chunk for chunk in chunks}
@@ -134,6 +136,14 @@ class Catalog:
             )
             for doc_id, doc_chunks in _by_document(chunks).items()
         }
+
+    def records_of(self, group_id: str) -> list[str]:
+        """The store's record ids of the passages of ``group_id``."""
+        if self._record_of is None:  # needed only for a question the dense search did not reach
+            self._record_of = {chunk_id_of(record): record for record in self.records}
+        return [
+            self._record_of.get(chunk.chunk_id, chunk.chunk_id) for chunk in self.groups.get(group_id, [])
+        ]
 
     def _shard(
         self,

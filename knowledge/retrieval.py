@@ -267,6 +267,24 @@ class Retriever:
         anchor = found[text]
         return [float(np.dot(anchor, found[c])) for c in candidates]
 
+    def passage_similarity(self, text: str, group_id: str) -> float:
+        """Cosine similarity of ``text`` to the closest stored passage of ``group_id`` (for a passage the
+        dense search did not reach: its stored vectors are read by id, nothing is embedded but ``text``)."""
+        stored = self._store.vectors(self.catalog.generation, self.catalog.records_of(group_id))
+        if not stored:
+            return 0.0
+        anchor = self.similarity_anchor(text)
+        return max(float(np.dot(anchor, vector)) for vector in stored)
+
+    def similarity_anchor(self, text: str) -> np.ndarray:
+        """The embedding of ``text`` (cached)."""
+        with self._vectors_lock:
+            found = self._vectors.get(text)
+        if found is None:
+            found = self._embedder.embed([text])[0]
+            self._remember({text: found})
+        return found
+
     def _remember(self, vectors: dict[str, np.ndarray]) -> None:
         """Keep ``vectors`` in the bounded in-process cache (the oldest go first)."""
         with self._vectors_lock:

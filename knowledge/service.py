@@ -256,7 +256,7 @@ class KnowledgeService:
         return Signals(
             coverage=max((hit.coverage for hit in top), default=0.0),
             margin=margin(hits[0].score, hits[1].score if len(hits) > 1 else 0.0),
-            dense_passage=hits[0].dense,
+            dense_passage=hits[0].dense or self.retriever.passage_similarity(question, hits[0].group_id),
             dense_sentence=self.retriever.similarities(question, [best])[0] if best else 0.0,
             agreement=hits[0].agreement,
             kind_given=given,

@@ -297,6 +297,16 @@ class ChromaStore:
         order = sorted(range(len(chunks)), key=lambda k: (chunks[k].doc_id, chunks[k].position))
         return [chunks[k] for k in order], (vectors[[keep[k] for k in order]] if len(order) else vectors)
 
+    def vectors(self, collection: str, records: Sequence[str]) -> list[NDArray[np.float32]]:
+        """The stored embeddings of ``records`` of ``collection`` (those that exist), read by id."""
+        if not records:
+            return []
+        found = self._collection(collection).get(ids=list(records), include=["embeddings"])
+        embeddings = found.get("embeddings")
+        return [
+            np.asarray(vector, dtype=np.float32) for vector in (embeddings if embeddings is not None else [])
+        ]
+
     def passages(self, generation: Generation) -> tuple[list[Chunk], dict[str, list[str]], set[str]]:
         """The live passages of ``generation`` without their embeddings: the passages in document order,
         their stored BM25 terms by chunk id (where stored) and their record ids."""

@@ -29,10 +29,17 @@ REASON = AnswerCue(
     gives=("derfor", "fordi", "prinsipp", "therefore", "because", "principle", "so that", "målet"),
     search=True,
 )
+# Numbers written as words, two to twelve and the round tens, in Bokmål, Nynorsk and English ("fire vedlegg",
+# "tolv månader", "three partners"); "to" and "en"/"ein"/"one" are left out: they are common words as well.
+_NUMBER_WORDS = (
+    "tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv|tjue|tretti|førti|femti|hundre|"
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred"
+)
 NUMBER = AnswerCue(
-    asks=("hvor mange", "how many", "number of", "antall"),
-    gives=("tre", "three", "minst", "at least", "to ", "two "),
+    asks=("hvor mange", "how many", "number of", "antall", "kor mange"),
+    gives=("minst", "at least", "maks", "at most", "opptil", "up to"),
     digits=True,
+    pattern=re.compile(rf"\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE),
 )
 ROLE = AnswerCue(
     asks=("hvem", "who", "kven"),

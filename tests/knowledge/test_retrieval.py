@@ -136,3 +136,14 @@ def test_with_no_english_pages_typos_are_repaired_against_the_glossary(norwegian
     )
 
     assert "progress" in query.words
+
+
+def test_passage_similarity_reads_the_stored_vectors(shipped_kb: KnowledgeBase, embedder: Embedder) -> None:
+    retriever = shipped_kb.retriever()
+    question = "When is the final report due?"
+    group = next(g for g, chunks in retriever.catalog.groups.items() if "innen 60 dager" in chunks[0].text)
+    texts = [chunk.embedding_text() for chunk in retriever.catalog.groups[group]]
+    expected = max(float(v @ embedder.embed([question])[0]) for v in embedder.embed(texts))
+
+    assert retriever.passage_similarity(question, group) == pytest.approx(expected, abs=1e-3)
+    assert retriever.passage_similarity(question, "no-such-group") == 0.0

@@ -30,6 +30,9 @@ def test_a_question_word_inside_another_word_does_not_count() -> None:
 def test_a_sentence_gives_a_number_by_digit_or_word() -> None:
     assert gives(NUMBER, "innen 60 dager")
     assert gives(NUMBER, "Dette gjøres i tre steg:")
+    assert gives(NUMBER, "Saman med kontrakten sender vi ut fire vedlegg.")
+    assert gives(NUMBER, "It has twelve members.")
+    assert not gives(NUMBER, "Go to the page and send it to the agency.")  # "to" is not read as two
     assert not gives(NUMBER, "Koordinator sender inn rapporten.")
 
 
