@@ -9,6 +9,7 @@ scored again and again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from core.language import Language
@@ -68,11 +69,23 @@ class Coverage:
     Args:
         catalog: The active generation (its BM25 terms and IDF).
         translator: Glossary and dictionary, for words met in the other language.
+        bridged: The index terms of a passage group's bridge in a language (its gloss in the language it
+            is not written in, the Bokmål form of a Nynorsk passage): a question word found there counts
+            as found in the passage. Glossing the passage finds what rendering the question word by word
+            misses: a compound of the passage ("kvalitetsmerket") against the words of the question
+            ("quality label").
     """
 
-    def __init__(self, catalog: Catalog, translator: GlossaryTranslator) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        translator: GlossaryTranslator,
+        *,
+        bridged: Callable[[str, Language], frozenset[str]] | None = None,
+    ) -> None:
         self.catalog = catalog
         self._translator = translator
+        self._bridged = bridged
         self._plans: dict[tuple[str, Language], WordPlan] = {}
         self._sentence_terms: dict[tuple[str, Language], frozenset[str]] = {}
 
@@ -146,6 +159,7 @@ class Coverage:
 
     def _group_terms(self, group_id: str, language: Language) -> frozenset[str]:
         chunk = self.catalog.version(group_id, language)
-        if chunk is None:
-            return frozenset()
-        return self.catalog.shards[language].terms_of(chunk.chunk_id)
+        found = self.catalog.shards[language].terms_of(chunk.chunk_id) if chunk is not None else frozenset()
+        if self._bridged is None:
+            return found
+        return found | self._bridged(group_id, language)

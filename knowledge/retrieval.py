@@ -66,7 +66,7 @@ PAGE_PRIOR = PagePrior(fit=0.02, archived=0.02)
 # Added to a group's fused score per unit of coverage of the question's words (0–1). Chosen by
 # `bench/tune_coverage.py`: cross-validation over the dev, set A and extra questions with folds by document
 # (the weight chosen on the other documents, hit@3 counted on the held-out one).
-COVERAGE_WEIGHT = 0.32
+COVERAGE_WEIGHT = 0.64
 
 
 @dataclass
@@ -122,7 +122,7 @@ class Retriever:
         self._vectors: dict[str, np.ndarray] = {}
         self._vectors_lock = threading.Lock()  # the cache is shared by the threads answering at once
         self._known: dict[Language, frozenset[str]] = {}
-        self._coverage = Coverage(catalog, translator)
+        self._coverage = Coverage(catalog, translator, bridged=bridge.terms if bridge is not None else None)
 
     def analyse(self, text: str, language: Language) -> QueryTerms:
         """Content words of ``text`` with typos repaired against the index, and their translation."""

@@ -115,6 +115,10 @@ class BridgeIndex:
         self.bridges, terms = _searched(catalog, stored)
         self._dense_groups = frozenset(b.group_id for b in self.bridges if b.language is Language.EN)
         self._lexical = {language: self._bm25(language, terms) for language in Language}
+        self._positions = {
+            language: {group: position for position, group in enumerate(groups)}
+            for language, (groups, _) in self._lexical.items()
+        }
 
     @classmethod
     def stored(
@@ -154,6 +158,11 @@ class BridgeIndex:
     def _bm25(self, language: Language, terms: list[tuple[str, ...]]) -> tuple[list[str], BM25Index]:
         own = [k for k, bridge in enumerate(self.bridges) if bridge.language is language]
         return [self.bridges[k].group_id for k in own], BM25Index([terms[k] for k in own])
+
+    def terms(self, group_id: str, language: Language) -> frozenset[str]:
+        """The index terms of ``group_id``'s bridge in ``language`` (none when it has no bridge there)."""
+        position = self._positions[language].get(group_id)
+        return frozenset() if position is None else self._lexical[language][1].terms_of(position)
 
     def lexical(self, terms: list[str], language: Language) -> dict[str, float]:
         """BM25 score of the passage groups whose bridge in ``language`` best matches ``terms``."""

@@ -7,7 +7,9 @@ import pytest
 from core.language import Language
 from knowledge.bootstrap import KnowledgeBase
 from knowledge.bridge.resources import LanguageResources
+from knowledge.coverage import Coverage
 from knowledge.embeddings import SentenceTransformerEmbedder
+from knowledge.translation import GlossaryTranslator
 from knowledge.vector_store import ChromaStore
 
 PAGES = {
@@ -77,3 +79,17 @@ def test_without_the_dictionary_the_bridge_is_built_from_the_glossary(
     assert retriever.bridge is not None
     english = [b.text for b in retriever.bridge.bridges if b.language is Language.EN]
     assert english and not any("teacher" in text.split() for text in english)  # "lærere" needs the dictionary
+
+
+def test_a_question_word_met_in_the_passage_gloss_counts_towards_coverage(bridged_kb: KnowledgeBase) -> None:
+    retriever = bridged_kb.retriever()
+    assert retriever.bridge is not None
+    query, _ = retriever.search("Is the online training for teachers free of charge?", Language.EN)
+    group = next(g for g, chunks in retriever.catalog.groups.items() if "gratis" in chunks[0].text)
+    unbridged = Coverage(retriever.catalog, GlossaryTranslator(lexicon=bridged_kb.languages.lexicon))
+
+    with_gloss = retriever.coverage(query, group)
+
+    assert with_gloss > unbridged.of_group(query, group)
+    assert retriever.bridge.terms(group, Language.EN)  # the gloss the words were met in
+    assert not retriever.bridge.terms(group, Language.NB)  # a Bokmål passage needs no Bokmål bridge
