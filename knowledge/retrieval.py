@@ -19,6 +19,7 @@ from knowledge.fusion import reciprocal_rank_fusion
 from knowledge.lexical import top_indices
 from knowledge.page_facts import Facts, facts_of, fit
 from knowledge.sentence_vectors import SentenceVectors
+from knowledge.text.forms import hyphen_parts
 from knowledge.text.fuzzy import closest_term
 from knowledge.text.question_words import search_hints
 from knowledge.text.stemming import stem
@@ -126,12 +127,29 @@ class Retriever:
 
     def analyse(self, text: str, language: Language) -> QueryTerms:
         """Content words of ``text`` with typos repaired against the index, and their translation."""
-        words = [
-            self._repair(word, language) for word in self.catalog.analyzer.question_words(text, language)
-        ]
+        analyzer, hyphenated = self.catalog.analyzer, hyphen_parts(text)
+        words = []
+        for word in analyzer.question_words(text, language):
+            parts = hyphenated.get(word, ())
+            if parts and not self._knows(word, language):
+                # "KA220-prosjektet": the index knows the parts, not the whole; search for the parts.
+                words += [
+                    self._repair(part, language)
+                    for part in analyzer.question_words(" ".join(parts), language)
+                ]
+            else:
+                words.append(self._repair(word, language))
         translated = self._translator.translate(" ".join(words), language)
         return QueryTerms(
             language=language, words=tuple(words), translated=translated, hints=search_hints(text)
+        )
+
+    def _knows(self, word: str, language: Language) -> bool:
+        """Whether the passages of either language have ``word``."""
+        return any(
+            word in self.catalog.shards[shard].words
+            or self.catalog.shards[shard].bm25.knows(stem(word, shard))
+            for shard in (language, language.other)
         )
 
     def _repair(self, word: str, language: Language) -> str:

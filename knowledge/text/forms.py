@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from core.language import Language
 from knowledge.text.stemming import stem
+from knowledge.text.tokens import _HYPHENATED
 
 
 def one_form_each(text: str, language: Language) -> str:
@@ -20,3 +21,9 @@ def one_form_each(text: str, language: Language) -> str:
             seen.add(key)
             kept.append(word)
     return " ".join(kept)
+
+
+def hyphen_parts(text: str) -> dict[str, tuple[str, ...]]:
+    """The parts of each hyphenated word of ``text``, by its joined form ("ka220prosjektet" → ("ka220",
+    "prosjektet")): a question names such a word once, joined, which the index may not know as a whole."""
+    return {match.replace("-", ""): tuple(match.split("-")) for match in _HYPHENATED.findall(text.lower())}
