@@ -68,6 +68,9 @@ class Question(BaseModel):
     text: str
     language: Language | None = Field(default=None, description="Detected when not given.")
     context: tuple[str, ...] = Field(default=(), description="Earlier questions in the same thread.")
+    project: str | None = Field(
+        default=None, description="The number of the asker's project, when asked in its channel."
+    )
 
 
 class Citation(BaseModel):

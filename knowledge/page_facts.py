@@ -70,6 +70,13 @@ def facts_of(text: str, *, updated: date | None = None) -> Facts:
     )
 
 
+def facts_for(question: str, project: str | None = None) -> Facts:
+    """What a question is about: what it names itself, else what its project's number says (a question asked
+    in a project's channel means that project's action and programme period unless it names another)."""
+    named = facts_of(question)
+    return facts_of(project) if named.empty and project else named
+
+
 def page_facts(title: str, texts: Iterable[str], *, updated: date | None) -> Facts:
     """The facts of a page. The title names the page's own action; the body may mention others in passing,
     so when the title names an action, only the title's actions count."""

@@ -17,7 +17,7 @@ from knowledge.diversity import distinct_first
 from knowledge.embeddings import Embedder
 from knowledge.fusion import reciprocal_rank_fusion
 from knowledge.lexical import top_indices
-from knowledge.page_facts import Facts, facts_of, fit
+from knowledge.page_facts import Facts, facts_for, fit
 from knowledge.sentence_vectors import SentenceVectors
 from knowledge.text.forms import hyphen_parts
 from knowledge.text.fuzzy import closest_term
@@ -167,10 +167,13 @@ class Retriever:
             return word
         return closest_term(word, known) or word
 
-    def search(self, text: str, language: Language, *, k: int = 5) -> tuple[QueryTerms, list[Hit]]:
-        """The ``k`` best passage groups for the question ``text`` written in ``language``."""
+    def search(
+        self, text: str, language: Language, *, k: int = 5, project: str | None = None
+    ) -> tuple[QueryTerms, list[Hit]]:
+        """The ``k`` best passage groups for the question ``text`` written in ``language`` (``project``: the
+        number of the asker's project, whose action and period count when the question names none)."""
         query, channels, fused = self.fused(text, language)
-        best, scored, coverage = self.ranked(query, fused, facts_of(text), k=k)
+        best, scored, coverage = self.ranked(query, fused, facts_for(text, project), k=k)
         hits = [Hit(group_id=group, score=scored[group]) for group in best]
         for hit in hits:
             hit.channels = {name: scores.get(hit.group_id, 0.0) for name, scores in channels.items()}

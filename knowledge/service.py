@@ -34,7 +34,7 @@ from knowledge.decision.model import DeclineModel, load_model
 from knowledge.decision.signals import Signals, kind_signals, margin, required_missing, word_signal
 from knowledge.language import detect_language
 from knowledge.models import Answer, AnswerKind, Citation, ProgrammeSplit, Question
-from knowledge.page_facts import facts_of
+from knowledge.page_facts import facts_for
 from knowledge.retrieval import Hit, Retriever
 from knowledge.text.question_words import asks_what_follows
 
@@ -121,14 +121,14 @@ class KnowledgeService:
             followed = self._what_follows(cleaned, language, question.context)
             if followed is not None:
                 return followed
-        query, hits = self._search(cleaned, language, question.context)
+        query, hits = self._search(cleaned, language, question.context, question.project)
         if not query.words:
             return Assessment(
                 answer=self._reply(cleaned, language, text("no_words", language), AnswerKind.INVALID)
             )
         if not hits:
             return Assessment(answer=self._abstain(cleaned, language, 0.0))
-        grounded, signals, excerpts = self._grounded(cleaned, language, query, hits, question.context)
+        grounded, signals, excerpts = self._grounded(cleaned, language, query, hits, question)
         probability = self._model.probability(signals)
         if probability < self._threshold:
             answer = self._abstain(cleaned, language, probability)
@@ -157,10 +157,10 @@ class KnowledgeService:
         body = text("abstain", language, contact=self._contact)
         return self._reply(question, language, body, AnswerKind.ABSTAINED, confidence=probability)
 
-    def ranked_passages(self, question: str, *, k: int = 5) -> list[str]:
+    def ranked_passages(self, question: str, *, k: int = 5, project: str | None = None) -> list[str]:
         """Texts of the ``k`` best passage groups (every language version joined), best first."""
         cleaned = clean_question(question)
-        _, hits = self._search(cleaned, detect_language(cleaned), ())
+        _, hits = self._search(cleaned, detect_language(cleaned), (), project)
         return [" ".join(chunk.text for chunk in self.catalog.groups[hit.group_id]) for hit in hits[:k]]
 
     def _invalid(self, raw: str, cleaned: str, language: Language) -> Answer | None:
@@ -174,18 +174,18 @@ class KnowledgeService:
         return None
 
     def _search(
-        self, cleaned: str, language: Language, context: tuple[str, ...]
+        self, cleaned: str, language: Language, context: tuple[str, ...], project: str | None = None
     ) -> tuple[QueryTerms, list[Hit]]:
-        query, hits = self.retriever.search(cleaned, language)
+        query, hits = self.retriever.search(cleaned, language, project=project)
         if context and len(query.words) < _FOLLOW_UP_WORDS:
             # A short follow-up ("and for partners?") borrows the words of the thread's last question.
-            joined, joined_hits = self.retriever.search(f"{context[-1]} {cleaned}", language)
+            joined, joined_hits = self.retriever.search(f"{context[-1]} {cleaned}", language, project=project)
             if joined_hits and (not hits or joined_hits[0].coverage >= hits[0].coverage):
                 return joined, joined_hits
         return query, hits
 
     def _grounded(
-        self, question: str, language: Language, query: QueryTerms, hits: list[Hit], context: tuple[str, ...]
+        self, question: str, language: Language, query: QueryTerms, hits: list[Hit], asked: Question
     ) -> tuple[Answer, Signals, list[Excerpt]]:
         candidates = self._candidates(question, language, query, hits)
         score_words = self._word_scorer(query)
@@ -194,9 +194,9 @@ class KnowledgeService:
         )
         programmes = Programmes(self.catalog)
         split, notes = None, []
-        if facts_of(" ".join((*context, question))).empty:
-            # A question that names no programme, answered from pages for different ones: say which
-            # programme each quote is from, or show both when they give different values.
+        if facts_for(" ".join((*asked.context, question)), asked.project).empty:
+            # A question that names no programme (nor does its project), answered from pages for different
+            # ones: say which programme each quote is from, or show both when they give different values.
             split = programmes.split(candidates=candidates, question=question, score_words=score_words)
             notes = programmes.notes(excerpts, language) if programmes.differ(excerpts, hits) else []
         signals = self._signals(question, query, hits, candidates, excerpts)

@@ -111,6 +111,12 @@ class WorkflowCommands:
         project = self._project_of(message)
         return default_language(project, message.user_id) if project is not None else None
 
+    def project_number(self, message: IncomingMessage) -> str | None:
+        """The number of the channel's project, when the person belongs to it (it tells the answer engine
+        which action and programme period the question is about)."""
+        project = self._project_of(message)
+        return project.number if project is not None else None
+
     def _project_of(self, message: IncomingMessage) -> Project | None:
         try:
             return self._service.project(channel_id=message.channel_id, user_id=message.user_id)

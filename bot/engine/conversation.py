@@ -46,6 +46,10 @@ class Commands(Protocol):
         """The language for someone the bot has not yet read a sentence from (a partner abroad: English)."""
         ...
 
+    def project_number(self, message: IncomingMessage) -> str | None:
+        """The number of the channel's project, when the sender belongs to it."""
+        ...
+
 
 class Engine:
     """Routes a message to the workflow commands or the answer engine.
@@ -85,8 +89,9 @@ class Engine:
                 if reply.sets_language:  # «language en»: the person's own choice
                     self._keep_language(message, reply.language)
                 return reply
+        project = self._commands.project_number(message) if self._commands is not None else None
         answer = self._knowledge.answer(
-            Question(text=message.text, language=language, context=self._context(message))
+            Question(text=message.text, language=language, context=self._context(message), project=project)
         )
         self._remember(message, answer)
         hint = None

@@ -74,6 +74,27 @@ def test_named_action_and_current_page_come_first(tmp_path: Path, embedder: Embe
     assert ranked[-1] == "smaskala"
 
 
+def test_a_question_naming_no_action_is_read_as_about_its_projects_action(
+    tmp_path: Path, embedder: Embedder
+) -> None:
+    retriever = _kb(tmp_path, embedder).retriever()
+    question = "Når må vi levere sluttrapporten?"
+
+    def first(project: str | None) -> str:
+        _, hits = retriever.search(question, Language.NB, k=3, project=project)
+        return retriever.catalog.by_id[hits[0].group_id].doc_id
+
+    assert first("2023-1-NO01-KA210-SCH-000123456") == "smaskala"
+    assert first("2020-1-NO01-KA229-012345") == "gjeldende"
+    # What the question names wins over the project's number.
+    _, hits = retriever.search(
+        "Når må vi levere sluttrapport for småskalapartnerskap?",
+        Language.NB,
+        project="2020-1-NO01-KA229-012345",
+    )
+    assert retriever.catalog.by_id[hits[0].group_id].doc_id == "smaskala"
+
+
 def test_prior_moves_scores_by_its_weights(tmp_path: Path, embedder: Embedder) -> None:
     retriever = _kb(tmp_path, embedder).retriever()
     question = "Når må vi levere sluttrapporten for KA229-prosjektet?"

@@ -47,6 +47,20 @@ def test_questions_are_left_to_the_knowledge_base(commands):
     assert say(commands, "coord", "I'm done", EN) is None  # plain words only count during a procedure
 
 
+def test_a_question_in_the_channel_carries_the_projects_number_for_its_members(commands):
+    setup(commands)
+
+    def asked(user, channel=C):
+        return IncomingMessage(
+            user_id=user, channel_id=channel, text="Når er fristen?", platform=Platform.SLACK
+        )
+
+    assert commands.project_number(asked("coord")) == "2020-1-NO01-KA229-012345"
+    assert commands.project_number(asked("ana")) == "2020-1-NO01-KA229-012345"
+    assert commands.project_number(asked("stranger")) is None  # not a member: nothing about the project
+    assert commands.project_number(asked("coord", channel="C-other")) is None
+
+
 def test_project_show_has_the_end_date_and_the_final_report_deadline(commands):
     created = say(commands, "coord", "project add 2020-1-NO01-KA229-012345 31.08.2025 Vann i Europa", NB)
     assert "30.10.2025" in created.lines() and "koordinator" in created.lines()

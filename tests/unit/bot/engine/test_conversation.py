@@ -34,8 +34,9 @@ class RecordingAnswerer:
 
 
 class NoCommands:
-    def __init__(self, hint: str | None = None) -> None:
+    def __init__(self, hint: str | None = None, project: str | None = None) -> None:
         self.hint = hint
+        self.project = project
 
     def try_handle(self, message: IncomingMessage, *, language: Language) -> Reply | None:
         return (
@@ -44,6 +45,12 @@ class NoCommands:
 
     def resume_hint(self, message: IncomingMessage, *, language: Language) -> str | None:
         return self.hint
+
+    def default_language(self, message: IncomingMessage) -> Language | None:
+        return None
+
+    def project_number(self, message: IncomingMessage) -> str | None:
+        return self.project
 
 
 def message(text: str, *, user: str = "U1", thread: str | None = "1.0") -> IncomingMessage:
@@ -59,6 +66,17 @@ def test_an_answer_is_typed_data_with_its_body_citations_and_hint_apart() -> Non
     assert reply.answer is not None and reply.answer.body == "Svar på Når er fristen for sluttrapporten?"
     assert reply.answer.citations == (CITATION,)  # each cited passage once
     assert reply.hint == "Du er på steg 2 av 6."
+
+
+def test_a_question_asked_in_a_projects_channel_carries_its_number() -> None:
+    answerer = RecordingAnswerer()
+    Engine(knowledge=answerer, commands=NoCommands(project="2023-1-NO01-KA210-SCH-000123456")).handle(
+        message("Når er fristen for sluttrapporten?")
+    )
+    Engine(knowledge=answerer).handle(message("Når er fristen for sluttrapporten?"))
+
+    assert answerer.questions[0].project == "2023-1-NO01-KA210-SCH-000123456"
+    assert answerer.questions[1].project is None
 
 
 def test_follow_ups_are_read_in_their_threads_context_which_two_engines_share() -> None:
