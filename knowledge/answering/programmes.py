@@ -72,9 +72,10 @@ def applies_to(facts: Facts, language: Language) -> str | None:
 
 def _values(cue: AnswerCue, quote: str) -> frozenset[str]:
     """The values of kind ``cue`` that ``quote`` gives ("60 dager", "120 000 euro", "3")."""
+    found = frozenset(_DIGITS.findall(quote)) if cue.digits else frozenset()
     if cue.pattern is not None:
-        return frozenset(" ".join(found.group(0).lower().split()) for found in cue.pattern.finditer(quote))
-    return frozenset(_DIGITS.findall(quote)) if cue.digits else frozenset()
+        found |= {" ".join(match.group(0).lower().split()) for match in cue.pattern.finditer(quote)}
+    return found
 
 
 def disagree(question: str, first: str, second: str) -> bool:
