@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import processes  # noqa: E402
 from bench.corpus import dev_writer, write_corpus  # noqa: E402
+from bench.folds import choose_by_document  # noqa: E402
 from bench.indexes import MODEL, PREFIX, build_index  # noqa: E402
 from bench.metrics import best_rank, evidence_variants  # noqa: E402
 from bench.run import default_sets  # noqa: E402
@@ -75,28 +76,20 @@ def cross_validate(items: list[tuple[Fused, Retriever]]) -> dict[str, Any]:
         for weight in GRID
         for k, (item, retriever) in enumerate(items)
     }
-
-    def best(pool: list[int]) -> float:
-        return max(GRID, key=lambda weight: (sum(hits[weight, k] for k in pool), -weight))
-
-    documents = sorted({item.document for item, _ in items})
-    folds, out_of_fold = {}, {}
-    for document in documents:
-        held = [k for k, (item, _) in enumerate(items) if item.document == document]
-        chosen = best([k for k in range(len(items)) if k not in held])
-        out_of_fold |= {k: hits[chosen, k] for k in held}
-        score = sum(out_of_fold[k] for k in held)
-        folds[document] = {"chosen": chosen, "hit@3": round(score / len(held), 3), "questions": len(held)}
+    choice = choose_by_document(hits, [item.document for item, _ in items], GRID)
     everything = list(range(len(items)))
     by_split: dict[str, list[bool]] = {}
     for k, (item, _) in enumerate(items):
-        by_split.setdefault(f"{item.set_name} {item.question.lang.value}", []).append(out_of_fold[k])
+        by_split.setdefault(f"{item.set_name} {item.question.lang.value}", []).append(choice.out_of_fold[k])
         by_split.setdefault(f"{item.set_name} {item.question.lang.value} without coverage", []).append(
             hits[0.0, k]
         )
     return {
-        "folds": folds,
-        "out_of_fold_hit@3": round(sum(out_of_fold.values()) / len(items), 3),
+        "folds": {
+            document: {"chosen": fold["chosen"], "hit@3": fold["right"], "questions": fold["questions"]}
+            for document, fold in choice.folds.items()
+        },
+        "out_of_fold_hit@3": choice.score(),
         "out_of_fold_hit@3_by_set_and_language": {
             split: round(sum(found) / len(found), 3) for split, found in sorted(by_split.items())
         },
@@ -104,7 +97,7 @@ def cross_validate(items: list[tuple[Fused, Retriever]]) -> dict[str, Any]:
         "by_weight_hit@3 (in sample, for reading only)": {
             weight: round(sum(hits[weight, k] for k in everything) / len(items), 3) for weight in GRID
         },
-        "chosen_on_all": best(everything),
+        "chosen_on_all": choice.chosen_on_all,
     }
 
 
