@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from core.language import Language
 from knowledge.answering.citations import SOURCES, citations_for, one_per_source
 from knowledge.answering.extractive import (
+    PASSAGE_WEIGHT,
     Candidate,
     Excerpt,
     ScoreFn,
@@ -81,6 +82,8 @@ class KnowledgeService:
         contact: Where to send people when the guidance has no answer.
         max_chars: Longer questions are refused politely.
         generator: Optional LLM answerer; extractive answers are the fallback.
+        model: The decline model (the shipped one by default).
+        quote_weight: How much a passage's retrieval score counts in choosing the sentence to quote.
     """
 
     def __init__(
@@ -92,8 +95,10 @@ class KnowledgeService:
         max_chars: int = 4000,
         generator: GenerativeAnswerer | None = None,
         model: DeclineModel | None = None,
+        quote_weight: float = PASSAGE_WEIGHT,
     ) -> None:
         self.retriever = retriever
+        self._quote_weight = quote_weight
         self._threshold = threshold
         self._model = model or load_model()
         self._contact = contact
@@ -298,6 +303,7 @@ class KnowledgeService:
             language=language,
             score_words=self._word_scorer(query),
             similarity=self.retriever.similarities,
+            passage_weight=self._quote_weight,
         )
 
     @staticmethod

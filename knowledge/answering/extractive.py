@@ -22,6 +22,10 @@ _SIM_WEIGHT = 1.5  # weight of the meaning-match with the question
 _COMPLETION_GAIN = 0.15  # share of question words the next sentence must add to be quoted
 _SCOPE_NOTE = 40  # a line this short opening a section qualifies it ("Applies to coordinators only.")
 _CUE = 0.3  # bonus for giving what the question word asks for
+# Weight of the passage's retrieval score (relative to the best passage's) in a sentence's score: how much the
+# ranking, which weighs the whole passage in both languages, counts against one sentence's own words and
+# meaning-match. Chosen by `bench/tune_quote.py` (folds by document, keyword accuracy of the quote).
+PASSAGE_WEIGHT = 8.0
 # A sentence that opens like this leans on the one before it ("Then the coordinator marks …").
 _BACK_REFERENCES = (
     "deretter",
@@ -128,6 +132,7 @@ def score_candidates(
     language: Language,
     score_words: ScoreFn,
     similarity: SimilarityFn,
+    passage_weight: float = PASSAGE_WEIGHT,
 ) -> list[Candidate]:
     """Every sentence of the top passages, scored and best first.
 
@@ -142,6 +147,7 @@ def score_candidates(
         language: The asker's language.
         score_words: Share of the question's words that a text contains.
         similarity: Cosine similarity of a text to each of several texts.
+        passage_weight: Weight of the passage's retrieval score relative to the best passage's.
     """
     top = hits[0].score if hits else 1.0
     rows: list[tuple[float, Chunk, int, list[_Unit], list[str]]] = []
@@ -153,7 +159,7 @@ def score_candidates(
             words = _OWN_WORDS * score_words(unit.sentence, chunk.language) + (1 - _OWN_WORDS) * score_words(
                 f"{chunk.section} {unit.sentence}", chunk.language
             )
-            bonus = _cue_bonus(question, unit.sentence) + 0.5 * hit.score / top - 0.05 * rank
+            bonus = _cue_bonus(question, unit.sentence) + passage_weight * hit.score / top - 0.05 * rank
             rows.append((words + bonus, chunk, index, units, blocks))
     if not rows:
         return []

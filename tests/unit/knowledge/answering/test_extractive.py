@@ -200,3 +200,26 @@ def test_an_answer_is_led_by_its_sections_scope_note() -> None:
         "Gjelder kun koordinatorer.",
         "Når alle resultater er lastet opp, klikk på «Submit for Review».",
     )
+
+
+def test_the_best_passage_outweighs_a_closer_sentence_of_a_worse_one_by_the_passage_weight() -> None:
+    norwegian = _chunk("nb#0.0", "Ho trer i kraft når begge partar har skrive under.")
+    english = _chunk("en#0.0", "The contract is sent to the coordinator by email.", language=Language.EN)
+    catalog = Catalog([norwegian, english], generation="g")
+    hits = [Hit(group_id="nb#0.0", score=0.6), Hit(group_id="en#0.0", score=0.45)]
+
+    def first_quote(weight: float) -> str:
+        candidates = score_candidates(
+            catalog=catalog,
+            question="When does the contract take effect?",
+            hits=hits,
+            language=Language.EN,
+            # The English sentence shares the question's words; the Norwegian one only through a gloss.
+            score_words=lambda text, language: 0.5 if language is Language.EN else 0.1,
+            similarity=lambda _anchor, texts: [0.6 if "contract" in t else 0.2 for t in texts],
+            passage_weight=weight,
+        )
+        return candidates[0].chunk.chunk_id
+
+    assert first_quote(0.5) == "en#0.0"
+    assert first_quote(8.0) == "nb#0.0"
