@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -38,6 +39,14 @@ _BACK_REFERENCES = (
     "this ",
     "therefore",
     "here ",
+)
+
+# A line that only points to another page ("Les mer om strategiske partnerskap.", "Read more about …"): the
+# link it stood for is gone from the text, so it answers nothing and is never quoted.
+_POINTER = re.compile(
+    r"^\s*(?:les mer|lær mer|se også|se mer|mer informasjon|meir informasjon|read more|learn more|find out more"
+    r"|see also|more information)\b[^.!?]{0,80}[.!?]?\s*$",
+    re.IGNORECASE,
 )
 
 ScoreFn = Callable[[str, Language], float]
@@ -156,6 +165,8 @@ def score_candidates(
         blocks = _blocks(chunk)
         units = _units(blocks)
         for index, unit in enumerate(units):
+            if _POINTER.match(unit.sentence):
+                continue
             words = _OWN_WORDS * score_words(unit.sentence, chunk.language) + (1 - _OWN_WORDS) * score_words(
                 f"{chunk.section} {unit.sentence}", chunk.language
             )

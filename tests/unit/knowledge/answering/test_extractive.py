@@ -223,3 +223,15 @@ def test_the_best_passage_outweighs_a_closer_sentence_of_a_worse_one_by_the_pass
 
     assert first_quote(0.5) == "en#0.0"
     assert first_quote(8.0) == "nb#0.0"
+
+
+def test_a_line_that_only_points_to_another_page_is_never_quoted() -> None:
+    text = "Les mer om strategiske partnerskap innen Erasmus+.\nSluttrapporten skal leveres innen 60 dager."
+    other = _chunk("e#0.0", "Read more about strategic partnerships.", language=Language.EN)
+    catalog = Catalog([_chunk("d#0.0", text), other], generation="g")
+    hits = [Hit(group_id="e#0.0", score=1.0), Hit(group_id="d#0.0", score=0.9)]
+
+    excerpts = _select(catalog, "strategiske partnerskap", hits, keyword="strategi")
+
+    quoted = [sentence for excerpt in excerpts for sentence in excerpt.sentences]
+    assert quoted and not any(s.startswith(("Les mer", "Read more")) for s in quoted)
