@@ -30,14 +30,18 @@ class System(Protocol):
 class ProjectSystem:
     """This project: the knowledge service with its hybrid bilingual retriever."""
 
-    def __init__(self, *, service: KnowledgeService, name: str = "Rapportlos") -> None:
+    def __init__(
+        self, *, service: KnowledgeService, name: str = "Rapportlos", project: str | None = None
+    ) -> None:
         self.name = name
         self.service = service
+        self.project = project  # the number of the project whose channel the questions are asked in
 
     def answer(self, question: str) -> tuple[str, bool, list[str]]:
         """The service's answer and its ranked passage groups (every language version joined)."""
-        reply = self.service.answer(Question(text=question))
-        return reply.text, reply.abstained, self.service.ranked_passages(question, k=TOP_K)
+        reply = self.service.answer(Question(text=question, project=self.project))
+        passages = self.service.ranked_passages(question, k=TOP_K, project=self.project)
+        return reply.text, reply.abstained, passages
 
 
 class BM25System:
