@@ -15,7 +15,6 @@ import platform
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -25,8 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 from bench import metrics, speed  # noqa: E402
 from bench.decline import C, declined, fit, fold_models  # noqa: E402
-from bench.indexes import MODEL, CachedEmbedder, all_docs, build_index  # noqa: E402
+from bench.indexes import MODEL, CachedEmbedder, build_index  # noqa: E402
 from bench.probe import Probe, probe  # noqa: E402
+from bench.question_sets import QuestionSet, default_sets  # noqa: E402
 from bench.report import markdown, summary  # noqa: E402
 from bench.systems import BM25System, RecipeSystem  # noqa: E402
 from bench.targets import check  # noqa: E402
@@ -34,7 +34,7 @@ from knowledge.bootstrap import KnowledgeBase  # noqa: E402
 from knowledge.bridge.resources import LanguageResources  # noqa: E402
 from knowledge.decision.model import MODEL_FILE, DeclineModel, load_model  # noqa: E402
 from knowledge.embeddings import SentenceTransformerEmbedder  # noqa: E402
-from knowledge.evaluation import EvalQuestion, EvalRow, load_questions  # noqa: E402
+from knowledge.evaluation import EvalRow  # noqa: E402
 from knowledge.models import Language, Question  # noqa: E402
 from knowledge.service import KnowledgeService  # noqa: E402
 
@@ -49,33 +49,6 @@ FIT_NOTES = f"LogisticRegression(C={C}, class_weight=balanced) on dev + A + extr
 def write_model(model: DeclineModel, path: Path) -> None:
     """Store a fitted decline model as JSON (the engine reads it from the package)."""
     path.write_text(json.dumps(model.model_dump(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-@dataclass(frozen=True)
-class QuestionSet:
-    """Questions and the pages they are asked over."""
-
-    name: str
-    questions: list[EvalQuestion]
-    docs: dict[str, str | None]
-    paths: tuple[Path, ...]
-
-
-def read_set(name: str, path: Path, pages: tuple[Path, ...]) -> QuestionSet:
-    """A question file with each question's page (the ``doc`` field)."""
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return QuestionSet(name, load_questions(path), {r["id"]: r.get("doc") for r in rows}, pages)
-
-
-def default_sets(eval_dir: Path) -> list[QuestionSet]:
-    """Dev over the shipped pages; set A and the extra questions over the shipped pages plus corpus A."""
-    shipped = tuple(all_docs())
-    with_a = shipped + tuple(sorted((eval_dir / "corpus_a").glob("*.md")))
-    return [
-        read_set("dev", eval_dir / "dev_questions.jsonl", shipped),
-        read_set("A", eval_dir / "questions_a.jsonl", with_a),
-        read_set("extra", ROOT / "bench/questions_extra.jsonl", with_a),
-    ]
 
 
 def log(message: str) -> None:

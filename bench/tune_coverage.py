@@ -25,9 +25,9 @@ sys.path.insert(0, str(ROOT))
 from bench import processes  # noqa: E402
 from bench.corpus import dev_writer, write_corpus  # noqa: E402
 from bench.folds import choose_by_document  # noqa: E402
-from bench.indexes import MODEL, PREFIX, build_index  # noqa: E402
+from bench.indexes import MODEL, PREFIX  # noqa: E402
 from bench.metrics import best_rank, evidence_variants  # noqa: E402
-from bench.run import default_sets  # noqa: E402
+from bench.question_sets import asked_over, default_sets  # noqa: E402
 from knowledge.bootstrap import SHIPPED_DOCS, KnowledgeBase  # noqa: E402
 from knowledge.coverage import QueryTerms  # noqa: E402
 from knowledge.embeddings import SentenceTransformerEmbedder  # noqa: E402
@@ -139,14 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     embedder = SentenceTransformerEmbedder(MODEL)
     items: list[tuple[Fused, Retriever]] = []
     with tempfile.TemporaryDirectory(prefix="rapportlos-coverage-") as tmp:
-        built: dict[tuple[Path, ...], Retriever] = {}
-        for number, question_set in enumerate(default_sets(args.eval)):
-            if question_set.paths not in built:
-                kb, _ = build_index(
-                    folder=Path(tmp) / f"index-{number}", embedder=embedder, paths=question_set.paths
-                )
-                built[question_set.paths] = kb.retriever()
-            retriever = built[question_set.paths]
+        for question_set, retriever in asked_over(args.eval, Path(tmp), embedder):
             for question in question_set.questions:
                 if question.answerable and question.evidence:
                     document = str(question_set.docs.get(question.id))

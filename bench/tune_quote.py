@@ -24,8 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.folds import choose_by_document  # noqa: E402
-from bench.indexes import MODEL, build_index  # noqa: E402
-from bench.run import CONTACT, THRESHOLD, default_sets  # noqa: E402
+from bench.indexes import MODEL  # noqa: E402
+from bench.question_sets import asked_over  # noqa: E402
+from bench.run import CONTACT, THRESHOLD  # noqa: E402
 from knowledge.embeddings import SentenceTransformerEmbedder  # noqa: E402
 from knowledge.evaluation import EvalQuestion  # noqa: E402
 from knowledge.models import Question  # noqa: E402
@@ -80,17 +81,11 @@ def main(argv: list[str] | None = None) -> int:
     embedder = SentenceTransformerEmbedder(MODEL)
     items: list[tuple[EvalQuestion, str, str, Retriever]] = []
     with tempfile.TemporaryDirectory(prefix="rapportlos-quote-") as tmp:
-        built: dict[tuple[Path, ...], Retriever] = {}
-        for number, question_set in enumerate(default_sets(args.eval)):
-            if question_set.paths not in built:
-                kb, _ = build_index(
-                    folder=Path(tmp) / f"index-{number}", embedder=embedder, paths=question_set.paths
-                )
-                built[question_set.paths] = kb.retriever()
+        for question_set, retriever in asked_over(args.eval, Path(tmp), embedder):
             for question in question_set.questions:
                 if question.answerable and question.answer_keywords:
                     document = str(question_set.docs.get(question.id))
-                    items.append((question, question_set.name, document, built[question_set.paths]))
+                    items.append((question, question_set.name, document, retriever))
         print(json.dumps(cross_validate(items), indent=2))
     return 0
 
