@@ -108,12 +108,7 @@ def test_shipped_index_holds_no_stray_paths(shipped_kb: KnowledgeBase) -> None:
 @pytest.mark.parametrize(
     "question",
     [
-        pytest.param(
-            "do pupils need travel insurance for erasmus exchanges",
-            marks=pytest.mark.xfail(
-                strict=True, reason="known: the fitted decline model answers it (issue 11)"
-            ),
-        ),
+        "do pupils need travel insurance for erasmus exchanges",
         "How much is the travel grant for a teacher going to Spain?",
     ],
 )
