@@ -67,7 +67,7 @@ PAGE_PRIOR = PagePrior(fit=0.02, archived=0.02)
 # Added to a group's fused score per unit of coverage of the question's words (0–1). Chosen by
 # `bench/tune_coverage.py`: cross-validation over the dev, set A and extra questions with folds by document
 # (the weight chosen on the other documents, hit@3 counted on the held-out one).
-COVERAGE_WEIGHT = 0.24
+COVERAGE_WEIGHT = 0.48
 
 
 @dataclass

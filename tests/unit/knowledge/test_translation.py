@@ -53,3 +53,14 @@ def test_shipped_glossary_carries_the_core_words() -> None:
         translator.translate("final report deadline", Language.EN).split()
     )
     assert {"budget"} <= set(translator.translate("budsjett", Language.NB).split())
+
+
+def test_shipped_glossary_names_the_actions_in_both_languages() -> None:
+    translator = GlossaryTranslator()
+
+    # A hyphenated name reaches the translator as its parts ("small-scale" → "small scale") or joined.
+    assert "småskala" in translator.translate("small scale contract", Language.EN).split()
+    assert "småskala" in translator.translate("smallscale budget", Language.EN).split()
+    assert "samarbeidspartnarskap" in translator.translate("cooperation partnership", Language.EN).split()
+    assert "akkreditert" in translator.translate("accredited kindergarten", Language.EN).split()
+    assert translator.translate("småskalapartnarskap", Language.NB).startswith("small scale partnership")
