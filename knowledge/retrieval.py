@@ -65,8 +65,9 @@ class PagePrior:
 # cross-validates the weights with folds by document.
 PAGE_PRIOR = PagePrior(fit=0.02, archived=0.02)
 # Added to a group's fused score per unit of coverage of the question's words (0–1). Chosen by
-# `bench/tune_coverage.py`: cross-validation over the dev, set A and extra questions with folds by document
-# (the weight chosen on the other documents, hit@3 counted on the held-out one).
+# `bench/tune_coverage.py --pages 250`: cross-validation over the dev, set A and extra questions and the dev
+# questions among 250 generated pages, with folds by document (the weight chosen on the other documents, hit@3
+# counted on the held-out one; `bench/RESULTS-coverage.json`).
 COVERAGE_WEIGHT = 0.48
 
 
@@ -294,10 +295,10 @@ class Retriever:
         stored = self._store.vectors(self.catalog.generation, self.catalog.records_of(group_id))
         if not stored:
             return 0.0
-        anchor = self.similarity_anchor(text)
+        anchor = self._anchor(text)
         return max(float(np.dot(anchor, vector)) for vector in stored)
 
-    def similarity_anchor(self, text: str) -> np.ndarray:
+    def _anchor(self, text: str) -> np.ndarray:
         """The embedding of ``text`` (cached)."""
         with self._vectors_lock:
             found = self._vectors.get(text)
