@@ -38,7 +38,7 @@ from workflows.messages import USAGE, join_names
 from workflows.models import AuditAction, AuditEntry, Project, Role
 from workflows.project_answers import followup_text, own_done_text, tick_text, waiting_actor_text
 from workflows.run_state import StepOutcome
-from workflows.views import ChecklistView, StepView, build_checklist_view
+from workflows.views import ChecklistView, PartnerProgress, StepView, build_checklist_view
 
 _CHANGED = {
     AuditAction.TICK: "step.ticked",
@@ -144,16 +144,7 @@ def party_text(view: ChecklistView, step: StepView) -> str:
 def status_text(view: ChecklistView, *, others: list[ChecklistView] | None = None) -> str:
     """One line of progress, the deadline, who is still missing, and the project's other open runs."""
     language = view.language
-    lines = [
-        say(
-            "status.summary",
-            language,
-            title=view.title,
-            number=view.project_number,
-            settled=view.settled,
-            total=len(view.steps),
-        )
-    ]
+    lines = [_summary(view, language)]
     if view.deadline:
         lines.append(say("run.deadline", language, deadline=format_date(view.deadline, language)))
     for waiting in view.waiting:
@@ -165,19 +156,32 @@ def status_text(view: ChecklistView, *, others: list[ChecklistView] | None = Non
         lines.append(say("run.complete", language, title=view.title))
     if others:
         lines.append(say("status.open_runs", language))
-        lines += [
-            "  "
-            + say(
-                "status.summary",
-                language,
-                title=o.title,
-                number=o.project_number,
-                settled=o.settled,
-                total=len(o.steps),
-            )
-            for o in others
-        ]
+        lines += ["  " + _summary(other, language) for other in others]
     return "\n".join(lines)
+
+
+def _summary(view: ChecklistView, language: Language) -> str:
+    """One run's progress on one line ("Final report … for 2023-1-…: 2 of 6 steps done")."""
+    return say(
+        "status.summary",
+        language,
+        title=view.title,
+        number=view.project_number,
+        settled=view.settled,
+        total=len(view.steps),
+    )
+
+
+def partner_row(row: PartnerProgress, language: Language) -> str:
+    """One partner's progress in a checklist's dashboard ("Escola X (PT): 1 of 2")."""
+    return say(
+        "render.partner_row",
+        language,
+        partner=row.partner,
+        country=row.country,
+        done=row.done,
+        total=row.total,
+    )
 
 
 def change_text(outcome: StepOutcome, *, viewer_id: str, language: Language) -> str:

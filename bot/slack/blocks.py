@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.engine.home import HomeOverview, ProjectSummary
 from bot.engine.models import AnswerPart
+from bot.engine.workflow_text import partner_row
 from bot.messages import say
 from bot.slack import ids
 from bot.slack.formatting import chunks, clip, escape, link, mention, mrkdwn, with_mentions
@@ -143,19 +144,7 @@ def checklist_blocks(view: ChecklistView) -> list[Block]:
         if step.optional and step.state is StepState.OPEN and not view.complete:
             blocks.append(_skip_block(view, step))
     if view.dashboard:
-        rows = [
-            escape(
-                say(
-                    "render.partner_row",
-                    language,
-                    partner=r.partner,
-                    country=r.country,
-                    done=r.done,
-                    total=r.total,
-                )
-            )
-            for r in view.dashboard
-        ]
+        rows = [escape(partner_row(row, language)) for row in view.dashboard]
         blocks.append(_context(f"*{escape(say('render.dashboard', language))}* " + " · ".join(rows)))
     closing = (
         say("run.complete", language, title=view.title)

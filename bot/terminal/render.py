@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.engine.models import Reply
+from bot.engine.workflow_text import partner_row
 from bot.messages import say
 from core.dates import format_date, format_moment
 from core.language import Language
@@ -67,14 +68,7 @@ def _mark(mark: MarkView, language: Language) -> str:
 def _partner_row(view: ChecklistView, index: int) -> str:
     row = view.dashboard[index]
     language = view.language
-    text = say(
-        "render.partner_row",
-        language,
-        partner=row.partner,
-        country=row.country,
-        done=row.done,
-        total=row.total,
-    )
+    text = partner_row(row, language)
     if row.missing_steps:
         text += " - " + say("render.missing", language, steps=join_names(row.missing_steps, language))
     return text
