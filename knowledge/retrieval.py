@@ -18,11 +18,8 @@ from knowledge.embeddings import Embedder
 from knowledge.fusion import reciprocal_rank_fusion
 from knowledge.lexical import top_indices
 from knowledge.page_facts import Facts, facts_for, fit
+from knowledge.query_analysis import QueryAnalyser
 from knowledge.sentence_vectors import SentenceVectors
-from knowledge.text.forms import hyphen_parts
-from knowledge.text.fuzzy import closest_term
-from knowledge.text.question_words import search_hints
-from knowledge.text.stemming import stem
 from knowledge.translation import GlossaryTranslator
 from knowledge.vector_store import ChromaStore
 
@@ -123,50 +120,12 @@ class Retriever:
         self._translator = translator
         self._vectors: dict[str, np.ndarray] = {}
         self._vectors_lock = threading.Lock()  # the cache is shared by the threads answering at once
-        self._known: dict[Language, frozenset[str]] = {}
+        self._analyser = QueryAnalyser(catalog, translator)
         self._coverage = Coverage(catalog, translator, bridged=bridge.terms if bridge is not None else None)
 
     def analyse(self, text: str, language: Language) -> QueryTerms:
         """Content words of ``text`` with typos repaired against the index, and their translation."""
-        analyzer, hyphenated = self.catalog.analyzer, hyphen_parts(text)
-        words = []
-        for word in analyzer.question_words(text, language):
-            parts = hyphenated.get(word, ())
-            if parts and not self._knows(word, language):
-                # "KA220-prosjektet": the index knows the parts, not the whole; search for the parts.
-                words += [
-                    self._repair(part, language)
-                    for part in analyzer.question_words(" ".join(parts), language)
-                ]
-            else:
-                words.append(self._repair(word, language))
-        translated = self._translator.translate(" ".join(words), language)
-        return QueryTerms(
-            language=language, words=tuple(words), translated=translated, hints=search_hints(text)
-        )
-
-    def _knows(self, word: str, language: Language) -> bool:
-        """Whether the passages of either language have ``word``."""
-        return any(
-            word in self.catalog.shards[shard].words
-            or self.catalog.shards[shard].bm25.knows(stem(word, shard))
-            for shard in (language, language.other)
-        )
-
-    def _repair(self, word: str, language: Language) -> str:
-        """``word``, or the index word it is a typo of when the index knows neither it nor its parts."""
-        shard = self.catalog.shards[language]
-        if word in shard.words or shard.bm25.knows(stem(word, language)):
-            return word
-        if language is Language.NB and self.catalog.analyzer.compound_parts(word):
-            return word
-        # Few or no pages may be written in the question's language: the glossary's words count as known too.
-        known = self._known.get(language)
-        if known is None:  # built once per language, not per word
-            known = self._known[language] = shard.words | self._translator.vocabulary(language)
-        if word in known:
-            return word
-        return closest_term(word, known) or word
+        return self._analyser.analyse(text, language)
 
     def search(
         self, text: str, language: Language, *, k: int = 5, project: str | None = None
