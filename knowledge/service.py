@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 from core.language import Language
 from knowledge.answering.citations import SOURCES, citations_for, one_per_source
+from knowledge.answering.continuation import continuation
 from knowledge.answering.extractive import (
     PASSAGE_WEIGHT,
     Candidate,
     Excerpt,
     ScoreFn,
-    continuation,
     passage_for,
     score_candidates,
     select_sentences,

@@ -70,21 +70,22 @@ def passage_for(catalog: Catalog, hit: Hit, language: Language) -> Chunk:
 
 
 @dataclass(frozen=True)
-class _Unit:
+class Unit:
     """One sentence of a passage and the paragraph or list item it stands in."""
 
     sentence: str
     block: int
 
 
-def _blocks(chunk: Chunk) -> list[str]:
+def blocks_of(chunk: Chunk) -> list[str]:
+    """The paragraphs and list items of a passage."""
     return passage_blocks(chunk.text)
 
 
-def _units(blocks: list[str]) -> list[_Unit]:
+def units_of(blocks: list[str]) -> list[Unit]:
     """The sentences of each paragraph or list item, in reading order (the units that are scored)."""
     return [
-        _Unit(sentence, number) for number, block in enumerate(blocks) for sentence in split_sentences(block)
+        Unit(sentence, number) for number, block in enumerate(blocks) for sentence in split_sentences(block)
     ]
 
 
@@ -93,7 +94,7 @@ def _cue_bonus(question: str, unit: str) -> float:
     return sum(_CUE for cue in asked_cues(question) if gives(cue, unit))
 
 
-def _expand(units: list[_Unit], index: int) -> list[str]:
+def _expand(units: list[Unit], index: int) -> list[str]:
     """A sentence with what it needs: the one it refers back to, what it introduces, or its answer."""
     sentence = units[index].sentence
     picked = [sentence]
@@ -106,7 +107,7 @@ def _expand(units: list[_Unit], index: int) -> list[str]:
     return picked
 
 
-def _excerpt_text(blocks: list[str], units: list[_Unit], index: int) -> list[str]:
+def _excerpt_text(blocks: list[str], units: list[Unit], index: int) -> list[str]:
     """What to quote for the best sentence: its whole paragraph or list item when that is short, with
     the items a lead-in ("… three steps:") introduces; else the sentence with what it needs."""
     number = units[index].block
@@ -129,7 +130,7 @@ class Candidate:
     score: float
     chunk: Chunk
     index: int
-    units: list[_Unit]
+    units: list[Unit]
     blocks: list[str]
 
 
@@ -159,27 +160,35 @@ def score_candidates(
         passage_weight: Weight of the passage's retrieval score relative to the best passage's.
     """
     top = hits[0].score if hits else 1.0
-    rows: list[tuple[float, Chunk, int, list[_Unit], list[str]]] = []
+    rows: list[tuple[float, Chunk, int, list[Unit], list[str]]] = []
     for rank, hit in enumerate(hits[:_CANDIDATE_HITS]):
         chunk = passage_for(catalog, hit, language)
-        blocks = _blocks(chunk)
-        units = _units(blocks)
-        for index, unit in enumerate(units):
-            if _POINTER.match(unit.sentence):
-                continue
-            words = _OWN_WORDS * score_words(unit.sentence, chunk.language) + (1 - _OWN_WORDS) * score_words(
-                f"{chunk.section} {unit.sentence}", chunk.language
-            )
+        blocks = blocks_of(chunk)
+        units = units_of(blocks)
+        for index, unit in _quotable(units):
             bonus = _cue_bonus(question, unit.sentence) + passage_weight * hit.score / top - 0.05 * rank
-            rows.append((words + bonus, chunk, index, units, blocks))
-    if not rows:
-        return []
-    similarities = similarity(question, [row[3][row[2]].sentence for row in rows])
-    candidates = [
-        Candidate(score=row[0] + _SIM_WEIGHT * sim, chunk=row[1], index=row[2], units=row[3], blocks=row[4])
-        for row, sim in zip(rows, similarities, strict=True)
-    ]
-    return sorted(candidates, key=lambda candidate: -candidate.score)
+            rows.append((_words(score_words, chunk, unit.sentence) + bonus, chunk, index, units, blocks))
+    similarities = similarity(question, [row[3][row[2]].sentence for row in rows]) if rows else []
+    return sorted(
+        (
+            Candidate(
+                score=row[0] + _SIM_WEIGHT * sim, chunk=row[1], index=row[2], units=row[3], blocks=row[4]
+            )
+            for row, sim in zip(rows, similarities, strict=True)
+        ),
+        key=lambda candidate: -candidate.score,
+    )
+
+
+def _quotable(units: list[Unit]) -> list[tuple[int, Unit]]:
+    """The units that may be quoted, with their positions (a line that only points elsewhere may not)."""
+    return [(index, unit) for index, unit in enumerate(units) if not _POINTER.match(unit.sentence)]
+
+
+def _words(score_words: ScoreFn, chunk: Chunk, sentence: str) -> float:
+    """Share of the question's words a sentence holds, its section heading counting less than the sentence."""
+    own = score_words(sentence, chunk.language)
+    return _OWN_WORDS * own + (1 - _OWN_WORDS) * score_words(f"{chunk.section} {sentence}", chunk.language)
 
 
 def select_sentences(
@@ -247,7 +256,7 @@ def _with_list(catalog: Catalog, excerpt: Excerpt) -> Excerpt:
         return excerpt
     if not excerpt.chunk.text.rstrip().endswith(excerpt.sentences[-1].rstrip()):
         return excerpt  # the list ended inside this passage
-    items = _blocks(following)[:wanted]
+    items = blocks_of(following)[:wanted]
     return Excerpt(chunk=excerpt.chunk, sentences=(*excerpt.sentences, *items), score=excerpt.score)
 
 
@@ -257,7 +266,7 @@ def _with_scope_note(catalog: Catalog, excerpt: Excerpt) -> Excerpt:
     A short first line such as "Applies to coordinators only." qualifies everything under its heading,
     so an answer from that section is not complete without it.
     """
-    first = _blocks(catalog.section_start(excerpt.chunk))
+    first = blocks_of(catalog.section_start(excerpt.chunk))
     note = first[0] if first else ""
     if not note or len(note) > _SCOPE_NOTE or note.rstrip().endswith(":") or note in excerpt.sentences:
         return excerpt
@@ -273,7 +282,7 @@ def _completion(catalog: Catalog, excerpt: Excerpt, score_words: ScoreFn) -> Exc
     whether anything should not be public …"); the second sentence completes the first.
     """
     chunk = excerpt.chunk
-    units = _units(_blocks(chunk))
+    units = units_of(blocks_of(chunk))
     quoted = " ".join(excerpt.sentences)
     last = max((number for number, unit in enumerate(units) if unit.sentence in quoted), default=len(units))
     following = [unit.sentence for unit in units[last + 1 :]]
@@ -281,36 +290,10 @@ def _completion(catalog: Catalog, excerpt: Excerpt, score_words: ScoreFn) -> Exc
         nxt = catalog.following(chunk)
         if nxt is None:
             return None
-        chunk, following = nxt, [unit.sentence for unit in _units(_blocks(nxt))]
+        chunk, following = nxt, [unit.sentence for unit in units_of(blocks_of(nxt))]
     if not following:
         return None
     before = score_words(quoted, excerpt.chunk.language)
     if score_words(f"{quoted} {following[0]}", chunk.language) - before < _COMPLETION_GAIN:
         return None
     return Excerpt(chunk=chunk, sentences=(following[0],), score=excerpt.score)
-
-
-def continuation(catalog: Catalog, excerpts: list[Excerpt], *, sentences: int = 2) -> Excerpt | None:
-    """What the page says right after an answer's quote: the next ``sentences`` sentences of its passage, or
-    of the passage after it in the same page. None when the page ends there.
-
-    Args:
-        catalog: The active index.
-        excerpts: The earlier answer's quotes, the first from the page it answered from.
-        sentences: How many sentences to quote.
-    """
-    if not excerpts:
-        return None
-    page = excerpts[0].chunk.doc_id
-    last = [excerpt for excerpt in excerpts if excerpt.chunk.doc_id == page][-1]
-    chunk = last.chunk
-    units = _units(_blocks(chunk))
-    quoted = " ".join(last.sentences)
-    end = max((number for number, unit in enumerate(units) if unit.sentence in quoted), default=-1)
-    following = [unit.sentence for unit in units[end + 1 :]]
-    while not following:
-        chunk_after = catalog.following(chunk)
-        if chunk_after is None:
-            return None
-        chunk, following = chunk_after, [unit.sentence for unit in _units(_blocks(chunk_after))]
-    return Excerpt(chunk=chunk, sentences=tuple(following[:sentences]), score=last.score)

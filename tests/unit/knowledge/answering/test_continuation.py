@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from core.language import Language
-from knowledge.answering.extractive import Excerpt, continuation
+from knowledge.answering.continuation import continuation
+from knowledge.answering.extractive import Excerpt
 from knowledge.catalog import Catalog
 from knowledge.models import Chunk
 from knowledge.text.question_words import asks_what_follows
