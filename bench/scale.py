@@ -103,6 +103,17 @@ def _quality(system: Any, questions: list[EvalQuestion], reference: Catalog) -> 
     }
 
 
+def _qualities(
+    service: KnowledgeService, questions: list[EvalQuestion], reference: Catalog
+) -> dict[str, Any]:
+    """Quality of the answers to ``questions``, and their hit@3 when asked in the channel of a school exchange
+    partnership (KA229), the action the shipped pages are about: the project's number tells which of many
+    look-alike pages fit."""
+    quality = _quality(ProjectSystem(service=service), questions, reference)
+    in_project = ProjectSystem(service=service, project=DEV_PROJECT)
+    return quality | {"in_project_hit@3": _quality(in_project, questions, reference)["hit@3"]}
+
+
 def measure_size(
     size: int,
     *,
@@ -133,11 +144,6 @@ def measure_size(
     )
     warm = _timed(lambda text: service.answer(Question(text=text)), questions)
     bare = _timed(lambda text: embedder.embed([text]), questions)
-    quality = _quality(ProjectSystem(service=service), questions, reference or service.catalog)
-    # The same questions asked in the channel of a school exchange partnership (KA229), the action the shipped
-    # pages are about: the project's number tells which of many look-alike pages fit.
-    in_project = ProjectSystem(service=service, project=DEV_PROJECT)
-    quality["in_project_hit@3"] = _quality(in_project, questions, reference or service.catalog)["hit@3"]
     return {
         "pages": size,
         "files": len(list(folder.glob("*.md"))),
@@ -146,7 +152,7 @@ def measure_size(
         "open_seconds": round(opened, 2),
         "warm": _ms(warm),
         "bare": _ms(bare),
-        "quality": quality,
+        "quality": _qualities(service, questions, reference or service.catalog),
     }, kb
 
 
