@@ -8,12 +8,15 @@ listed first in the grid, so a grid is written from the most cautious value on.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+Value = TypeVar("Value", bound=Hashable)
 
 
 @dataclass(frozen=True)
-class FoldChoice:
+class FoldChoice(Generic[Value]):
     """What the cross-validation chose and scored.
 
     Attributes:
@@ -22,9 +25,9 @@ class FoldChoice:
         chosen_on_all: The value that does best on every question (the one to ship).
     """
 
-    folds: dict[str, dict[str, float | int]]
+    folds: dict[str, dict[str, Value | float | int]]
     out_of_fold: dict[int, bool]
-    chosen_on_all: float
+    chosen_on_all: Value
 
     def score(self, questions: Sequence[int] | None = None) -> float:
         """Out-of-fold share right, over ``questions`` (all by default)."""
@@ -33,8 +36,8 @@ class FoldChoice:
 
 
 def choose_by_document(
-    outcomes: Mapping[tuple[float, int], bool], documents: Sequence[str], grid: Sequence[float]
-) -> FoldChoice:
+    outcomes: Mapping[tuple[Value, int], bool], documents: Sequence[str], grid: Sequence[Value]
+) -> FoldChoice[Value]:
     """Cross-validate the choice of a value from ``grid`` with folds by document.
 
     Args:
@@ -43,10 +46,10 @@ def choose_by_document(
         grid: The values, most cautious first (ties go to the earlier one).
     """
 
-    def best(pool: Sequence[int]) -> float:
+    def best(pool: Sequence[int]) -> Value:
         return max(grid, key=lambda value: (sum(outcomes[value, k] for k in pool), -grid.index(value)))
 
-    folds: dict[str, dict[str, float | int]] = {}
+    folds: dict[str, dict[str, Value | float | int]] = {}
     out_of_fold: dict[int, bool] = {}
     for document in sorted(set(documents)):
         held = [k for k, doc in enumerate(documents) if doc == document]

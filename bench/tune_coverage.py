@@ -1,12 +1,15 @@
-"""Choose the coverage weight of the ranking by cross-validation with folds by document:
+"""Choose the coverage weight and the re-ranking pool by cross-validation with folds by document:
 ``python bench/tune_coverage.py``.
 
 Builds the benchmark's indexes (the shipped pages for the dev questions; the shipped pages and set A's for set A
-and the extra questions; and, with ``--pages``, the scale benchmark's generated corpus for the dev questions
-again, so that the weight also holds among many pages that read alike), fuses every answerable question once, then ranks the best groups as the retriever does
-(page prior, ``weight`` × coverage, copies behind) for each weight on a grid. For each fold (the questions on
-one page) the weight that does best on the other folds is applied to it; the out-of-fold hit@3 is what is
-reported. The weight chosen on all folds is the one to put in ``knowledge.retrieval.COVERAGE_WEIGHT``.
+and the extra questions; and the scale benchmark's generated corpora of ``--pages`` pages (250 and 1,000 by
+default), which hold both, for every set again, so that the values also hold among many pages that read
+alike), fuses
+every answerable question once, then ranks the best groups as the retriever does
+(page prior, ``weight`` × coverage over the ``pool`` best fused groups, copies behind) for each pair of values
+on a grid. For each fold (the questions on one page) the pair that does best on the other folds is applied to
+it; the out-of-fold hit@3 is what is reported. The pair chosen on all folds is the one to put in
+``knowledge.retrieval.COVERAGE_WEIGHT`` and ``RERANK_POOL``.
 """
 
 from __future__ import annotations
@@ -37,7 +40,15 @@ from knowledge.page_facts import facts_of  # noqa: E402
 from knowledge.retrieval import Retriever  # noqa: E402
 from knowledge.vector_store import ChromaStore  # noqa: E402
 
-GRID = (0.0, 0.02, 0.04, 0.08, 0.16, 0.24, 0.32, 0.48, 0.64, 1.0)
+WEIGHTS = (0.0, 0.02, 0.04, 0.08, 0.16, 0.24, 0.32, 0.48, 0.64, 1.0)
+POOLS = (
+    30,
+    60,
+    100,
+    200,
+)  # the smallest (the fastest, the closest to the fused ranking) first: ties go to it
+GRID = [(weight, pool) for pool in POOLS for weight in WEIGHTS]
+Pair = tuple[float, int]
 TOP = 3
 
 
@@ -60,21 +71,20 @@ def fuse(retriever: Retriever, question: EvalQuestion, set_name: str, document: 
     return Fused(question, set_name, document, query, fused, variants)
 
 
-def hit(item: Fused, weight: float, retriever: Retriever) -> bool:
-    """Whether the evidence is in the top three with ``weight``, ranked by ``Retriever.ranked``."""
+def hit(item: Fused, pair: Pair, retriever: Retriever) -> bool:
+    """Whether the evidence is in the top three with ``pair`` (weight, pool), ranked by ``Retriever.ranked``."""
+    weight, pool = pair
     best, _, _ = retriever.ranked(
-        item.query, item.scores, facts_of(item.question.question), k=TOP, weight=weight
+        item.query, item.scores, facts_of(item.question.question), k=TOP, weight=weight, pool=pool
     )
     texts = [" ".join(chunk.text for chunk in retriever.catalog.groups[group]) for group in best[:TOP]]
     return best_rank(item.variants, texts) is not None
 
 
 def cross_validate(items: list[tuple[Fused, Retriever]]) -> dict[str, Any]:
-    """Out-of-fold hit@3 with folds by document, and the weight chosen on all questions."""
+    """Out-of-fold hit@3 with folds by document, and the pair chosen on all questions."""
     hits = {
-        (weight, k): hit(item, weight, retriever)
-        for weight in GRID
-        for k, (item, retriever) in enumerate(items)
+        (pair, k): hit(item, pair, retriever) for pair in GRID for k, (item, retriever) in enumerate(items)
     }
     choice = choose_by_document(hits, [item.document for item, _ in items], GRID)
     everything = list(range(len(items)))
@@ -82,7 +92,7 @@ def cross_validate(items: list[tuple[Fused, Retriever]]) -> dict[str, Any]:
     for k, (item, _) in enumerate(items):
         by_split.setdefault(f"{item.set_name} {item.question.lang.value}", []).append(choice.out_of_fold[k])
         by_split.setdefault(f"{item.set_name} {item.question.lang.value} without coverage", []).append(
-            hits[0.0, k]
+            hits[GRID[0], k]
         )
     return {
         "folds": {
@@ -93,32 +103,37 @@ def cross_validate(items: list[tuple[Fused, Retriever]]) -> dict[str, Any]:
         "out_of_fold_hit@3_by_set_and_language": {
             split: round(sum(found) / len(found), 3) for split, found in sorted(by_split.items())
         },
-        "without_coverage_hit@3": round(sum(hits[0.0, k] for k in everything) / len(items), 3),
-        "by_weight_hit@3 (in sample, for reading only)": {
-            weight: round(sum(hits[weight, k] for k in everything) / len(items), 3) for weight in GRID
+        "without_coverage_hit@3": round(sum(hits[GRID[0], k] for k in everything) / len(items), 3),
+        "by_weight_and_pool_hit@3 (in sample, for reading only)": {
+            f"{weight} {pool}": round(sum(hits[(weight, pool), k] for k in everything) / len(items), 3)
+            for weight, pool in GRID
         },
         "chosen_on_all": choice.chosen_on_all,
     }
 
 
 def _generated(
-    args: argparse.Namespace, tmp: Path, questions: list[EvalQuestion], embedder: SentenceTransformerEmbedder
+    args: argparse.Namespace,
+    tmp: Path,
+    pages: int,
+    questions: list[EvalQuestion],
+    embedder: SentenceTransformerEmbedder,
 ) -> Retriever:
-    """A retriever over the scale benchmark's generated corpus of ``args.pages`` pages (built unless reused):
-    the dev questions asked among many pages that read alike, as the scale benchmark asks them."""
-    index = args.index
-    if index is None:
+    """A retriever over the scale benchmark's generated corpus of ``pages`` pages (built unless kept in
+    ``args.indexes``): the dev questions asked among many pages that read alike, as the scale benchmark asks
+    them."""
+    index = (args.indexes or tmp) / f"index-{pages}"
+    if not index.exists():
         writer = dev_writer(
             shipped=SHIPPED_DOCS, set_a=args.eval / "corpus_a", evidence=[q.evidence or "" for q in questions]
         )
         folder = write_corpus(
-            tmp / "corpus",
+            tmp / f"corpus-{pages}",
             shipped=SHIPPED_DOCS,
             set_a=args.eval / "corpus_a",
             writer=writer,
-            pages=args.pages,
+            pages=pages,
         )[0].parent
-        index = tmp / "generated"
         processes.ingest(index=index, folder=folder, cache=args.embedding_cache)
     return KnowledgeBase(store=ChromaStore(path=str(index), prefix=PREFIX), embedder=embedder).retriever()
 
@@ -129,11 +144,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared/eval")
     parser.add_argument(
         "--pages",
-        type=int,
-        default=250,
-        help="also ask the dev questions among this many generated pages (0: no)",
+        default="250,1000",
+        help="also ask the dev questions among generated corpora of these sizes, comma-separated ('': none)",
     )
-    parser.add_argument("--index", type=Path, default=None, help="reuse an index of that generated corpus")
+    parser.add_argument(
+        "--indexes", type=Path, default=None, help="keep (and reuse) the generated corpora's indexes here"
+    )
     parser.add_argument("--embedding-cache", type=Path, default=None)
     args = parser.parse_args(argv)
     embedder = SentenceTransformerEmbedder(MODEL)
@@ -144,13 +160,15 @@ def main(argv: list[str] | None = None) -> int:
                 if question.answerable and question.evidence:
                     document = str(question_set.docs.get(question.id))
                     items.append((fuse(retriever, question, question_set.name, document), retriever))
-        if args.pages:
-            dev = default_sets(args.eval)[0]
-            retriever = _generated(args, Path(tmp), dev.questions, embedder)
-            for question in dev.questions:
-                if question.answerable and question.evidence:
-                    document = str(dev.docs.get(question.id))
-                    items.append((fuse(retriever, question, f"dev@{args.pages}", document), retriever))
+        sets = default_sets(args.eval)
+        for pages in [int(size) for size in args.pages.split(",") if size.strip()]:
+            retriever = _generated(args, Path(tmp), pages, sets[0].questions, embedder)
+            for question_set in sets:  # the generated corpora hold the shipped pages and set A's
+                for question in question_set.questions:
+                    if question.answerable and question.evidence:
+                        document = str(question_set.docs.get(question.id))
+                        name = f"{question_set.name}@{pages}"
+                        items.append((fuse(retriever, question, name, document), retriever))
         print(json.dumps(cross_validate(items), indent=2))
     return 0
 

@@ -40,7 +40,6 @@ CROSS_LINGUAL_WEIGHTS = {"lex": 0.2, "lex_x": 0.5, "dense": 0.1, "dense_x": 0.1,
 _DENSE_K = 20
 # Groups each lexical channel hands to fusion: a group ranked lower adds less than 1/110 of a channel's weight.
 _LEXICAL_K = 100
-_PRIOR_POOL = 30  # the best fused groups the page prior may reorder
 
 
 @dataclass(frozen=True)
@@ -61,11 +60,14 @@ class PagePrior:
 # passages that read alike and too small to lift one no channel ranks high. `bench/tune_prior.py`
 # cross-validates the weights with folds by document.
 PAGE_PRIOR = PagePrior(fit=0.02, archived=0.02)
-# Added to a group's fused score per unit of coverage of the question's words (0–1). Chosen by
-# `bench/tune_coverage.py --pages 250`: cross-validation over the dev, set A and extra questions and the dev
-# questions among 250 generated pages, with folds by document (the weight chosen on the other documents, hit@3
-# counted on the held-out one; `bench/RESULTS-coverage.json`).
-COVERAGE_WEIGHT = 0.48
+# Added to a group's fused score per unit of coverage of the question's words (0–1), over the ``RERANK_POOL``
+# best fused groups (only these can be answered with: among many pages that read alike, the copies of one
+# passage fill the first places and push the passage that holds all of the question's words further down).
+# Both chosen by `bench/tune_coverage.py`: cross-validation over the dev, set A and extra questions, asked over
+# their own pages and again among 250 and 1,000 generated pages, with folds by document (the pair chosen on the
+# other documents, hit@3 counted on the held-out one; `bench/RESULTS-coverage.json`).
+COVERAGE_WEIGHT = 0.64
+RERANK_POOL = 100
 
 
 @dataclass
@@ -107,6 +109,7 @@ class Retriever:
         translator: GlossaryTranslator,
         prior: PagePrior = PAGE_PRIOR,
         coverage_weight: float = COVERAGE_WEIGHT,
+        pool: int = RERANK_POOL,
         bridge: BridgeIndex | None = None,
         sentences: SentenceVectors | None = None,
     ) -> None:
@@ -114,6 +117,7 @@ class Retriever:
         self._sentences = sentences
         self.prior = prior
         self.coverage_weight = coverage_weight
+        self.pool = pool
         self.bridge = bridge
         self._store = store
         self._embedder = embedder
@@ -163,23 +167,28 @@ class Retriever:
         k: int,
         prior: PagePrior | None = None,
         weight: float | None = None,
+        pool: int | None = None,
     ) -> tuple[list[str], dict[str, float], dict[str, float]]:
         """The ``k`` best groups (each copy of a passage behind the different ones, see
         :mod:`knowledge.diversity`), with every pooled group's final score and coverage: the fused scores
-        with the page prior, then the coverage term (``prior`` and ``weight`` default to this retriever's)."""
-        scored, coverage = self.with_coverage(query, self.with_prior(fused, question, prior), weight)
+        with the page prior, then the coverage term (``prior``, ``weight`` and ``pool`` default to this
+        retriever's)."""
+        scored, coverage = self.with_coverage(query, self.with_prior(fused, question, prior, pool), weight)
         order = sorted(scored, key=scored.__getitem__, reverse=True)
         return distinct_first(order, self.plain_terms, k=k), scored, coverage
 
     def with_prior(
-        self, fused: dict[str, float], question: Facts, prior: PagePrior | None = None
+        self,
+        fused: dict[str, float],
+        question: Facts,
+        prior: PagePrior | None = None,
+        pool: int | None = None,
     ) -> dict[str, float]:
-        """The best fused groups with the page prior applied: the page that fits the question's action,
-        tool or period moves up, an archived page down."""
+        """The ``pool`` best fused groups with the page prior applied: the page that fits the question's
+        action, tool or period moves up, an archived page down."""
         prior = prior or self.prior
-        pool = heapq.nlargest(_PRIOR_POOL, fused, key=fused.__getitem__)
         adjusted = {}
-        for group in pool:
+        for group in heapq.nlargest(pool or self.pool, fused, key=fused.__getitem__):
             page = self.catalog.facts(group)
             adjusted[group] = fused[group] + prior.fit * fit(question, page) - prior.archived * page.archived
         return adjusted

@@ -109,3 +109,15 @@ def test_prior_moves_scores_by_its_weights(tmp_path: Path, embedder: Embedder) -
     assert adjusted[by_doc["gjeldende"]] == pytest.approx(fused[by_doc["gjeldende"]] + 0.01)
     assert adjusted[by_doc["smaskala"]] == pytest.approx(fused[by_doc["smaskala"]] - 0.01)
     assert retriever.with_prior(fused, facts_of(question), PagePrior()) == {g: fused[g] for g in adjusted}
+
+
+def test_only_the_pool_of_best_fused_groups_is_re_scored(tmp_path: Path, embedder: Embedder) -> None:
+    retriever = _kb(tmp_path, embedder).retriever()
+    question = "Når må vi levere sluttrapporten for KA229-prosjektet?"
+    query, _, fused = retriever.fused(question, Language.NB)
+    best_two = sorted(fused, key=fused.__getitem__, reverse=True)[:2]
+
+    assert set(retriever.with_prior(fused, facts_of(question), pool=2)) == set(best_two)
+    ranked, scored, _ = retriever.ranked(query, fused, facts_of(question), k=5, pool=2)
+    assert set(ranked) == set(scored) == set(best_two)
+    assert len(retriever.with_prior(fused, facts_of(question))) == min(len(fused), retriever.pool)
