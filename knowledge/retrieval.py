@@ -284,7 +284,8 @@ class Retriever:
     def _dense(self, text: str, query: QueryTerms) -> dict[str, dict[str, float]]:
         texts = [text] + ([query.rendering] if query.translated else [])
         vectors = self._embedder.embed(texts)
-        self._remember({text: vectors[0]})  # the answer's sentences are compared with the question next
+        # The answer's sentences are compared with the question (and its rendering) next.
+        self._remember(dict(zip(texts, vectors, strict=True)))
         found = self._nearest(vectors)  # the question and its rendering in one search
         channels = dict(zip(("dense", "dense_x"), found, strict=False))
         return channels | self._bridge_dense(query, vectors)

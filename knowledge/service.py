@@ -15,6 +15,7 @@ from knowledge.answering.extractive import (
     Candidate,
     Excerpt,
     ScoreFn,
+    meaning_anchors,
     passage_for,
     score_candidates,
     select_sentences,
@@ -304,7 +305,12 @@ class KnowledgeService:
             score_words=self._word_scorer(query),
             similarity=self.retriever.similarities,
             passage_weight=self._quote_weight,
+            anchors=self._anchors(question, query),
         )
+
+    @staticmethod
+    def _anchors(question: str, query: QueryTerms) -> dict[Language, str]:
+        return meaning_anchors(question, query.language, query.rendering if query.translated else "")
 
     @staticmethod
     def _reply(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from core.language import Language
@@ -26,7 +26,7 @@ _CUE = 0.3  # bonus for giving what the question word asks for
 # Weight of the passage's retrieval score (relative to the best passage's) in a sentence's score: how much the
 # ranking, which weighs the whole passage in both languages, counts against one sentence's own words and
 # meaning-match. Chosen by `bench/tune_quote.py` (folds by document, keyword accuracy of the quote).
-PASSAGE_WEIGHT = 4.0
+PASSAGE_WEIGHT = 2.0
 # A sentence that opens like this leans on the one before it ("Then the coordinator marks …").
 _BACK_REFERENCES = (
     "deretter",
@@ -143,6 +143,7 @@ def score_candidates(
     score_words: ScoreFn,
     similarity: SimilarityFn,
     passage_weight: float = PASSAGE_WEIGHT,
+    anchors: Mapping[Language, str] | None = None,
 ) -> list[Candidate]:
     """Every sentence of the top passages, scored and best first.
 
@@ -158,6 +159,8 @@ def score_candidates(
         score_words: Share of the question's words that a text contains.
         similarity: Cosine similarity of a text to each of several texts.
         passage_weight: Weight of the passage's retrieval score relative to the best passage's.
+        anchors: What a sentence's meaning is compared with, by the sentence's language (the question by
+            default; see :func:`meaning_anchors`).
     """
     top = hits[0].score if hits else 1.0
     rows: list[tuple[float, Chunk, int, list[Unit], list[str]]] = []
@@ -168,7 +171,9 @@ def score_candidates(
         for index, unit in _quotable(units):
             bonus = _cue_bonus(question, unit.sentence) + passage_weight * hit.score / top - 0.05 * rank
             rows.append((_words(score_words, chunk, unit.sentence) + bonus, chunk, index, units, blocks))
-    similarities = similarity(question, [row[3][row[2]].sentence for row in rows]) if rows else []
+    similarities = _similarities(
+        similarity, [(row[3][row[2]].sentence, row[1].language) for row in rows], anchors or {}, question
+    )
     return sorted(
         (
             Candidate(
@@ -178,6 +183,32 @@ def score_candidates(
         ),
         key=lambda candidate: -candidate.score,
     )
+
+
+def meaning_anchors(question: str, language: Language, rendering: str) -> dict[Language, str]:
+    """What to compare a sentence's meaning with, by the sentence's language: the question in its own
+    language, its rendering (``rendering``, empty when there is none) in the other. The embedding model reads
+    English only; a Norwegian question compared with an English sentence, or an English one with a Norwegian
+    sentence, measures little but shared names, while two texts in one language share their words."""
+    return {language: question, language.other: rendering or question}
+
+
+def _similarities(
+    similarity: SimilarityFn,
+    sentences: list[tuple[str, Language]],
+    anchors: Mapping[Language, str],
+    question: str,
+) -> list[float]:
+    """Each sentence's meaning-match with its language's anchor (the question when there is none)."""
+    found = [0.0] * len(sentences)
+    by_anchor: dict[str, list[int]] = {}
+    for number, (_, language) in enumerate(sentences):
+        by_anchor.setdefault(anchors.get(language, question), []).append(number)
+    for anchor, numbers in by_anchor.items():
+        scores = similarity(anchor, [sentences[number][0] for number in numbers])
+        for number, score in zip(numbers, scores, strict=True):
+            found[number] = score
+    return found
 
 
 def _quotable(units: list[Unit]) -> list[tuple[int, Unit]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.language import Language
-from knowledge.answering.extractive import passage_for, score_candidates, select_sentences
+from knowledge.answering.extractive import meaning_anchors, passage_for, score_candidates, select_sentences
 from knowledge.catalog import Catalog
 from knowledge.models import Chunk
 from knowledge.retrieval import Hit
@@ -235,3 +235,37 @@ def test_a_line_that_only_points_to_another_page_is_never_quoted() -> None:
 
     quoted = [sentence for excerpt in excerpts for sentence in excerpt.sentences]
     assert quoted and not any(s.startswith(("Les mer", "Read more")) for s in quoted)
+
+
+def test_a_sentence_is_compared_with_the_question_in_its_own_language() -> None:
+    norwegian = _chunk("nb#0.0", "Kontrakten trer i kraft når begge parter har skrevet under.")
+    english = _chunk("en#0.0", "The contract is signed by the coordinator.", language=Language.EN)
+    catalog = Catalog([norwegian, english], generation="g")
+    hits = [Hit(group_id="en#0.0", score=0.5), Hit(group_id="nb#0.0", score=0.5)]
+    compared: dict[str, str] = {}
+
+    def similarity(anchor: str, texts: list[str]) -> list[float]:
+        compared.update(dict.fromkeys(texts, anchor))
+        return [1.0 if anchor.startswith("når kontrakt") and "kraft" in t else 0.0 for t in texts]
+
+    candidates = score_candidates(
+        catalog=catalog,
+        question="When does the contract take effect?",
+        hits=hits,
+        language=Language.EN,
+        score_words=lambda _text, _language: 0.5,
+        similarity=similarity,
+        anchors=meaning_anchors("When does the contract take effect?", Language.EN, "når kontrakt kraft"),
+    )
+
+    assert compared == {
+        "Kontrakten trer i kraft når begge parter har skrevet under.": "når kontrakt kraft",
+        "The contract is signed by the coordinator.": "When does the contract take effect?",
+    }
+    assert candidates[0].chunk.chunk_id == "nb#0.0"
+
+
+def test_without_a_rendering_every_sentence_is_compared_with_the_question() -> None:
+    anchors = meaning_anchors("Hvem sender inn?", Language.NB, "")
+
+    assert anchors == {Language.NB: "Hvem sender inn?", Language.EN: "Hvem sender inn?"}
