@@ -46,7 +46,7 @@ from knowledge.models import Question
 from knowledge.service import KnowledgeService
 index, prefix, model, question = sys.argv[1:5]
 kb = KnowledgeBase.open(chroma_path=Path(index), chroma_url=None, prefix=prefix, model=model)
-service = KnowledgeService(retriever=kb.retriever(), threshold=0.45, contact="x@example.org")
+service = KnowledgeService(retriever=kb.retriever(), contact="x@example.org")
 reply = service.answer(Question(text=question))
 {_PEAK}
 print(json.dumps({{"peak_mb": peak, "abstained": reply.abstained}}), flush=True)

@@ -39,7 +39,6 @@ from knowledge.models import Language, Question  # noqa: E402
 from knowledge.service import KnowledgeService  # noqa: E402
 
 EVAL = ROOT.parent / "shared/eval"
-THRESHOLD = 0.5  # the engine answers when the decline model gives the guidance at least this probability
 CONTACT = "erasmuspluss@hkdir.no"
 PROJECT = "Rapportlos"
 MODEL_PATH = ROOT / "knowledge/decision" / MODEL_FILE
@@ -56,9 +55,9 @@ def log(message: str) -> None:
     print(f"[bench] {message}", file=sys.stderr, flush=True)
 
 
-def service_over(kb: KnowledgeBase, threshold: float = THRESHOLD) -> KnowledgeService:
-    """The answer engine as the bot wires it, over ``kb``'s active index."""
-    return KnowledgeService(retriever=kb.retriever(), threshold=threshold, contact=CONTACT)
+def service_over(kb: KnowledgeBase) -> KnowledgeService:
+    """The answer engine as the bot wires it, over ``kb``'s active index (the shipped model's threshold)."""
+    return KnowledgeService(retriever=kb.retriever(), contact=CONTACT)
 
 
 def project_rows(probes: list[Probe], decide: dict[str, bool]) -> list[EvalRow]:
@@ -139,9 +138,7 @@ class Bench:
 def decide(probes: dict[str, list[Probe]], folds: dict[str, Any]) -> dict[str, bool]:
     """Each question's decision under the model fitted without its page."""
     return {
-        p.question.id: declined(p.signals, folds.get(p.group), THRESHOLD)
-        for group in probes.values()
-        for p in group
+        p.question.id: declined(p.signals, folds.get(p.group)) for group in probes.values() for p in group
     }
 
 
@@ -187,7 +184,8 @@ def run(sets: list[QuestionSet], *, tmp: Path, refit: Path | None = None) -> dic
     }
     return {
         "project": PROJECT,
-        "threshold": THRESHOLD,
+        "threshold": load_model().threshold,
+        "fold_thresholds": {group: model.threshold for group, model in sorted(folds.items())},
         "quality": quality,
         "variants": variants,
         "failures": {name: failures(group, project_rows(group, decisions)) for name, group in main.items()},
@@ -215,7 +213,7 @@ def measure_speed(
         embedder.embed([text])
         embed_ms.append((time.perf_counter() - start) * 1000)
     log("first answer in a fresh process")
-    first = speed.first_answer(index=bench.folders[largest.paths], threshold=THRESHOLD, question=texts[0])
+    first = speed.first_answer(index=bench.folders[largest.paths], question=texts[0])
     warm, bare = speed.latency(answer_ms), speed.latency(embed_ms)
     return {
         "warm": warm,

@@ -37,7 +37,6 @@ from knowledge.vector_store import ChromaStore  # noqa: E402
 
 EVAL = ROOT.parent / "shared/eval"
 DEV_PROJECT = "2020-1-NO01-KA229-012345"
-THRESHOLD = 0.45
 WARM_UP = "Hva er Erasmus+?"
 
 
@@ -135,7 +134,7 @@ def measure_size(
     ingested = processes.ingest(index=tmp / f"index-{size}", folder=folder, cache=cache)
     kb = KnowledgeBase(store=ChromaStore(path=str(tmp / f"index-{size}"), prefix=PREFIX), embedder=embedder)
     start = time.perf_counter()
-    service = KnowledgeService(retriever=kb.retriever(), threshold=THRESHOLD, contact="x@example.org")
+    service = KnowledgeService(retriever=kb.retriever(), contact="x@example.org")
     opened = time.perf_counter() - start
     log(f"{size} pages: timing answers")
     _timed(

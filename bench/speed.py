@@ -28,9 +28,9 @@ from pathlib import Path
 from knowledge.bootstrap import KnowledgeBase
 from knowledge.models import Question
 from knowledge.service import KnowledgeService
-index, prefix, model, threshold, question = sys.argv[1:6]
+index, prefix, model, question = sys.argv[1:5]
 kb = KnowledgeBase.open(chroma_path=Path(index), chroma_url=None, prefix=prefix, model=model)
-service = KnowledgeService(retriever=kb.retriever(), threshold=float(threshold), contact="x@example.org")
+service = KnowledgeService(retriever=kb.retriever(), contact="x@example.org")
 reply = service.answer(Question(text=question))
 status = Path("/proc/self/status").read_text().splitlines()
 print(json.dumps({
@@ -68,7 +68,7 @@ def latency(millis: Sequence[float]) -> dict[str, float]:
     }
 
 
-def first_answer(*, index: Path, threshold: float, question: str, runs: int = 3) -> dict[str, float]:
+def first_answer(*, index: Path, question: str, runs: int = 3) -> dict[str, float]:
     """Time from spawning a fresh Python to its first answer on the already-built ``index`` (median of runs).
 
     The clock stops when the answer line arrives, not when the process has exited: tearing down torch
@@ -76,7 +76,7 @@ def first_answer(*, index: Path, threshold: float, question: str, runs: int = 3)
     """
     walls, reports = [], []
     for _ in range(runs):
-        wall, report = _one_first_answer(index=index, threshold=threshold, question=question)
+        wall, report = _one_first_answer(index=index, question=question)
         walls.append(wall)
         reports.append(report)
     middle = sorted(range(runs), key=lambda number: walls[number])[runs // 2]
@@ -93,10 +93,10 @@ def first_answer(*, index: Path, threshold: float, question: str, runs: int = 3)
     }
 
 
-def _one_first_answer(*, index: Path, threshold: float, question: str) -> tuple[float, dict[str, Any]]:
+def _one_first_answer(*, index: Path, question: str) -> tuple[float, dict[str, Any]]:
     start = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-c", _FIRST_ANSWER, str(index), PREFIX, MODEL, str(threshold), question],
+        [sys.executable, "-c", _FIRST_ANSWER, str(index), PREFIX, MODEL, question],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

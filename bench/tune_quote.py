@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from bench.folds import choose_by_document  # noqa: E402
 from bench.indexes import MODEL  # noqa: E402
 from bench.question_sets import asked_over  # noqa: E402
-from bench.run import CONTACT, THRESHOLD  # noqa: E402
+from bench.run import CONTACT  # noqa: E402
 from knowledge.embeddings import SentenceTransformerEmbedder  # noqa: E402
 from knowledge.evaluation import EvalQuestion  # noqa: E402
 from knowledge.models import Question  # noqa: E402
@@ -38,7 +38,7 @@ GRID = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)  # the weight used before this scri
 
 def quoted_keyword(retriever: Retriever, question: EvalQuestion, weight: float) -> bool:
     """Whether the quote for ``question`` with ``weight`` holds one of its keywords (declining off)."""
-    service = KnowledgeService(retriever=retriever, threshold=THRESHOLD, contact=CONTACT, quote_weight=weight)
+    service = KnowledgeService(retriever=retriever, contact=CONTACT, quote_weight=weight)
     grounded = service.assess(Question(text=question.question)).grounded
     text = grounded.text.lower() if grounded is not None else ""
     return any(keyword.lower() in text for keyword in question.answer_keywords)

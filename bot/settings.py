@@ -36,9 +36,12 @@ class Settings(BaseSettings):
         default=None, description="LangChain model_provider, e.g. openai, ollama."
     )
     llm_timeout_seconds: float = Field(default=20.0, description="Fallback to extractive answers after this.")
-    abstain_threshold: float = Field(
-        default=0.5,
-        description="Least probability (decline model) that the guidance covers a question; 0 never declines.",
+    abstain_threshold: float | None = Field(
+        default=None,
+        description=(
+            "Least probability (decline model) that the guidance covers a question; 0 never declines; "
+            "unset: the model's own, chosen by cross-validation."
+        ),
     )
     max_question_chars: int = Field(default=4000, description="Longer messages get a polite refusal.")
     contact_email: str = Field(default="erasmuspluss@hkdir.no", description="Where the bot sends people.")

@@ -79,7 +79,7 @@ class KnowledgeService:
     Args:
         retriever: Hybrid retriever over the active index.
         threshold: Minimum probability (from the decline model) that the guidance covers the question;
-            0 never declines.
+            0 never declines; None: the model's own (chosen by cross-validation when it was fitted).
         contact: Where to send people when the guidance has no answer.
         max_chars: Longer questions are refused politely.
         generator: Optional LLM answerer; extractive answers are the fallback.
@@ -91,7 +91,7 @@ class KnowledgeService:
         self,
         *,
         retriever: Retriever,
-        threshold: float,
+        threshold: float | None = None,
         contact: str,
         max_chars: int = 4000,
         generator: GenerativeAnswerer | None = None,
@@ -100,8 +100,8 @@ class KnowledgeService:
     ) -> None:
         self.retriever = retriever
         self._quote_weight = quote_weight
-        self._threshold = threshold
         self._model = model or load_model()
+        self._threshold = self._model.threshold if threshold is None else threshold
         self._contact = contact
         self._max_chars = max_chars
         self._generator = generator

@@ -2,7 +2,8 @@
 
 ``decline_model.json`` beside this file holds the scaler, the coefficients, the questions the model was
 fitted on and how (``bench/fit_decline.py`` refits it). The engine answers when the model gives the
-guidance at least ``threshold`` probability of covering the question.
+guidance at least ``threshold`` probability of covering the question (the model's own, chosen by
+cross-validation when it was fitted, unless a deployment sets another).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ class DeclineModel(BaseModel):
         scales: Standard deviation of each input.
         coefficients: Weight of each standardised input.
         intercept: The bias.
+        threshold: The probability under which the engine declines (chosen by cross-validation with folds
+            by page against the goals for wrong declines and wrong answers, see ``bench/decline.py``).
         fitted_on: Ids of the questions the model was fitted on.
         notes: How it was fitted (class weights, regularisation, source files).
     """
@@ -37,6 +40,7 @@ class DeclineModel(BaseModel):
     scales: tuple[float, ...]
     coefficients: tuple[float, ...]
     intercept: float
+    threshold: float = 0.5
     fitted_on: tuple[str, ...] = ()
     notes: str = ""
 

@@ -33,7 +33,7 @@ def shipped_kb(
 @pytest.fixture(scope="session")
 def service(shipped_kb: KnowledgeBase) -> KnowledgeService:
     """The answer engine over the shipped pages, configured as in production."""
-    return KnowledgeService(retriever=shipped_kb.retriever(), threshold=0.45, contact="erasmuspluss@hkdir.no")
+    return KnowledgeService(retriever=shipped_kb.retriever(), contact="erasmuspluss@hkdir.no")
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ guidance does not give (over the shipped pages, with the real model and Chroma).
 
 from __future__ import annotations
 
+from knowledge.decision.model import DeclineModel, load_model
 from knowledge.models import AnswerKind, Question
 from knowledge.service import KnowledgeService
 
@@ -48,3 +49,20 @@ def test_threshold_zero_never_declines(service: KnowledgeService) -> None:
     answer = never.answer(Question(text="Hva er dagssatsene for opphold når elevene reiser på utveksling?"))
 
     assert answer.kind is AnswerKind.EXTRACTIVE
+
+
+def test_without_a_threshold_the_models_own_decides(service: KnowledgeService) -> None:
+    question = Question(text="Who submits the final report?")
+    probability = service.assess(question).probability
+    assert probability is not None and 0.0 < probability < 1.0
+    strict = load_model().model_copy(update={"threshold": min(1.0, probability + 0.01)})
+    lenient = load_model().model_copy(update={"threshold": probability - 0.01})
+
+    def decided(model: DeclineModel) -> bool:
+        return (
+            KnowledgeService(retriever=service.retriever, contact="x@example.org", model=model)
+            .answer(question)
+            .abstained
+        )
+
+    assert decided(strict) and not decided(lenient)

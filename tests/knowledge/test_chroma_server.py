@@ -78,7 +78,7 @@ def test_ingest_and_answer_through_a_chroma_server(chroma_url: str, embedder: Em
 
     assert "hkdir-skoleutvekslingspartnerskap" in report.added and report.failed == []
     assert not again.changed
-    service = KnowledgeService(retriever=kb.retriever(), threshold=0.45, contact="erasmuspluss@hkdir.no")
+    service = KnowledgeService(retriever=kb.retriever(), contact="erasmuspluss@hkdir.no")
     answer = service.answer(Question(text="Hvor mange dager har vi på å levere sluttrapporten?"))
     assert (answer.kind, answer.language) == (AnswerKind.EXTRACTIVE, Language.NB)
     assert "innen 60 dager" in answer.text

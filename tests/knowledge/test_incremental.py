@@ -84,13 +84,13 @@ def test_a_reader_opened_before_a_change_answers_from_its_own_version(
     store = ChromaStore(path=str(tmp_path / "chroma"))
     kb = KnowledgeBase(store=store, embedder=embedder)
     kb.ingest([folder])
-    old_reader = KnowledgeService(retriever=kb.retriever(), threshold=0.45, contact="x@example.org")
+    old_reader = KnowledgeService(retriever=kb.retriever(), contact="x@example.org")
     _write(folder, "rapport", "Rapport", "Sluttrapporten skal leveres innen 90 dager etter endt prosjekt.")
 
     assert kb.ingest([folder]).updated == ["rapport"]
 
     question = Question(text="Hvor mange dager har vi på å levere sluttrapporten?")
-    new_reader = KnowledgeService(retriever=kb.retriever(), threshold=0.45, contact="x@example.org")
+    new_reader = KnowledgeService(retriever=kb.retriever(), contact="x@example.org")
     assert "90 dager" in new_reader.answer(question).text
     old = old_reader.answer(question).text
     assert "60 dager" in old and "90 dager" not in old

@@ -103,7 +103,7 @@ def _texts(kb: KnowledgeBase) -> list[str]:
 
 
 def _service(kb: KnowledgeBase) -> KnowledgeService:
-    return KnowledgeService(retriever=kb.retriever(), threshold=0.45, contact="erasmuspluss@hkdir.no")
+    return KnowledgeService(retriever=kb.retriever(), contact="erasmuspluss@hkdir.no")
 
 
 def test_first_ingest_adds_every_document(store: ChromaStore, embedder: Embedder, docs: Path) -> None:

@@ -70,7 +70,7 @@ def two_programmes(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder)
         (docs / f"{doc_id}.md").write_text(page, encoding="utf-8")
     kb = KnowledgeBase(store=ChromaStore(path=str(Path(root) / "chroma")), embedder=embedder)
     kb.ingest([docs])
-    return KnowledgeService(retriever=kb.retriever(), threshold=0.45, contact="erasmuspluss@hkdir.no")
+    return KnowledgeService(retriever=kb.retriever(), contact="erasmuspluss@hkdir.no")
 
 
 def _quoted_titles(answer: Answer) -> list[str]:

@@ -19,7 +19,7 @@ from tests.knowledge.bridge.test_stored import NEW_PAGE, CountingEmbedder
 
 
 def _service(kb: KnowledgeBase) -> KnowledgeService:
-    return KnowledgeService(retriever=kb.retriever(), threshold=0.45, contact="erasmuspluss@hkdir.no")
+    return KnowledgeService(retriever=kb.retriever(), contact="erasmuspluss@hkdir.no")
 
 
 def test_an_answer_embeds_only_the_question_and_quotes_what_it_did_before(
@@ -42,7 +42,7 @@ def test_an_answer_embeds_only_the_question_and_quotes_what_it_did_before(
             translator=kb.retriever()._translator,
             bridge=kb.retriever().bridge,
         ),
-        threshold=0.45,
+
         contact="erasmuspluss@hkdir.no",
     ).answer(Question(text=question, language=Language.EN))  # fmt: skip
     assert answer.text == plain.text and answer.confidence == pytest.approx(plain.confidence, abs=1e-4)

@@ -53,7 +53,7 @@ def knowledge(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeService:
     store = ChromaStore(path=str(tmp_path_factory.mktemp("story-chroma")))
     kb = KnowledgeBase(store=store, embedder=SentenceTransformerEmbedder())
     kb.ingest([SHIPPED_DOCS])
-    return KnowledgeService(retriever=kb.retriever(), threshold=0.45, contact="erasmuspluss@hkdir.no")
+    return KnowledgeService(retriever=kb.retriever(), contact="erasmuspluss@hkdir.no")
 
 
 def test_the_coordinator_and_two_partners_reach_a_submitted_report(database, clock, knowledge):

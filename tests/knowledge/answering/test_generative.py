@@ -50,7 +50,6 @@ class SlowChatModel(FakeListChatModel):
 def _service(kb: KnowledgeBase, model: Any, *, timeout: float = 5.0) -> KnowledgeService:
     return KnowledgeService(
         retriever=kb.retriever(),
-        threshold=0.45,
         contact="erasmuspluss@hkdir.no",
         generator=GenerativeAnswerer(model=model, timeout_seconds=timeout),
     )
