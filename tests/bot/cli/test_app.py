@@ -41,7 +41,9 @@ def test_ask_json_has_the_documented_shape_with_sources_best_first(runner: CliRu
 
 
 def test_ask_reads_one_question_per_line_and_answers_each_on_one_line(runner: CliRunner) -> None:
-    questions = "Hvem sender inn sluttrapporten?\n\nHow much is the travel grant for a teacher going to Spain?\n"
+    questions = (
+        "Hvem sender inn sluttrapporten?\n\nHow much is the travel grant for a teacher going to Spain?\n"
+    )
 
     result = runner.invoke(app, ["ask", "--json"], input=questions)
 
