@@ -15,7 +15,6 @@ from knowledge.answering.extractive import (
     Candidate,
     Excerpt,
     ScoreFn,
-    meaning_anchors,
     passage_for,
     score_candidates,
     select_sentences,
@@ -28,6 +27,7 @@ from knowledge.answering.formatting import (
     split_lead,
     with_sources,
 )
+from knowledge.answering.meaning import meaning_anchors
 from knowledge.answering.messages import text
 from knowledge.answering.variants import Programmes, programme_quotes
 from knowledge.catalog import Catalog

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from core.language import Language
+from knowledge.answering.meaning import SimilarityFn, similarities_by_language
 from knowledge.catalog import Catalog
 from knowledge.models import Chunk
 from knowledge.retrieval import Hit
@@ -50,7 +51,6 @@ _POINTER = re.compile(
 )
 
 ScoreFn = Callable[[str, Language], float]
-SimilarityFn = Callable[[str, list[str]], list[float]]
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,7 @@ def score_candidates(
         similarity: Cosine similarity of a text to each of several texts.
         passage_weight: Weight of the passage's retrieval score relative to the best passage's.
         anchors: What a sentence's meaning is compared with, by the sentence's language (the question by
-            default; see :func:`meaning_anchors`).
+            default; see :func:`knowledge.answering.meaning.meaning_anchors`).
     """
     top = hits[0].score if hits else 1.0
     rows: list[tuple[float, Chunk, int, list[Unit], list[str]]] = []
@@ -171,7 +171,7 @@ def score_candidates(
         for index, unit in _quotable(units):
             bonus = _cue_bonus(question, unit.sentence) + passage_weight * hit.score / top - 0.05 * rank
             rows.append((_words(score_words, chunk, unit.sentence) + bonus, chunk, index, units, blocks))
-    similarities = _similarities(
+    similarities = similarities_by_language(
         similarity, [(row[3][row[2]].sentence, row[1].language) for row in rows], anchors or {}, question
     )
     return sorted(
@@ -183,32 +183,6 @@ def score_candidates(
         ),
         key=lambda candidate: -candidate.score,
     )
-
-
-def meaning_anchors(question: str, language: Language, rendering: str) -> dict[Language, str]:
-    """What to compare a sentence's meaning with, by the sentence's language: the question in its own
-    language, its rendering (``rendering``, empty when there is none) in the other. The embedding model reads
-    English only; a Norwegian question compared with an English sentence, or an English one with a Norwegian
-    sentence, measures little but shared names, while two texts in one language share their words."""
-    return {language: question, language.other: rendering or question}
-
-
-def _similarities(
-    similarity: SimilarityFn,
-    sentences: list[tuple[str, Language]],
-    anchors: Mapping[Language, str],
-    question: str,
-) -> list[float]:
-    """Each sentence's meaning-match with its language's anchor (the question when there is none)."""
-    found = [0.0] * len(sentences)
-    by_anchor: dict[str, list[int]] = {}
-    for number, (_, language) in enumerate(sentences):
-        by_anchor.setdefault(anchors.get(language, question), []).append(number)
-    for anchor, numbers in by_anchor.items():
-        scores = similarity(anchor, [sentences[number][0] for number in numbers])
-        for number, score in zip(numbers, scores, strict=True):
-            found[number] = score
-    return found
 
 
 def _quotable(units: list[Unit]) -> list[tuple[int, Unit]]:

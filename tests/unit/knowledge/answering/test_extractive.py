@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from core.language import Language
-from knowledge.answering.extractive import meaning_anchors, passage_for, score_candidates, select_sentences
+from knowledge.answering.extractive import passage_for, score_candidates, select_sentences
+from knowledge.answering.meaning import meaning_anchors
 from knowledge.catalog import Catalog
 from knowledge.models import Chunk
 from knowledge.retrieval import Hit
@@ -263,9 +264,3 @@ def test_a_sentence_is_compared_with_the_question_in_its_own_language() -> None:
         "The contract is signed by the coordinator.": "When does the contract take effect?",
     }
     assert candidates[0].chunk.chunk_id == "nb#0.0"
-
-
-def test_without_a_rendering_every_sentence_is_compared_with_the_question() -> None:
-    anchors = meaning_anchors("Hvem sender inn?", Language.NB, "")
-
-    assert anchors == {Language.NB: "Hvem sender inn?", Language.EN: "Hvem sender inn?"}
