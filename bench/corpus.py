@@ -106,6 +106,7 @@ PROGRAMMES = (
     ),
 )
 SEED = PROGRAMMES[0]
+GENERATED = "gen-"  # the id of every generated page starts so
 _TOPICS = {
     "nb": (
         "rapportering",
@@ -248,7 +249,7 @@ class CorpusWriter:
                 break
         slug = f"{programme.slug}-{number:04d}"
         front = (
-            f'---\nid: gen-{number:04d}\ntitle: "{title}"\nurl: https://erasmuspluss.no/arkiv/{slug}\n'
+            f'---\nid: {GENERATED}{number:04d}\ntitle: "{title}"\nurl: https://erasmuspluss.no/arkiv/{slug}\n'
             f"language: {language}\nupdated: {updated.isoformat()}\n---\n\n"
         )
         return f"gen-{number:04d}-{language}.md", front + "\n".join(body).strip() + "\n"

