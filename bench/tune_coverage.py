@@ -1,15 +1,13 @@
-"""Choose the coverage weight and the re-ranking pool by cross-validation with folds by document:
-``python bench/tune_coverage.py``.
+"""Choose the coverage weight, the re-ranking pool and the page prior by cross-validation with folds by
+document: ``python bench/tune_coverage.py``.
 
 Builds the benchmark's indexes (the shipped pages for the dev questions; the shipped pages and set A's for set A
 and the extra questions; and the scale benchmark's generated corpora of ``--pages`` pages (250 and 1,000 by
 default), which hold both, for every set again, so that the values also hold among many pages that read
-alike), fuses
-every answerable question once, then ranks the best groups as the retriever does
-(page prior, ``weight`` × coverage over the ``pool`` best fused groups, copies behind) for each pair of values
-on a grid. For each fold (the questions on one page) the pair that does best on the other folds is applied to
-it; the out-of-fold hit@3 is what is reported. The pair chosen on all folds is the one to put in
-``knowledge.retrieval.COVERAGE_WEIGHT`` and ``RERANK_POOL``.
+alike), fuses every answerable question once, then ranks the best groups as the retriever does (page prior,
+``weight`` × coverage over the ``pool`` best fused groups, copies behind) for each set of values on a grid. For each fold (the questions on one page) the values that do best on the other folds are applied to
+it; the out-of-fold hit@3 is what is reported. The values chosen on all folds are the ones to put in
+``knowledge.retrieval.COVERAGE_WEIGHT``, ``RERANK_POOL`` and ``PAGE_PRIOR``.
 """
 
 from __future__ import annotations
@@ -37,18 +35,16 @@ from knowledge.embeddings import SentenceTransformerEmbedder  # noqa: E402
 from knowledge.evaluation import EvalQuestion  # noqa: E402
 from knowledge.language import detect_language  # noqa: E402
 from knowledge.page_facts import facts_of  # noqa: E402
-from knowledge.retrieval import Retriever  # noqa: E402
+from knowledge.retrieval import PagePrior, Retriever  # noqa: E402
 from knowledge.vector_store import ChromaStore  # noqa: E402
 
 WEIGHTS = (0.0, 0.02, 0.04, 0.08, 0.16, 0.24, 0.32, 0.48, 0.64, 1.0)
-POOLS = (
-    30,
-    60,
-    100,
-    200,
-)  # the smallest (the fastest, the closest to the fused ranking) first: ties go to it
-GRID = [(weight, pool) for pool in POOLS for weight in WEIGHTS]
-Pair = tuple[float, int]
+# The smallest pool (the fastest, the closest to the fused ranking) first: ties go to it.
+POOLS = (30, 60, 100, 200, 400)
+# The page prior's weights (fit, archived): the values set a priori first, then more and less of each.
+PRIORS = ((0.02, 0.02), (0.01, 0.02), (0.04, 0.02), (0.02, 0.0), (0.02, 0.04), (0.02, 0.08))
+GRID = [(weight, pool, *prior) for prior in PRIORS for pool in POOLS for weight in WEIGHTS]
+Values = tuple[float, int, float, float]
 TOP = 3
 
 
@@ -71,11 +67,14 @@ def fuse(retriever: Retriever, question: EvalQuestion, set_name: str, document: 
     return Fused(question, set_name, document, query, fused, variants)
 
 
-def hit(item: Fused, pair: Pair, retriever: Retriever) -> bool:
-    """Whether the evidence is in the top three with ``pair`` (weight, pool), ranked by ``Retriever.ranked``."""
-    weight, pool = pair
+def hit(item: Fused, values: Values, retriever: Retriever) -> bool:
+    """Whether the evidence is in the top three with ``values`` (coverage weight, pool, the page prior's fit
+    and archived weights), ranked by ``Retriever.ranked``."""
+    weight, pool, fit, archived = values
+    facts = facts_of(item.question.question)
+    prior = PagePrior(fit=fit, archived=archived)
     best, _, _ = retriever.ranked(
-        item.query, item.scores, facts_of(item.question.question), k=TOP, weight=weight, pool=pool
+        item.query, item.scores, facts, k=TOP, weight=weight, pool=pool, prior=prior
     )
     # Only the question's own page counts: a generated page may copy a set A passage whole (only the dev
     # set's evidence is kept out of them), and a copy found is not the page asked about.
@@ -89,9 +88,11 @@ def hit(item: Fused, pair: Pair, retriever: Retriever) -> bool:
 
 
 def cross_validate(items: list[tuple[Fused, Retriever]]) -> dict[str, Any]:
-    """Out-of-fold hit@3 with folds by document, and the pair chosen on all questions."""
+    """Out-of-fold hit@3 with folds by document, and the values chosen on all questions."""
     hits = {
-        (pair, k): hit(item, pair, retriever) for pair in GRID for k, (item, retriever) in enumerate(items)
+        (values, k): hit(item, values, retriever)
+        for values in GRID
+        for k, (item, retriever) in enumerate(items)
     }
     choice = choose_by_document(hits, [item.document for item, _ in items], GRID)
     everything = list(range(len(items)))
@@ -111,9 +112,9 @@ def cross_validate(items: list[tuple[Fused, Retriever]]) -> dict[str, Any]:
             split: round(sum(found) / len(found), 3) for split, found in sorted(by_split.items())
         },
         "without_coverage_hit@3": round(sum(hits[GRID[0], k] for k in everything) / len(items), 3),
-        "by_weight_and_pool_hit@3 (in sample, for reading only)": {
-            f"{weight} {pool}": round(sum(hits[(weight, pool), k] for k in everything) / len(items), 3)
-            for weight, pool in GRID
+        "by_values_hit@3 (in sample, for reading only; weight pool fit archived)": {
+            " ".join(map(str, values)): round(sum(hits[values, k] for k in everything) / len(items), 3)
+            for values in GRID
         },
         "chosen_on_all": choice.chosen_on_all,
     }

@@ -55,19 +55,16 @@ class PagePrior:
     archived: float = 0.0
 
 
-# Set a priori, not fitted: 0.02 is about a seventh of the best fused score (about 0.15 for a passage first
-# in every channel) and worth two or three places near the top of the lexical channel, enough to reorder
-# passages that read alike and too small to lift one no channel ranks high. `bench/tune_prior.py`
-# cross-validates the weights with folds by document.
-PAGE_PRIOR = PagePrior(fit=0.02, archived=0.02)
-# Added to a group's fused score per unit of coverage of the question's words (0–1), over the ``RERANK_POOL``
-# best fused groups (only these can be answered with: among many pages that read alike, the copies of one
-# passage fill the first places and push the passage that holds all of the question's words further down).
-# Both chosen by `bench/tune_coverage.py`: cross-validation over the dev, set A and extra questions, asked over
-# their own pages and again among 250 and 1,000 generated pages, with folds by document (the pair chosen on the
-# other documents, hit@3 counted on the held-out one; `bench/RESULTS-coverage.json`).
-COVERAGE_WEIGHT = 0.48
-RERANK_POOL = 200
+# The page prior's weights, the coverage weight (added to a group's fused score per unit of coverage of the
+# question's words, 0–1) and the pool of best fused groups both re-score (only these can be answered with: among
+# many pages that read alike, the copies of one passage fill the first places and push the passage that holds
+# all of the question's words further down) are chosen together by `bench/tune_coverage.py`: cross-validation
+# over the dev, set A and extra questions, asked over their own pages and again among 250 and 1,000 generated
+# pages, with folds by document (the values chosen on the other documents, hit@3 counted on the held-out one;
+# `bench/RESULTS-coverage.json`). The prior was 0.02 / 0.02 a priori: about a seventh of the best fused score.
+PAGE_PRIOR = PagePrior(fit=0.04, archived=0.02)
+COVERAGE_WEIGHT = 0.24
+RERANK_POOL = 400
 
 
 @dataclass
