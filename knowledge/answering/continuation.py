@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from knowledge.answering.extractive import Excerpt, blocks_of, units_of
+from knowledge.answering.extractive import Excerpt
+from knowledge.answering.units import sentences_after
 from knowledge.catalog import Catalog
 
 
@@ -19,14 +20,8 @@ def continuation(catalog: Catalog, excerpts: list[Excerpt], *, sentences: int = 
         return None
     page = excerpts[0].chunk.doc_id
     last = [excerpt for excerpt in excerpts if excerpt.chunk.doc_id == page][-1]
-    chunk = last.chunk
-    units = units_of(blocks_of(chunk))
-    quoted = " ".join(last.sentences)
-    end = max((number for number, unit in enumerate(units) if unit.sentence in quoted), default=-1)
-    following = [unit.sentence for unit in units[end + 1 :]]
-    while not following:
-        chunk_after = catalog.following(chunk)
-        if chunk_after is None:
-            return None
-        chunk, following = chunk_after, [unit.sentence for unit in units_of(blocks_of(chunk_after))]
+    found = sentences_after(catalog, last.chunk, " ".join(last.sentences))
+    if found is None:
+        return None
+    chunk, following = found
     return Excerpt(chunk=chunk, sentences=tuple(following[:sentences]), score=last.score)

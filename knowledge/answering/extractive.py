@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from core.language import Language
 from knowledge.answering.meaning import SimilarityFn, similarities_by_language
+from knowledge.answering.units import Unit, blocks_of, sentences_after, units_of
 from knowledge.catalog import Catalog
 from knowledge.models import Chunk
 from knowledge.retrieval import Hit
 from knowledge.text.question_words import STEPS, asked_cues, gives
-from knowledge.text.tokens import passage_blocks, split_sentences
 
 _CANDIDATE_HITS = 5  # passages whose sentences compete to be the answer
 _SECOND_SENTENCE = 0.9  # a runner-up from another passage this close is quoted too
@@ -67,26 +67,6 @@ def passage_for(catalog: Catalog, hit: Hit, language: Language) -> Chunk:
     chunk = catalog.version(hit.group_id, language) or catalog.original(hit.group_id)
     assert chunk is not None, f"group {hit.group_id} has no passage"
     return chunk
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One sentence of a passage and the paragraph or list item it stands in."""
-
-    sentence: str
-    block: int
-
-
-def blocks_of(chunk: Chunk) -> list[str]:
-    """The paragraphs and list items of a passage."""
-    return passage_blocks(chunk.text)
-
-
-def units_of(blocks: list[str]) -> list[Unit]:
-    """The sentences of each paragraph or list item, in reading order (the units that are scored)."""
-    return [
-        Unit(sentence, number) for number, block in enumerate(blocks) for sentence in split_sentences(block)
-    ]
 
 
 def _cue_bonus(question: str, unit: str) -> float:
@@ -286,18 +266,11 @@ def _completion(catalog: Catalog, excerpt: Excerpt, score_words: ScoreFn) -> Exc
     Guidance often answers in two steps ("The results are sent to HK-dir for review." / "We check
     whether anything should not be public …"); the second sentence completes the first.
     """
-    chunk = excerpt.chunk
-    units = units_of(blocks_of(chunk))
     quoted = " ".join(excerpt.sentences)
-    last = max((number for number, unit in enumerate(units) if unit.sentence in quoted), default=len(units))
-    following = [unit.sentence for unit in units[last + 1 :]]
-    if not following:
-        nxt = catalog.following(chunk)
-        if nxt is None:
-            return None
-        chunk, following = nxt, [unit.sentence for unit in units_of(blocks_of(nxt))]
-    if not following:
+    found = sentences_after(catalog, excerpt.chunk, quoted)
+    if found is None:
         return None
+    chunk, following = found
     before = score_words(quoted, excerpt.chunk.language)
     if score_words(f"{quoted} {following[0]}", chunk.language) - before < _COMPLETION_GAIN:
         return None
