@@ -94,11 +94,28 @@ class Procedure(_Frozen):
     title: Text
     summary: Text
     keywords: tuple[str, ...] = Field(default=(), description="Lower-case words that name it in plain text.")
+    actions: tuple[str, ...] = Field(
+        default=(),
+        description="The Erasmus+ actions (KA229, …) whose guidance the steps follow; empty: every action.",
+    )
     deadline: DeadlineRule | None = None
     followed_by: str | None = Field(
         default=None, pattern=_SLUG, description="The procedure started once this one is complete."
     )
     steps: tuple[StepDefinition, ...] = Field(min_length=1)
+
+    @field_validator("actions")
+    @classmethod
+    def _action_codes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        codes = tuple(code.upper() for code in value)
+        wrong = [code for code in codes if not re.fullmatch(r"KA\d{3}", code)]
+        if wrong:
+            raise ValueError(f"not an action code: {', '.join(wrong)}")
+        return codes
+
+    def written_for(self, action: str | None) -> bool:
+        """Whether the steps follow the guidance for ``action`` (True when it is unknown or any will do)."""
+        return not self.actions or action is None or action.upper() in self.actions
 
     @field_validator("keywords")
     @classmethod

@@ -36,6 +36,12 @@ def project_number(text: str) -> str:
     return candidate
 
 
+def project_action(number: str) -> str | None:
+    """The action a project number names (``KA229`` in ``2020-1-NO01-KA229-012345``), None when it names none."""
+    match = _PROJECT_NUMBER.match(number.strip().upper())
+    return match["action"] if match else None
+
+
 def user_id(text: str) -> str:
     """A chat user id from a bare id (``U0123ABC``) or a Slack mention (``<@U0123ABC>``).
 

@@ -34,6 +34,7 @@ from workflows.errors import (
     UnknownCommand,
     WorkflowError,
 )
+from workflows.identifiers import project_action
 from workflows.language_policy import default_language
 from workflows.models import Project
 from workflows.parsing import parse
@@ -271,6 +272,11 @@ class WorkflowCommands:
             lead = say("run.resumed", language, title=title)
         else:
             lead = say("run.started", language, title=title, summary=state.procedure.summary.get(language))
+        project = self._project_of(message)
+        action = project_action(project.number) if project is not None else None
+        if not state.procedure.written_for(action):
+            actions = ", ".join(state.procedure.actions)
+            lead = f"{lead}\n{say('run.other_action', language, action=action, actions=actions)}"
         return self._checklist(state, message, language, lead=lead)
 
     def _status(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:

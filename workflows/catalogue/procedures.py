@@ -77,6 +77,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "party.coordinator": ("koordinator", "the coordinator"),
     "party.anyone": ("hvem som helst i prosjektet", "anyone in the project"),
     "run.started": ("Vi starter «{title}». {summary}", 'Let\'s start "{title}". {summary}'),
+    "run.other_action": (
+        "Obs: stegene følger HK-dirs veiledning for {actions}, og prosjektet ditt er et {action}-prosjekt. "
+        "Rapportering og endringer kan foregå annerledes for {action} (for eksempel i Beneficiary Module); "
+        "sjekk HK-dirs sider for {action} eller spør HK-dir før du følger stegene.",
+        "Note: these steps follow HK-dir's guidance for {actions}, and your project is a {action} project. "
+        "Reporting and changes may work differently for {action} (for example in the Beneficiary Module); "
+        "check HK-dir's pages for {action} or ask HK-dir before you follow the steps.",
+    ),
     "run.resumed": ("Vi fortsetter med «{title}».", 'We continue with "{title}".'),
     "run.complete": ("Alle stegene i «{title}» er ferdige.", 'Every step of "{title}" is done.'),
     "run.deadline": ("Frist: {deadline}.", "Due: {deadline}."),

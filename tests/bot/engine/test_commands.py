@@ -116,6 +116,16 @@ def test_walking_through_shows_step_source_and_checklist(commands):
     assert "open again" in undone.lines() and undone.checklist.steps[1].state is StepState.OPEN
 
 
+def test_a_procedure_written_for_another_action_says_so_when_it_starts(commands):
+    say(commands, "coord", "project add 2023-1-NO01-KA210-SCH-000123456 31.08.2025 Småskala", channel="C9")
+    started = say(commands, "coord", "start sluttrapport", NB, channel="C9")
+    assert "for KA229, og prosjektet ditt er et KA210-prosjekt" in started.lines()
+    assert "Steg 1 av 6" in started.lines()  # the steps are still there to follow
+    setup(commands)
+    own = say(commands, "coord", "start final report")
+    assert "KA229" not in own.lines().split("Step 1")[0]
+
+
 def test_status_is_a_partnership_dashboard(commands):
     setup(commands)
     say(commands, "coord", "start final-report")

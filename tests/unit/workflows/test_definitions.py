@@ -29,6 +29,15 @@ def test_final_report_follows_hkdir_order_and_roles():
     assert "Partnership Dashboard" in final.step("submit").text.en
 
 
+def test_procedures_name_the_actions_whose_guidance_they_follow():
+    catalog = load_procedures()
+    final, upload = catalog.get("final-report"), catalog.get("results-upload")
+    assert final.actions == ("KA229",) and catalog.get("budget-change").actions == ("KA229",)
+    assert final.written_for("KA229") and final.written_for("ka229") and final.written_for(None)
+    assert not final.written_for("KA210")
+    assert upload.actions == () and upload.written_for("KA210")  # the results platform serves every action
+
+
 def test_results_upload_is_for_coordinators_only_and_mentions_review():
     upload = load_procedures().get("results-upload")
     assert {s.actor for s in upload.steps} == {Actor.COORDINATOR}
@@ -76,6 +85,7 @@ def _broken(tmp_path: Path, old: str, new: str, name: str = "final-report") -> P
             "steps.0.source.url",
         ),
         ("id: invoices", "id: qualitative-content", "steps"),
+        ("actions: [KA229]", "actions: [school exchange]", "actions"),
     ],
 )
 def test_a_malformed_file_names_the_file_and_the_field(tmp_path, old, new, field):

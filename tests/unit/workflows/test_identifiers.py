@@ -1,7 +1,7 @@
 import pytest
 
 from workflows.errors import InvalidProjectNumber, MissingArgument
-from workflows.identifiers import project_number, user_id
+from workflows.identifiers import project_action, project_number, user_id
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,9 @@ def test_user_ids_and_slack_mentions(text, expected):
 def test_a_user_id_with_spaces_or_symbols_is_refused():
     with pytest.raises(MissingArgument):
         user_id("<b>kari</b>")
+
+
+def test_a_project_number_names_its_action() -> None:
+    assert project_action("2020-1-NO01-KA229-012345") == "KA229"
+    assert project_action("2023-1-no01-ka210-sch-000123456") == "KA210"
+    assert project_action("not a number") is None
