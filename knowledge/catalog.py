@@ -184,8 +184,12 @@ class Catalog:
 
     def facts(self, group_id: str) -> Facts:
         """What the page of ``group_id``'s authoritative passage says about itself."""
+        return self._facts[self.page_of(group_id)]
+
+    def page_of(self, group_id: str) -> str:
+        """The page (document id) of ``group_id``'s authoritative passage."""
         chunk = self.by_id.get(group_id) or self.groups[group_id][0]
-        return self._facts[chunk.doc_id]
+        return chunk.doc_id
 
     def original(self, group_id: str) -> Chunk | None:
         """The authoritative passage of a group."""

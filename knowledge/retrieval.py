@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import heapq
-import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from core.language import Language
-from knowledge.caching import bounded_put
 from knowledge.catalog import Catalog
 from knowledge.coverage import Coverage, QueryTerms
 from knowledge.diversity import distinct_first
@@ -18,8 +16,10 @@ from knowledge.embeddings import Embedder
 from knowledge.fusion import reciprocal_rank_fusion
 from knowledge.lexical import top_indices
 from knowledge.page_facts import Facts, facts_for, fit
+from knowledge.page_relevance import page_relevance
 from knowledge.query_analysis import QueryAnalyser
 from knowledge.sentence_vectors import SentenceVectors
+from knowledge.similarity import Similarity
 from knowledge.translation import GlossaryTranslator
 from knowledge.vector_store import ChromaStore
 
@@ -49,10 +49,12 @@ class PagePrior:
     Attributes:
         fit: Added per point of fit between the question's action, tool or period and the page's.
         archived: Taken off a page that says it is archived.
+        page: Added per unit of the page's relevance (see :mod:`knowledge.page_relevance`).
     """
 
     fit: float = 0.0
     archived: float = 0.0
+    page: float = 0.0
 
 
 # The page prior's weights, the coverage weight (added to a group's fused score per unit of coverage of the
@@ -114,7 +116,6 @@ class Retriever:
         sentences: SentenceVectors | None = None,
     ) -> None:
         self.catalog = catalog
-        self._sentences = sentences
         self.prior = prior
         self.coverage_weight = coverage_weight
         self.pool = pool
@@ -122,8 +123,7 @@ class Retriever:
         self._store = store
         self._embedder = embedder
         self._translator = translator
-        self._vectors: dict[str, np.ndarray] = {}
-        self._vectors_lock = threading.Lock()  # the cache is shared by the threads answering at once
+        self._similarity = Similarity(catalog=catalog, store=store, embedder=embedder, sentences=sentences)
         self._analyser = QueryAnalyser(catalog, translator)
         self._coverage = Coverage(catalog, translator, bridged=bridge.terms if bridge is not None else None)
 
@@ -185,12 +185,24 @@ class Retriever:
         pool: int | None = None,
     ) -> dict[str, float]:
         """The ``pool`` best fused groups with the page prior applied: the page that fits the question's
-        action, tool or period moves up, an archived page down."""
+        action, tool or period moves up, an archived page down, and a page that holds several of the best
+        passages up (its relevance, see :mod:`knowledge.page_relevance`)."""
         prior = prior or self.prior
+        pooled = heapq.nlargest(self.pool if pool is None else pool, fused, key=fused.__getitem__)
+        relevance = (
+            page_relevance({group: fused[group] for group in pooled}, self.catalog.page_of)
+            if prior.page
+            else {}
+        )
         adjusted = {}
-        for group in heapq.nlargest(self.pool if pool is None else pool, fused, key=fused.__getitem__):
+        for group in pooled:
             page = self.catalog.facts(group)
-            adjusted[group] = fused[group] + prior.fit * fit(question, page) - prior.archived * page.archived
+            adjusted[group] = (
+                fused[group]
+                + prior.fit * fit(question, page)
+                - prior.archived * page.archived
+                + prior.page * relevance.get(group, 0.0)
+            )
         return adjusted
 
     def with_coverage(
@@ -243,49 +255,18 @@ class Retriever:
         return {group_ids[index]: float(best[index]) for index in top_indices(best, _LEXICAL_K)}
 
     def similarities(self, text: str, candidates: list[str]) -> list[float]:
-        """Cosine similarity of ``text`` to each candidate (embeddings of repeated texts are cached)."""
-        wanted = list(dict.fromkeys([text, *candidates]))
-        with self._vectors_lock:
-            found = {c: self._vectors[c] for c in wanted if c in self._vectors}
-        missing = [c for c in wanted if c not in found]
-        if missing and self._sentences is not None:  # the passages' sentences were embedded at ingest
-            found.update(self._sentences.find(missing))
-            missing = [c for c in missing if c not in found]
-        if missing:
-            found.update(zip(missing, self._embedder.embed(missing), strict=True))
-        self._remember({c: found[c] for c in wanted})
-        anchor = found[text]
-        return [float(np.dot(anchor, found[c])) for c in candidates]
+        """Cosine similarity of ``text`` to each candidate (see :class:`knowledge.similarity.Similarity`)."""
+        return self._similarity.of(text, candidates)
 
     def passage_similarity(self, text: str, group_id: str) -> float:
-        """Cosine similarity of ``text`` to the closest stored passage of ``group_id`` (for a passage the
-        dense search did not reach: its stored vectors are read by id, nothing is embedded but ``text``)."""
-        stored = self._store.vectors(self.catalog.generation, self.catalog.records_of(group_id))
-        if not stored:
-            return 0.0
-        anchor = self._anchor(text)
-        return max(float(np.dot(anchor, vector)) for vector in stored)
-
-    def _anchor(self, text: str) -> np.ndarray:
-        """The embedding of ``text`` (cached)."""
-        with self._vectors_lock:
-            found = self._vectors.get(text)
-        if found is None:
-            found = self._embedder.embed([text])[0]
-            self._remember({text: found})
-        return found
-
-    def _remember(self, vectors: dict[str, np.ndarray]) -> None:
-        """Keep ``vectors`` in the bounded in-process cache (the oldest go first)."""
-        with self._vectors_lock:
-            for text, vector in vectors.items():
-                bounded_put(self._vectors, text, vector)
+        """Cosine similarity of ``text`` to the closest stored passage of ``group_id``."""
+        return self._similarity.to_passage(text, group_id)
 
     def _dense(self, text: str, query: QueryTerms) -> dict[str, dict[str, float]]:
         texts = [text] + ([query.rendering] if query.translated else [])
         vectors = self._embedder.embed(texts)
         # The answer's sentences are compared with the question (and its rendering) next.
-        self._remember(dict(zip(texts, vectors, strict=True)))
+        self._similarity.remember(dict(zip(texts, vectors, strict=True)))
         found = self._nearest(vectors)  # the question and its rendering in one search
         channels = dict(zip(("dense", "dense_x"), found, strict=False))
         return channels | self._bridge_dense(query, vectors)
