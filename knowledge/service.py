@@ -32,8 +32,9 @@ from knowledge.answering.messages import text
 from knowledge.answering.variants import Programmes, programme_quotes
 from knowledge.catalog import Catalog
 from knowledge.coverage import QueryTerms
+from knowledge.decision.evidence import gather_signals
 from knowledge.decision.model import DeclineModel, load_model
-from knowledge.decision.signals import Signals, kind_signals, margin, required_missing, word_signal
+from knowledge.decision.signals import Signals
 from knowledge.language import detect_language
 from knowledge.models import Answer, AnswerKind, Citation, ProgrammeSplit, Question
 from knowledge.page_facts import facts_for
@@ -205,7 +206,7 @@ class KnowledgeService:
             # ones: say which programme each quote is from, or show both when they give different values.
             split = programmes.split(candidates=candidates, question=question, score_words=score_words)
             notes = programmes.notes(excerpts, language) if programmes.differ(excerpts, hits) else []
-        signals = self._signals(question, query, hits, candidates, excerpts)
+        signals = gather_signals(self.retriever, question, query, hits, candidates, excerpts)
         if split is None:
             return self._extractive(question, language, hits, excerpts, notes=notes), signals, excerpts
         quoted = [*split[0], *split[1]]
@@ -243,32 +244,6 @@ class KnowledgeService:
             citations=tuple(citations),
             body=body,
             cited=tuple(dict.fromkeys(cited)),
-        )
-
-    def _signals(
-        self,
-        question: str,
-        query: QueryTerms,
-        hits: list[Hit],
-        candidates: list[Candidate],
-        excerpts: list[Excerpt],
-    ) -> Signals:
-        """The evidence the decline model weighs (see :class:`knowledge.decision.signals.Signals`)."""
-        quote = " ".join(sentence for excerpt in excerpts for sentence in excerpt.sentences)
-        best = candidates[0].units[candidates[0].index].sentence if candidates else ""
-        given, missing = kind_signals(question, quote)
-        top = hits[:SOURCES]
-        passages = [" ".join(c.text for c in self.catalog.groups.get(h.group_id, [])) for h in top]
-        return Signals(
-            coverage=max((hit.coverage for hit in top), default=0.0),
-            margin=margin(hits[0].score, hits[1].score if len(hits) > 1 else 0.0),
-            dense_passage=hits[0].dense or self.retriever.passage_similarity(question, hits[0].group_id),
-            dense_sentence=self.retriever.similarities(question, [best])[0] if best else 0.0,
-            agreement=hits[0].agreement,
-            kind_given=given,
-            kind_missing=missing,
-            question_words=word_signal(len(query.words)),
-            required_missing=required_missing(question, passages),
         )
 
     def _generated(self, answer: Answer, language: Language, hits: list[Hit]) -> Answer | None:

@@ -111,6 +111,25 @@ def test_prior_moves_scores_by_its_weights(tmp_path: Path, embedder: Embedder) -
     assert retriever.with_prior(fused, facts_of(question), PagePrior()) == {g: fused[g] for g in adjusted}
 
 
+def test_page_relevance_lifts_every_passage_of_a_page_by_its_pages_share(
+    tmp_path: Path, embedder: Embedder
+) -> None:
+    retriever = _kb(tmp_path, embedder).retriever()
+    question = "Når må vi levere sluttrapporten?"
+    fused = retriever.fused(question, Language.NB)[2]
+
+    adjusted = retriever.with_prior(fused, facts_of(question), PagePrior(page=0.1))
+
+    lift = {group: adjusted[group] - fused[group] for group in adjusted}
+    by_page: dict[str, set[float]] = {}
+    for group, value in lift.items():
+        by_page.setdefault(retriever.catalog.page_of(group), set()).add(round(value, 9))
+    assert all(len(values) == 1 for values in by_page.values())  # one share per page
+    assert max(lift.values()) == pytest.approx(0.1)  # the most relevant page gets the whole weight
+    assert all(0.0 <= value <= 0.1 + 1e-9 for value in lift.values())
+    assert len({value for values in by_page.values() for value in values}) > 1
+
+
 def test_only_the_pool_of_best_fused_groups_is_re_scored(tmp_path: Path, embedder: Embedder) -> None:
     retriever = _kb(tmp_path, embedder).retriever()
     question = "Når må vi levere sluttrapporten for KA229-prosjektet?"
