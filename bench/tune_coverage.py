@@ -38,13 +38,22 @@ from knowledge.page_facts import facts_of  # noqa: E402
 from knowledge.retrieval import PagePrior, Retriever  # noqa: E402
 from knowledge.vector_store import ChromaStore  # noqa: E402
 
-WEIGHTS = (0.0, 0.02, 0.04, 0.08, 0.16, 0.24, 0.32, 0.48, 0.64, 1.0)
+WEIGHTS = (0.0, 0.04, 0.08, 0.16, 0.24, 0.32, 0.48, 0.64, 1.0, 2.0)
 # The smallest pool (the fastest, the closest to the fused ranking) first: ties go to it.
 POOLS = (30, 60, 100, 200, 400)
-# The page prior's weights (fit, archived): the values set a priori first, then more and less of each.
-PRIORS = ((0.02, 0.02), (0.01, 0.02), (0.04, 0.02), (0.02, 0.0), (0.02, 0.04), (0.02, 0.08))
+# The page prior's weights (fit, archived, page relevance): the values set a priori first, then more and less of
+# each, then page relevance added to the two fit weights.
+PRIORS = (
+    (0.02, 0.02, 0.0),
+    (0.01, 0.02, 0.0),
+    (0.04, 0.02, 0.0),
+    (0.02, 0.0, 0.0),
+    (0.02, 0.04, 0.0),
+    (0.02, 0.08, 0.0),
+    *((fit, 0.02, page) for fit in (0.02, 0.04) for page in (0.16, 0.32, 0.64, 1.28)),
+)
 GRID = [(weight, pool, *prior) for prior in PRIORS for pool in POOLS for weight in WEIGHTS]
-Values = tuple[float, int, float, float]
+Values = tuple[float, int, float, float, float]
 TOP = 3
 
 
@@ -68,11 +77,11 @@ def fuse(retriever: Retriever, question: EvalQuestion, set_name: str, document: 
 
 
 def hit(item: Fused, values: Values, retriever: Retriever) -> bool:
-    """Whether the evidence is in the top three with ``values`` (coverage weight, pool, the page prior's fit
-    and archived weights), ranked by ``Retriever.ranked``."""
-    weight, pool, fit, archived = values
+    """Whether the evidence is in the top three with ``values`` (coverage weight, pool, the page prior's fit,
+    archived and page weights), ranked by ``Retriever.ranked``."""
+    weight, pool, fit, archived, page = values
     facts = facts_of(item.question.question)
-    prior = PagePrior(fit=fit, archived=archived)
+    prior = PagePrior(fit=fit, archived=archived, page=page)
     best, _, _ = retriever.ranked(
         item.query, item.scores, facts, k=TOP, weight=weight, pool=pool, prior=prior
     )
@@ -112,7 +121,7 @@ def cross_validate(items: list[tuple[Fused, Retriever]]) -> dict[str, Any]:
             split: round(sum(found) / len(found), 3) for split, found in sorted(by_split.items())
         },
         "without_coverage_hit@3": round(sum(hits[GRID[0], k] for k in everything) / len(items), 3),
-        "by_values_hit@3 (in sample, for reading only; weight pool fit archived)": {
+        "by_values_hit@3 (in sample, for reading only; weight pool fit archived page)": {
             " ".join(map(str, values)): round(sum(hits[values, k] for k in everything) / len(items), 3)
             for values in GRID
         },
