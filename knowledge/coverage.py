@@ -88,6 +88,9 @@ class Coverage:
         self._bridged = bridged
         self._plans: dict[tuple[str, Language], WordPlan] = {}
         self._sentence_terms: dict[tuple[str, Language], frozenset[str]] = {}
+        # A group's terms in a language, kept once built: at most two per group of this generation, and every
+        # question re-scores hundreds of groups.
+        self._groups: dict[tuple[str, Language], frozenset[str]] = {}
 
     def of_group(self, query: QueryTerms, group_id: str) -> float:
         """Share of the question's content words (IDF-weighted) that the passage group contains."""
@@ -158,6 +161,13 @@ class Coverage:
         )
 
     def _group_terms(self, group_id: str, language: Language) -> frozenset[str]:
+        key = (group_id, language)
+        found = self._groups.get(key)
+        if found is None:
+            found = self._groups[key] = self._build_group_terms(group_id, language)
+        return found
+
+    def _build_group_terms(self, group_id: str, language: Language) -> frozenset[str]:
         chunk = self.catalog.version(group_id, language)
         found = self.catalog.shards[language].terms_of(chunk.chunk_id) if chunk is not None else frozenset()
         if self._bridged is None:
