@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from bot.engine.models import IncomingMessage, Reply, ReplyKind
 from bot.engine.partner_links import LinkCommands
+from bot.engine.run_lead import start_lead
 from bot.engine.workflow_text import (
     audit_text,
     change_text,
@@ -34,7 +35,6 @@ from workflows.errors import (
     UnknownCommand,
     WorkflowError,
 )
-from workflows.identifiers import project_action
 from workflows.language_policy import default_language
 from workflows.models import Project
 from workflows.parsing import parse
@@ -267,17 +267,7 @@ class WorkflowCommands:
         state = self._service.start(
             channel_id=message.channel_id, user_id=message.user_id, procedure_id=command.procedure_id
         )
-        title = state.procedure.title.get(language)
-        if state.run.marks:
-            lead = say("run.resumed", language, title=title)
-        else:
-            lead = say("run.started", language, title=title, summary=state.procedure.summary.get(language))
-        project = self._project_of(message)
-        action = project_action(project.number) if project is not None else None
-        if not state.procedure.written_for(action):
-            actions = ", ".join(state.procedure.actions)
-            lead = f"{lead}\n{say('run.other_action', language, action=action, actions=actions)}"
-        return self._checklist(state, message, language, lead=lead)
+        return self._checklist(state, message, language, lead=start_lead(state, language))
 
     def _status(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
         state = self._service.active(channel_id=message.channel_id, user_id=message.user_id)

@@ -4,28 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from core.language import Language
 from knowledge.answering.continuation import continuation
 from knowledge.answering.extractive import Excerpt
 from knowledge.catalog import Catalog
-from knowledge.models import Chunk
 from knowledge.text.question_words import asks_what_follows
-
-
-def _chunk(doc_id: str, position: int, text: str) -> Chunk:
-    return Chunk(
-        chunk_id=f"{doc_id}#{position}",
-        doc_id=doc_id,
-        text=text,
-        title="Sluttrapport",
-        section="Frister",
-        url=None,
-        language=Language.NB,
-        updated=None,
-        position=position,
-        group_id=f"{doc_id}#{position}",
-    )
-
+from tests.unit.knowledge.answering.passages import passage as _chunk
 
 FIRST = _chunk("rapport", 0, "Sluttrapporten leveres innen 60 dager. Koordinator sender den inn.")
 SECOND = _chunk(

@@ -2,26 +2,9 @@
 
 from __future__ import annotations
 
-from core.language import Language
 from knowledge.answering.units import blocks_of, sentences_after, units_of
 from knowledge.catalog import Catalog
-from knowledge.models import Chunk
-
-
-def _chunk(doc_id: str, position: int, text: str) -> Chunk:
-    return Chunk(
-        chunk_id=f"{doc_id}#{position}",
-        doc_id=doc_id,
-        text=text,
-        title="Sluttrapport",
-        section="Frister",
-        url=None,
-        language=Language.NB,
-        updated=None,
-        position=position,
-        group_id=f"{doc_id}#{position}",
-    )
-
+from tests.unit.knowledge.answering.passages import passage as _chunk
 
 FIRST = _chunk("rapport", 0, "Sluttrapporten leveres innen 60 dager. Koordinator sender den inn.")
 SECOND = _chunk("rapport", 1, "HK-dir vurderer rapporten.\n- Deretter utbetales resten.")
