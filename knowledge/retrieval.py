@@ -63,9 +63,7 @@ class PagePrior:
 # all of the question's words further down) are chosen together by `bench/tune_coverage.py`: cross-validation
 # over the dev, set A and extra questions, asked over their own pages and again among 250 and 1,000 generated
 # pages, with folds by document (the values chosen on the other documents, hit@3 counted on the held-out one;
-# `bench/RESULTS-coverage.json`). The prior was 0.02 / 0.02 a priori: about a seventh of the best fused score.
-# The dev questions are also asked in a KA229 project's channel there. The page weight was tried up to 1.28 and
-# the coverage weight up to 2, the fit and archived weights up to 0.32; each was chosen inside its grid.
+# `bench/RESULTS-coverage.json`; the dev questions also asked in a KA229 channel), each inside its grid.
 PAGE_PRIOR = PagePrior(fit=0.08, archived=0.32, page=0.32)
 COVERAGE_WEIGHT = 0.64
 RERANK_POOL = 400

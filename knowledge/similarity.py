@@ -20,11 +20,8 @@ from knowledge.vector_store import ChromaStore
 class Similarity:
     """Cosine similarities by the generation's model.
 
-    Args:
-        catalog: The active generation in memory.
-        store: Chroma, for the stored vectors of a passage.
-        embedder: The model the generation was embedded with.
-        sentences: The passages' sentences embedded at ingest (optional: missing ones are embedded here).
+    Args: the retriever's generation (``catalog``), store, model and sentence vectors (see
+    :class:`knowledge.retrieval.Retriever`).
     """
 
     def __init__(
