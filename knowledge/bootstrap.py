@@ -77,11 +77,14 @@ class KnowledgeBase:
         self.store = store
         self.embedder = embedder
         self.languages = languages or LanguageResources.from_system()
-        self._translator = GlossaryTranslator(lexicon=self.languages.lexicon)
+        self._translator = GlossaryTranslator(
+            lexicon=self.languages.lexicon, forms_of=self.languages.question_forms
+        )
         self._builder = BridgeBuilder(
             translator=self._translator,
             normaliser=self.languages.normaliser,
             resources=self.languages.describe(),
+            english_forms=self.languages.english_forms,
         )
         self.sentences = SentenceVectors(store=store, embedder=embedder)
 

@@ -8,11 +8,13 @@ through unchanged, since the pages use them in both languages.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from core.language import Language
+from knowledge.caching import bounded_put
 from knowledge.text.stemming import stem
 from knowledge.text.stopwords import is_stopword
 from knowledge.text.tokens import tokenize
@@ -70,11 +72,21 @@ class GlossaryTranslator:
         text: Glossary text (tab-separated English and Norwegian); the shipped glossary by default.
         lexicon: A general dictionary for the words the glossary does not know (they also pass through,
             since names read the same in both languages).
+        forms_of: English for the Bokmål words of a text by their lemmas (see
+            :meth:`knowledge.bridge.resources.LanguageResources.question_forms`), tried before ``lexicon``.
     """
 
-    def __init__(self, text: str | None = None, *, lexicon: WordLexicon | None = None) -> None:
+    def __init__(
+        self,
+        text: str | None = None,
+        *,
+        lexicon: WordLexicon | None = None,
+        forms_of: Callable[[str], Mapping[str, tuple[str, ...]]] | None = None,
+    ) -> None:
         text = glossary_text() if text is None else text
         self._lexicon = lexicon
+        self._forms_of = forms_of
+        self._forms: dict[str, tuple[str, ...]] = {}  # every word asked about, () when none was found
         self._glossary = load_glossary(text)
         self._words = glossary_words(text)
         # Scoring asks for the same words' renderings for every candidate passage: remember them.
@@ -88,11 +100,28 @@ class GlossaryTranslator:
         """Search terms in ``source.other`` for ``text``; unknown content words pass through."""
         return self._cached(text, source)
 
-    def gloss(self, text: str, source: Language) -> str:
-        """Like :meth:`translate`, for long texts such as whole passages (not cached)."""
-        return self._translate(text, source)
+    def _word_forms(self, text: str) -> Mapping[str, tuple[str, ...]] | None:
+        """The renderings by lemma of the Bokmål words of ``text``, asking only about words not met before."""
+        if self._forms_of is None:
+            return None
+        new = [token for token in dict.fromkeys(tokenize(text)) if token not in self._forms]
+        if new:
+            found = self._forms_of(" ".join(new))
+            for token in new:
+                bounded_put(self._forms, token, found.get(token, ()))
+        return self._forms
 
-    def _translate(self, text: str, source: Language) -> str:
+    def gloss(self, text: str, source: Language, forms: Mapping[str, tuple[str, ...]] | None = None) -> str:
+        """Like :meth:`translate`, for long texts such as whole passages (not cached); ``forms`` gives
+        renderings of written forms found by their lemmas (see :mod:`knowledge.bridge.lemmas`), used
+        before the dictionary's."""
+        return self._translate(text, source, forms)
+
+    def _translate(
+        self, text: str, source: Language, forms: Mapping[str, tuple[str, ...]] | None = None
+    ) -> str:
+        if forms is None and source is Language.NB:
+            forms = self._word_forms(text)
         phrases = self._glossary[source]
         tokens = tokenize(text)
         stems = [stem(token, source) for token in tokens]
@@ -108,7 +137,10 @@ class GlossaryTranslator:
             else:
                 if not is_stopword(tokens[i], source):
                     out.append(tokens[i])
-                    if self._lexicon is not None:
+                    found = forms.get(tokens[i]) if forms else None
+                    if found:
+                        out.extend(found)
+                    elif self._lexicon is not None:
                         out.extend(self._lexicon.lookup(tokens[i], source))
                 i += 1
         return " ".join(dict.fromkeys(out))

@@ -11,7 +11,7 @@ language) is decided when the index is opened, so adding a translation later nee
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -24,6 +24,8 @@ from knowledge.text.analyzer import Analyzer
 from knowledge.text.compounds import CompoundSplitter
 from knowledge.text.tokens import tokenize
 from knowledge.translation import GlossaryTranslator
+
+FormsFn = Callable[[Sequence[str]], dict[str, tuple[str, ...]]]
 
 
 @dataclass(frozen=True)
@@ -64,10 +66,16 @@ class BridgeBuilder:
     """
 
     def __init__(
-        self, *, translator: GlossaryTranslator, normaliser: NynorskNormaliser, resources: str
+        self,
+        *,
+        translator: GlossaryTranslator,
+        normaliser: NynorskNormaliser,
+        resources: str,
+        english_forms: FormsFn | None = None,
     ) -> None:
         self._translator = translator
         self._normaliser = normaliser
+        self._english_forms = english_forms
         self.fingerprint = builder_fingerprint(resources)
 
     def build(self, chunks: Sequence[Chunk]) -> list[PassageBridge]:
@@ -80,14 +88,35 @@ class BridgeBuilder:
         ]
         texts = self._normaliser.pages([f"{chunk.section}\n{chunk.text}" for chunk in nynorsk])
         normalised = {chunk.chunk_id: text for chunk, text in zip(nynorsk, texts, strict=True)}
-        return [bridge for doc_chunks in by_doc.values() for bridge in self._document(doc_chunks, normalised)]
+        sources = {
+            chunk.chunk_id: _source(chunk, normalised.get(chunk.chunk_id))
+            for chunk in chunks
+            if chunk.chunk_id == chunk.group_id
+        }
+        norwegian = [
+            sources[c.chunk_id] for c in chunks if c.chunk_id in sources and c.language is Language.NB
+        ]
+        forms = self._english_forms(norwegian) if self._english_forms and norwegian else {}
+        return [
+            bridge
+            for doc_chunks in by_doc.values()
+            for bridge in self._document(doc_chunks, normalised, sources, forms)
+        ]
 
-    def _document(self, chunks: list[Chunk], normalised: dict[str, str]) -> list[PassageBridge]:
+    def _document(
+        self,
+        chunks: list[Chunk],
+        normalised: dict[str, str],
+        sources: dict[str, str],
+        forms: dict[str, tuple[str, ...]],
+    ) -> list[PassageBridge]:
         originals = [chunk for chunk in chunks if chunk.chunk_id == chunk.group_id]
-        glosses = {}
-        for chunk in originals:
-            source = normalised.get(chunk.chunk_id) or f"{chunk.section}\n{chunk.text}"
-            glosses[chunk.chunk_id] = self._translator.gloss(f"{chunk.title}\n{source}", chunk.language)
+        glosses = {
+            chunk.chunk_id: self._translator.gloss(
+                sources[chunk.chunk_id], chunk.language, forms if chunk.language is Language.NB else None
+            )
+            for chunk in originals
+        }
         vocabulary = {
             word
             for text in [*glosses.values(), *normalised.values()]
@@ -112,6 +141,12 @@ class BridgeBuilder:
         return bridges
 
 
+def _source(chunk: Chunk, normalised: str | None) -> str:
+    """What a passage's gloss is written from: its title and its (Bokmål) text."""
+    body = normalised or f"{chunk.section}\n{chunk.text}"
+    return f"{chunk.title}\n{body}"
+
+
 def _is_nynorsk_doc(chunks: Sequence[Chunk]) -> bool:
     norwegian = [chunk.text for chunk in chunks if chunk.language is Language.NB]
     return bool(norwegian) and is_nynorsk(" ".join(norwegian))
@@ -121,10 +156,10 @@ def builder_fingerprint(resources_used: str) -> str:
     """A hash of what writes the bridges (code, glossary, analyser, the dictionary and Apertium present):
     stored bridges are used only while it holds."""
     from knowledge import translation
-    from knowledge.bridge import dictionary, lexicon, nynorsk
+    from knowledge.bridge import dictionary, lemmas, lexicon, nynorsk
 
     digest = hashlib.sha256(f"{analyzer_fingerprint()}|{resources_used}".encode())
-    for module in (translation, dictionary, lexicon, nynorsk):
+    for module in (translation, dictionary, lemmas, lexicon, nynorsk):
         digest.update(Path(str(module.__file__)).read_bytes())
     digest.update(Path(__file__).read_bytes())
     digest.update(resources.files("knowledge.lexicon").joinpath("glossary.tsv").read_bytes())

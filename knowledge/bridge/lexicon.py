@@ -78,6 +78,11 @@ class WordLexicon:
                 return (" ".join(renderings),)
         return ()
 
+    def known(self, word: str) -> tuple[str, ...]:
+        """Up to two English renderings of the Bokmål ``word`` as the dictionary holds it (or its stem or
+        an inflection of it), without splitting it as a compound."""
+        return tuple(dict.fromkeys(self._known(word, Language.NB) or ()))[:_PER_WORD]
+
     def _known(self, word: str, source: Language) -> list[str] | None:
         pairs = self._pairs[source]
         found = pairs.get(word) or self._stems[source].get(stem(word, source))

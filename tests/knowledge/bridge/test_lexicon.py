@@ -50,3 +50,13 @@ def test_the_glossary_translator_adds_dictionary_words_and_keeps_names() -> None
 
     assert "teacher" in out.split() and "final report" in out and "mobility" in out.split()
     assert "lærerne" in out.split()  # unknown to the glossary: passes through as well (names read the same)
+
+
+def test_a_passage_gloss_takes_the_renderings_found_by_lemma_before_the_dictionary() -> None:
+    translator = GlossaryTranslator(lexicon=_lexicon())
+
+    plain = translator.gloss("lærerne utkastet", Language.NB)
+    with_forms = translator.gloss("lærerne utkastet", Language.NB, {"utkastet": ("draft",)})
+
+    assert "draft" not in plain.split()
+    assert "draft" in with_forms.split() and "teacher" in with_forms.split()
