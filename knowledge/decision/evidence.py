@@ -6,6 +6,7 @@ from knowledge.answering.citations import SOURCES
 from knowledge.answering.extractive import Candidate, Excerpt
 from knowledge.coverage import QueryTerms
 from knowledge.decision.signals import Signals, kind_signals, margin, required_missing, word_signal
+from knowledge.models import Language
 from knowledge.retrieval import Hit, Retriever
 
 
@@ -20,18 +21,36 @@ def gather_signals(
     """The evidence the decline model weighs (see :class:`knowledge.decision.signals.Signals`)."""
     catalog = retriever.catalog
     quote = " ".join(sentence for excerpt in excerpts for sentence in excerpt.sentences)
-    best = candidates[0].units[candidates[0].index].sentence if candidates else ""
+    best = candidates[0] if candidates else None
+    # A Norwegian question's rendering is English: it is compared with an English-only passage too.
+    english_only = catalog.version(hits[0].group_id, query.language) is None and query.language is Language.NB
+    passage_anchors = [question, query.rendering] if english_only and query.translated else [question]
     given, missing = kind_signals(question, quote)
     top = hits[:SOURCES]
     passages = [" ".join(c.text for c in catalog.groups.get(h.group_id, [])) for h in top]
     return Signals(
         coverage=max((hit.coverage for hit in top), default=0.0),
         margin=margin(hits[0].score, hits[1].score if len(hits) > 1 else 0.0),
-        dense_passage=hits[0].dense or retriever.passage_similarity(question, hits[0].group_id),
-        dense_sentence=retriever.similarities(question, [best])[0] if best else 0.0,
+        dense_passage=hits[0].dense
+        or max(retriever.passage_similarity(anchor, hits[0].group_id) for anchor in passage_anchors),
+        dense_sentence=_sentence_meaning(retriever, question, query, best) if best else 0.0,
         agreement=hits[0].agreement,
         kind_given=given,
         kind_missing=missing,
         question_words=word_signal(len(query.words)),
         required_missing=required_missing(question, passages),
     )
+
+
+def _sentence_meaning(retriever: Retriever, question: str, query: QueryTerms, best: Candidate) -> float:
+    """Meaning-match of the question and the quoted sentence, compared in English where they differ in
+    language (the embedding model reads English only): a Norwegian question's rendering against an English
+    sentence, an English question against a Norwegian sentence's gloss."""
+    sentence = best.units[best.index].sentence
+    pairs = [(question, sentence)]
+    if best.chunk.language is not query.language:
+        if query.language is Language.NB and query.translated:
+            pairs.append((query.rendering, sentence))
+        elif query.language is Language.EN:
+            pairs.append((question, retriever.gloss(sentence, Language.NB)))
+    return max(retriever.similarities(anchor, [text])[0] for anchor, text in pairs)
