@@ -4,7 +4,7 @@ document: ``python bench/tune_channels.py``.
 A passage that exists only in the other language than the question's is met through the translated
 question (``lex_x``, ``dense_x``), through its bridge (``lex_b``: the question's words in the passage's gloss;
 ``dense_b``: the English form of the question against the English gloss) and, where they are names, through
-the question's own words (``lex``, ``dense``). Their weights in ``knowledge.retrieval.CROSS_LINGUAL_WEIGHTS``
+the question's own words (``lex``, ``dense``). Their weights in ``knowledge.channel_weights.CROSS_LINGUAL_WEIGHTS``
 were set by reasoning; here every answerable question of the benchmark's three sets (dev over the shipped
 pages; set A and the extra questions over the shipped pages and set A's) is searched once, its channels
 fused again for each weighting on a grid, and ranked as the retriever ranks (page prior, coverage, copies
@@ -34,11 +34,12 @@ from bench.metrics import best_rank, evidence_variants  # noqa: E402
 from bench.probe import page_language  # noqa: E402
 from bench.question_sets import default_sets  # noqa: E402
 from bench.run import EVAL  # noqa: E402
+from knowledge.channel_weights import CROSS_LINGUAL_WEIGHTS  # noqa: E402
 from knowledge.embeddings import SentenceTransformerEmbedder  # noqa: E402
 from knowledge.language import detect_language  # noqa: E402
 from knowledge.models import Language  # noqa: E402
 from knowledge.page_facts import facts_for  # noqa: E402
-from knowledge.retrieval import CROSS_LINGUAL_WEIGHTS, Retriever  # noqa: E402
+from knowledge.retrieval import Retriever  # noqa: E402
 
 TOP = 3
 NAMES = ("lex", "lex_x", "dense_x", "lex_b", "dense_b")
