@@ -50,6 +50,8 @@ def _variants(results: dict[str, Any]) -> str:
         "set",
         "variant",
         "nb hit@3",
+        "nb keyword acc.",
+        "nb wrongly declined",
         "en hit@3",
         "en cross hit@3",
         "en keyword acc.",
@@ -59,7 +61,9 @@ def _variants(results: dict[str, Any]) -> str:
 
 
 def _brief(m: dict[str, Any]) -> list[object]:
-    return [m["nb"]["hit@3"], m["en"]["hit@3"], m["en cross"]["hit@3"], m["en"]["keyword_accuracy"],
+    nb = m.get("nb", {})
+    return [nb.get("hit@3", "–"), nb.get("keyword_accuracy", "–"), nb.get("false_abstention", "–"),
+            m["en"]["hit@3"], m["en cross"]["hit@3"], m["en"]["keyword_accuracy"],
             m["en"]["false_abstention"]]  # fmt: skip
 
 

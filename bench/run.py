@@ -176,10 +176,18 @@ def run(sets: list[QuestionSet], *, tmp: Path, refit: Path | None = None) -> dic
             quality[qs.name][system.name] = metrics.by_cross_split([o.row for o in outcomes], cross)
     log("without the dictionary and Apertium")
     plain = bench.probes(sets, languages=LanguageResources.glossary_only())
+    log("without the Bokmål lemmas")
+    system = LanguageResources.from_system()
+    unlemmatised = bench.probes(
+        sets, languages=LanguageResources(lexicon=system.lexicon, normaliser=system.normaliser)
+    )
     log("English questions without the hand-written renderings")
     bare = bench.probes(sets, renderings=False, lang=Language.EN)
     variants = {
         "glossary only (no dictionary, no Apertium)": scored(plain, decide(plain, folds)),
+        "no Bokmål lemmas (apertium-dan-nor, Danish pivot)": scored(
+            unlemmatised, decide(unlemmatised, folds)
+        ),
         "no hand-written English renderings": scored(bare, decide(bare, folds)),
     }
     return {
