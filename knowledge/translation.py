@@ -8,6 +8,7 @@ through unchanged, since the pages use them in both languages.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from importlib import resources
@@ -87,6 +88,7 @@ class GlossaryTranslator:
         self._lexicon = lexicon
         self._forms_of = forms_of
         self._forms: dict[str, tuple[str, ...]] = {}  # every word asked about, () when none was found
+        self._lock = threading.Lock()  # questions are answered on several threads at once
         self._glossary = load_glossary(text)
         self._words = glossary_words(text)
         # Scoring asks for the same words' renderings for every candidate passage: remember them.
@@ -104,12 +106,14 @@ class GlossaryTranslator:
         """The renderings by lemma of the Bokmål words of ``text``, asking only about words not met before."""
         if self._forms_of is None:
             return None
-        new = [token for token in dict.fromkeys(tokenize(text)) if token not in self._forms]
-        if new:
-            found = self._forms_of(" ".join(new))
+        tokens = list(dict.fromkeys(tokenize(text)))
+        with self._lock:
+            new = [token for token in tokens if token not in self._forms]
+        found = self._forms_of(" ".join(new)) if new else {}
+        with self._lock:
             for token in new:
                 bounded_put(self._forms, token, found.get(token, ()))
-        return self._forms
+            return {token: self._forms.get(token, ()) for token in tokens}
 
     def gloss(self, text: str, source: Language, forms: Mapping[str, tuple[str, ...]] | None = None) -> str:
         """Like :meth:`translate`, for long texts such as whole passages (not cached); ``forms`` gives
