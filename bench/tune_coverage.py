@@ -1,5 +1,5 @@
-"""Choose the coverage weight, the re-ranking pool and the page prior by cross-validation with folds by
-document: ``python bench/tune_coverage.py``.
+"""Choose the coverage weight, the re-ranking pool, the page prior and the weight of English passages' Norwegian
+glosses for Norwegian questions by cross-validation with folds by document: ``python bench/tune_coverage.py``.
 
 Builds the benchmark's indexes (the shipped pages for the dev questions; the shipped pages and set A's for set A
 and the extra questions; and the scale benchmark's generated corpora of ``--pages`` pages (250 and 1,000 by
@@ -7,7 +7,8 @@ default), which hold both, for every set again, so that the values also hold amo
 alike), fuses every answerable question once, then ranks the best groups as the retriever does (page prior,
 ``weight`` × coverage over the ``pool`` best fused groups, copies behind) for each set of values on a grid. For each fold (the questions on one page) the values that do best on the other folds are applied to
 it; the out-of-fold hit@3 is what is reported. The values chosen on all folds are the ones to put in
-``knowledge.retrieval.COVERAGE_WEIGHT``, ``RERANK_POOL`` and ``PAGE_PRIOR``.
+``knowledge.retrieval.COVERAGE_WEIGHT``, ``RERANK_POOL`` and ``PAGE_PRIOR``, and the Norwegian ``lex_b`` weight in
+``knowledge.channel_weights.CROSS_LINGUAL_WEIGHTS``.
 """
 
 from __future__ import annotations
@@ -31,10 +32,12 @@ from bench.metrics import best_rank, evidence_variants  # noqa: E402
 from bench.question_sets import asked_over, default_sets  # noqa: E402
 from bench.scale import DEV_PROJECT  # noqa: E402
 from knowledge.bootstrap import SHIPPED_DOCS, KnowledgeBase  # noqa: E402
+from knowledge.channel_weights import CROSS_LINGUAL_WEIGHTS  # noqa: E402
 from knowledge.coverage import QueryTerms  # noqa: E402
 from knowledge.embeddings import SentenceTransformerEmbedder  # noqa: E402
 from knowledge.evaluation import EvalQuestion  # noqa: E402
 from knowledge.language import detect_language  # noqa: E402
+from knowledge.models import Language  # noqa: E402
 from knowledge.page_facts import facts_for  # noqa: E402
 from knowledge.retrieval import PagePrior, Retriever  # noqa: E402
 from knowledge.vector_store import ChromaStore  # noqa: E402
@@ -53,8 +56,18 @@ PRIORS = tuple(
     for fit in (0.04, 0.08, 0.16, 0.32)
     for archived in (0.32, 0.08, 0.02)
 )
-GRID = [(weight, pool, *prior) for prior in PRIORS for pool in POOLS for weight in WEIGHTS]
-Values = tuple[float, int, float, float, float]
+# The weight at which a Norwegian question meets an English-only passage's Norwegian gloss ("lex_b" in
+# knowledge.channel_weights.CROSS_LINGUAL_WEIGHTS): the 0.5 set by reasoning first, and 1, which
+# bench/tune_channels.py chose over the benchmark's small indexes; here it is chosen among many pages too.
+NB_GLOSS = (0.5, 1.0)
+GRID = [
+    (weight, pool, *prior, gloss)
+    for gloss in NB_GLOSS
+    for prior in PRIORS
+    for pool in POOLS
+    for weight in WEIGHTS
+]
+Values = tuple[float, int, float, float, float, float]
 TOP = 3
 
 
@@ -66,7 +79,7 @@ class Fused:
     set_name: str
     document: str
     query: QueryTerms
-    scores: dict[str, float]
+    channels: dict[str, dict[str, float]]
     variants: list[str]
     project: str | None = None
 
@@ -75,20 +88,21 @@ def fuse(
     retriever: Retriever, question: EvalQuestion, set_name: str, document: str, project: str | None = None
 ) -> Fused:
     """Everything the ranking needs for ``question`` (asked in ``project``'s channel), computed once."""
-    query, _, fused = retriever.fused(question.question, detect_language(question.question))
+    query, channels, _ = retriever.fused(question.question, detect_language(question.question))
     variants = evidence_variants(question.evidence, retriever.catalog)
-    return Fused(question, set_name, document, query, fused, variants, project)
+    return Fused(question, set_name, document, query, channels, variants, project)
 
 
 def hit(item: Fused, values: Values, retriever: Retriever) -> bool:
     """Whether the evidence is in the top three with ``values`` (coverage weight, pool, the page prior's fit,
-    archived and page weights), ranked by ``Retriever.ranked``."""
-    weight, pool, fit, archived, page = values
+    archived and page weights, the Norwegian gloss weight), ranked by ``Retriever.ranked``."""
+    weight, pool, fit, archived, page, gloss = values
     facts = facts_for(item.question.question, item.project)
     prior = PagePrior(fit=fit, archived=archived, page=page)
-    best, _, _ = retriever.ranked(
-        item.query, item.scores, facts, k=TOP, weight=weight, pool=pool, prior=prior
-    )
+    language = item.query.language
+    cross = CROSS_LINGUAL_WEIGHTS[language] | ({"lex_b": gloss} if language is Language.NB else {})
+    scores = retriever.fuse(item.channels, language, cross)
+    best, _, _ = retriever.ranked(item.query, scores, facts, k=TOP, weight=weight, pool=pool, prior=prior)
     # Only the question's own page counts: a generated page may copy a set A passage whole (only the dev
     # set's evidence is kept out of them), and a copy found is not the page asked about.
     texts = [
@@ -125,7 +139,7 @@ def cross_validate(items: list[tuple[Fused, Retriever]]) -> dict[str, Any]:
             split: round(sum(found) / len(found), 3) for split, found in sorted(by_split.items())
         },
         "without_coverage_hit@3": round(sum(hits[GRID[0], k] for k in everything) / len(items), 3),
-        "by_values_hit@3 (in sample, for reading only; weight pool fit archived page)": {
+        "by_values_hit@3 (in sample, for reading only; weight pool fit archived page nb-gloss)": {
             " ".join(map(str, values)): round(sum(hits[values, k] for k in everything) / len(items), 3)
             for values in GRID
         },
