@@ -27,7 +27,7 @@ _CUE = 0.3  # bonus for giving what the question word asks for
 # Weight of the passage's retrieval score (relative to the best passage's) in a sentence's score: how much the
 # ranking, which weighs the whole passage in both languages, counts against one sentence's own words and
 # meaning-match. Chosen by `bench/tune_quote.py` (folds by document, keyword accuracy of the quote).
-PASSAGE_WEIGHT = 2.0
+PASSAGE_WEIGHT = 4.0
 # A sentence that opens like this leans on the one before it ("Then the coordinator marks …").
 _BACK_REFERENCES = (
     "deretter",
