@@ -14,7 +14,9 @@ balancing alone puts the threshold at 0.5, which treats a wrong decline and a wr
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -104,6 +106,11 @@ def fold_models(probes: Sequence[Probe]) -> dict[str, DeclineModel]:
         for i in test:
             models[probes[i].group] = model
     return models
+
+
+def write_model(model: DeclineModel, path: Path) -> None:
+    """Store a fitted decline model as JSON (the engine reads it from the package)."""
+    path.write_text(json.dumps(model.model_dump(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def declined(signals: Signals | None, model: DeclineModel | None) -> bool:

@@ -3,7 +3,8 @@
 In one run: the dev set over the shipped pages, set A over its 12 pages ingested beside them, and this
 project's own extra questions (``bench/questions_extra.jsonl``). Retrieval is scored ignoring the decision to
 decline; answers are scored with the decline model decided out of fold (folds by page). Also: English
-questions without the hand-written renderings, everything without the general dictionary, and speed.
+questions without the hand-written renderings, everything without the general dictionary or without the
+Bokmål lemmas, and speed.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import metrics, speed  # noqa: E402
-from bench.decline import C, declined, fit, fold_models  # noqa: E402
+from bench.decline import C, declined, fit, fold_models, write_model  # noqa: E402
 from bench.indexes import MODEL, CachedEmbedder, build_index  # noqa: E402
 from bench.probe import Probe, probe  # noqa: E402
 from bench.question_sets import QuestionSet, default_sets  # noqa: E402
@@ -32,7 +33,7 @@ from bench.systems import BM25System, RecipeSystem  # noqa: E402
 from bench.targets import check  # noqa: E402
 from knowledge.bootstrap import KnowledgeBase  # noqa: E402
 from knowledge.bridge.resources import LanguageResources  # noqa: E402
-from knowledge.decision.model import MODEL_FILE, DeclineModel, load_model  # noqa: E402
+from knowledge.decision.model import MODEL_FILE, load_model  # noqa: E402
 from knowledge.embeddings import SentenceTransformerEmbedder  # noqa: E402
 from knowledge.evaluation import EvalRow  # noqa: E402
 from knowledge.models import Language, Question  # noqa: E402
@@ -43,11 +44,6 @@ CONTACT = "erasmuspluss@hkdir.no"
 PROJECT = "Rapportlos"
 MODEL_PATH = ROOT / "knowledge/decision" / MODEL_FILE
 FIT_NOTES = f"LogisticRegression(C={C}, class_weight=balanced) on dev + A + extra; bench/run.py --refit"
-
-
-def write_model(model: DeclineModel, path: Path) -> None:
-    """Store a fitted decline model as JSON (the engine reads it from the package)."""
-    path.write_text(json.dumps(model.model_dump(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def log(message: str) -> None:
@@ -150,6 +146,26 @@ def scored(probes: dict[str, list[Probe]], decisions: dict[str, bool]) -> dict[s
     }
 
 
+def resource_variants(bench: Bench, sets: list[QuestionSet], folds: dict[str, Any]) -> dict[str, Any]:
+    """The project without some of its language resources, decided by the same fold models."""
+    log("without the dictionary and Apertium")
+    plain = bench.probes(sets, languages=LanguageResources.glossary_only())
+    log("without the Bokmål lemmas")
+    system = LanguageResources.from_system()
+    unlemmatised = bench.probes(
+        sets, languages=LanguageResources(lexicon=system.lexicon, normaliser=system.normaliser)
+    )
+    log("English questions without the hand-written renderings")
+    bare = bench.probes(sets, renderings=False, lang=Language.EN)
+    return {
+        "glossary only (no dictionary, no Apertium)": scored(plain, decide(plain, folds)),
+        "no Bokmål lemmas (apertium-dan-nor, Danish pivot)": scored(
+            unlemmatised, decide(unlemmatised, folds)
+        ),
+        "no hand-written English renderings": scored(bare, decide(bare, folds)),
+    }
+
+
 def run(sets: list[QuestionSet], *, tmp: Path, refit: Path | None = None) -> dict[str, Any]:
     """Build everything, ask every system every question, decide out of fold, measure."""
     log("loading the embedding model")
@@ -174,22 +190,7 @@ def run(sets: list[QuestionSet], *, tmp: Path, refit: Path | None = None) -> dic
         for system in (BM25System(catalog=catalog), recipe):
             outcomes = metrics.evaluate(system, qs.questions, catalog)
             quality[qs.name][system.name] = metrics.by_cross_split([o.row for o in outcomes], cross)
-    log("without the dictionary and Apertium")
-    plain = bench.probes(sets, languages=LanguageResources.glossary_only())
-    log("without the Bokmål lemmas")
-    system = LanguageResources.from_system()
-    unlemmatised = bench.probes(
-        sets, languages=LanguageResources(lexicon=system.lexicon, normaliser=system.normaliser)
-    )
-    log("English questions without the hand-written renderings")
-    bare = bench.probes(sets, renderings=False, lang=Language.EN)
-    variants = {
-        "glossary only (no dictionary, no Apertium)": scored(plain, decide(plain, folds)),
-        "no Bokmål lemmas (apertium-dan-nor, Danish pivot)": scored(
-            unlemmatised, decide(unlemmatised, folds)
-        ),
-        "no hand-written English renderings": scored(bare, decide(bare, folds)),
-    }
+    variants = resource_variants(bench, sets, folds)
     return {
         "project": PROJECT,
         "threshold": load_model().threshold,
