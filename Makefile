@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 setup: $(STAMP)
-	bash scripts/setup-system.sh  # Debian's dictionary and Nynorsk translator, where apt is available (as root)
+	bash scripts/setup-system.sh  # Debian's dictionaries and Apertium (Nynorsk, Bokmål lemmas), where apt is available (as root)
 
 run: setup
 	$(BIN)/rapportlos start
