@@ -3,8 +3,8 @@
 Starting an Apertium program loads its compiled dictionary, which takes tens of milliseconds; a question
 cannot wait for that, while the analysis of a question's words itself takes under a millisecond. The program
 is started on first use with ``-z`` (it answers each text ended by a null character as soon as it has read it)
-and kept. A program that fails or hangs is stopped and its callers get None; it is started again on the next
-call, at most ``_RESTARTS`` times, after which the pipe stays off (logged once).
+and kept. A program that fails or hangs is stopped (each time logged) and its callers get None; it is started
+again on the next call, at most ``_RESTARTS`` times in all, after which the pipe stays off.
 """
 
 from __future__ import annotations
@@ -66,6 +66,7 @@ class ApertiumPipe:
     def _running(self) -> subprocess.Popen[bytes] | None:
         if self._process is not None and self._process.poll() is None:
             return self._process
+        self._stop()  # a program that ended by itself: its pipes are closed before another starts
         if self._starts >= _RESTARTS:
             return None
         self._starts += 1
