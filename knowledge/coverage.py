@@ -45,6 +45,7 @@ class WordPlan:
         translated: Index terms of its glossary rendering in the other language.
         synonyms: Index terms of its glossary synonyms in its own language.
         parts: Each compound part's index term and the terms of its rendering (Bokmål compounds only).
+        known: Whether the passages of either language have the word or its rendering at all.
     """
 
     weight: float
@@ -52,6 +53,7 @@ class WordPlan:
     translated: frozenset[str]
     synonyms: frozenset[str]
     parts: tuple[tuple[str, frozenset[str]], ...]
+    known: bool = True
 
     def credit(self, own: frozenset[str], other: frozenset[str]) -> float:
         """1 when the passage has the word (or its rendering or a synonym), the share of its parts found
@@ -98,6 +100,26 @@ class Coverage:
         other = self._group_terms(group_id, query.language.other)
         return self._share(query, own, other)
 
+    def missing_key(self, query: QueryTerms, group_ids: list[str]) -> float:
+        """The weight of the most telling question word that none of the groups holds, over the weight of the
+        question's most telling word: 0 when every word is found somewhere, 1 when the heaviest is missing."""
+        if not query.words or not group_ids:
+            return 0.0
+        held = [
+            (self._group_terms(g, query.language), self._group_terms(g, query.language.other))
+            for g in group_ids
+        ]
+        plans = [self._plan(word, query.language) for word in query.words]
+        missing = [plan.weight * (1 - max(plan.credit(own, other) for own, other in held)) for plan in plans]
+        return max(missing) / (max(plan.weight for plan in plans) or 1.0)
+
+    def unknown_share(self, query: QueryTerms) -> float:
+        """Share of the question's word weight carried by words no passage of either language has, nor their
+        rendering: what the guidance never speaks of ("minimum age", "visa")."""
+        plans = [self._plan(word, query.language) for word in query.words]
+        total = sum(plan.weight for plan in plans)
+        return sum(plan.weight for plan in plans if not plan.known) / total if total else 0.0
+
     def of_text(self, query: QueryTerms, text: str, language: Language) -> float:
         """Share of the question's content words (IDF-weighted) that ``text`` in ``language`` contains."""
         terms = self._text_terms(text, language)
@@ -131,8 +153,10 @@ class Coverage:
         if found is None:
             analyzer = self.catalog.analyzer
             parts = analyzer.compound_parts(word) if language is Language.NB else ()
+            weight, known = self._word_weight(word, language)
             found = WordPlan(
-                weight=self._word_weight(word, language),
+                weight=weight,
+                known=known,
                 stem=stem(word, language),
                 translated=self._translated_terms(word, language),
                 synonyms=frozenset(analyzer.terms(self._translator.synonyms(word, language) or "", language)),
@@ -141,17 +165,17 @@ class Coverage:
             bounded_put(self._plans, key, found)
         return found
 
-    def _word_weight(self, word: str, language: Language) -> float:
-        """How telling a question word is: its IDF among passages in the question's language; for a word
-        those passages lack, the IDF of its glossary rendering among the other language's passages; for a
-        word neither knows, the highest IDF (an unknown word is the most telling)."""
+    def _word_weight(self, word: str, language: Language) -> tuple[float, bool]:
+        """How telling a question word is, and whether any passage knows it: its IDF among passages in the
+        question's language; for a word those passages lack, the IDF of its glossary rendering among the other
+        language's passages; for a word neither knows, the highest IDF (an unknown word is the most telling)."""
         own, other = self.catalog.shards[language].bm25, self.catalog.shards[language.other].bm25
         weight = own.idf(stem(word, language))
         if weight:
-            return weight
+            return weight, True
         rendering = self.catalog.analyzer.terms(self._translator.translate(word, language), language.other)
         weight = max((other.idf(term) for term in rendering), default=0.0)
-        return weight or max(own.max_idf, other.max_idf)
+        return (weight, True) if weight else (max(own.max_idf, other.max_idf), False)
 
     def _translated_terms(self, word: str, language: Language) -> frozenset[str]:
         """The index terms of ``word``'s glossary rendering in the other language (none without one)."""

@@ -285,9 +285,10 @@ class Retriever:
         """Share of the question's content words (IDF-weighted) that the passage group contains."""
         return self._coverage.of_group(query, group_id)
 
-    def text_coverage(self, query: QueryTerms, text: str, language: Language) -> float:
-        """Share of the question's content words (IDF-weighted) that ``text`` in ``language`` contains."""
-        return self._coverage.of_text(query, text, language)
+    @property
+    def words(self) -> Coverage:
+        """Which of a question's words the passages hold (coverage, the missing key word, unknown words)."""
+        return self._coverage
 
     def plain_terms(self, group_id: str) -> frozenset[str]:
         """The index terms of a group's authoritative passage, numbers left out (for telling copies)."""

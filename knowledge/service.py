@@ -266,7 +266,7 @@ class KnowledgeService:
         )
 
     def _word_scorer(self, query: QueryTerms) -> ScoreFn:
-        return lambda passage, lang: self.retriever.text_coverage(query, passage, lang)
+        return lambda passage, lang: self.retriever.words.of_text(query, passage, lang)
 
     def _candidates(
         self, question: str, language: Language, query: QueryTerms, hits: list[Hit]

@@ -38,6 +38,8 @@ def gather_signals(
         kind_given=given,
         kind_missing=missing,
         question_words=word_signal(len(query.words)),
+        missing_key=retriever.words.missing_key(query, [hit.group_id for hit in top]),
+        unknown_words=retriever.words.unknown_share(query),
         required_missing=required_missing(question, passages),
     )
 

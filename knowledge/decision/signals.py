@@ -17,6 +17,8 @@ FEATURES = (
     "kind_given",
     "kind_missing",
     "question_words",
+    "missing_key",
+    "unknown_words",
 )
 
 
@@ -33,6 +35,9 @@ class Signals:
         kind_given: 1 when the question asks for a kind of answer (amount, time, role…) the quote gives.
         kind_missing: 1 when it asks for one the quote does not give.
         question_words: The question's content words, up to 10, over 10 (short questions say less).
+        missing_key: How telling the most telling question word none of the best passages holds is, against
+            the question's most telling word (0 when each word is in one of them).
+        unknown_words: Share of the question's word weight carried by words no page has in either language.
         required_missing: The question asks for an amount or an application procedure and no passage
             found gives one: the guidance cannot answer it, whatever the other signals say.
     """
@@ -45,6 +50,8 @@ class Signals:
     kind_given: float
     kind_missing: float
     question_words: float
+    missing_key: float = 0.0
+    unknown_words: float = 0.0
     required_missing: bool = False
 
     def vector(self) -> list[float]:

@@ -91,6 +91,19 @@ def test_coverage_is_full_for_the_passage_with_every_asked_word(shipped_kb: Know
     assert retriever.coverage(query, "no-such-group") == 0.0
 
 
+def test_words_no_page_speaks_of_are_weighed_as_unknown(shipped_kb: KnowledgeBase) -> None:
+    retriever = shipped_kb.retriever()
+
+    known, _ = retriever.search("Kan vi flytte midler mellom budsjettposter?", Language.NB)
+    strange, hits = retriever.search("Trenger elevene visum og vaksiner for budsjettposter?", Language.NB)
+
+    assert retriever.words.unknown_share(known) == 0.0
+    assert 0.3 < retriever.words.unknown_share(strange) < 1.0
+    # "visum" is the question's most telling word and none of the best passages holds it.
+    assert retriever.words.missing_key(strange, [hit.group_id for hit in hits[:3]]) == pytest.approx(1.0)
+    assert retriever.words.missing_key(known, [hits[0].group_id]) < 1.0
+
+
 def test_every_english_passage_belongs_to_a_norwegian_group(shipped_kb: KnowledgeBase) -> None:
     catalog = shipped_kb.retriever().catalog
 
