@@ -63,6 +63,16 @@ TIME = AnswerCue(
         re.IGNORECASE,
     ),
 )
+# "How often" asks for a frequency: "én gang i året", "twice a year", "every month", "annually".
+FREQUENCY = AnswerCue(
+    asks=("how often", "hvor ofte", "kor ofte", "how frequently"),
+    gives=("annually", "årlig", "årleg", "once", "twice"),
+    pattern=re.compile(
+        r"\b(?:\w+)\s+(?:gang|ganger|gong|gonger|times?)\s+(?:i|per|pr\.?|a|an|every|each)\b|"
+        r"\b(?:hvert|hver|kvart|kvar|every|each)\s+(?:år|måned|månad|uke|veke|semester|year|month|week|term)\b",
+        re.IGNORECASE,
+    ),
+)
 AMOUNT = AnswerCue(
     asks=("hvor mye", "how much", "kor mykje", "beløp", "amount", "sats", "rate of", "hvor store", "how big"),
     gives=(),
@@ -72,11 +82,19 @@ AMOUNT = AnswerCue(
     ),
     required=True,
 )
+# "How do we apply?" is answered too by a page that says no application is needed.
+_NO_APPLICATION = re.compile(
+    r"\b(?:ikke|ikkje|not)\s+(?:nødvendig|naudsynt|necessary|needed)\s+(?:å|to)\s+(?:søke|apply)\b|"
+    r"\b(?:trenger|treng|need)\s+(?:ikke|ikkje|not)\s+(?:å\s+|to\s+)?(?:søke|apply)\b|"
+    r"\b(?:do not|don't|no)\s+need\s+to\s+apply\b",
+    re.IGNORECASE,
+)
 PROCEDURE = AnswerCue(
     asks=("hvordan søker", "how do i apply", "how do we apply", "how to apply", "how can we apply",
           "korleis søker", "hvordan kan vi søke", "hvordan sender vi søknad", "hvordan sende søknad"),
     gives=("søknadsskjema", "application form", "slik søker", "how to apply", "erasmusportalen",
            "erasmus+ portal", "submit an application", "sende inn en søknad", "send inn søknad", "søknaden er"),
+    pattern=_NO_APPLICATION,
     required=True,
 )  # fmt: skip
 # "How do we …" is answered by the steps a lead-in introduces ("Kortfattet er stegene som følger:").
@@ -96,7 +114,7 @@ STEPS = AnswerCue(
     pattern=re.compile(r":\s*$"),
     kind=False,
 )
-CUES = (REASON, NUMBER, ROLE, TIME, AMOUNT, PROCEDURE, STEPS)
+CUES = (REASON, NUMBER, ROLE, TIME, FREQUENCY, AMOUNT, PROCEDURE, STEPS)
 
 
 def asked_cues(question: str) -> tuple[AnswerCue, ...]:

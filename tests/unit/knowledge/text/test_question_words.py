@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from knowledge.text.question_words import (
     AMOUNT,
+    FREQUENCY,
     NUMBER,
     PROCEDURE,
     REASON,
@@ -51,3 +52,18 @@ def test_amounts_times_procedures_and_steps() -> None:
     assert STEPS in asked_cues("Hvordan laster vi opp resultater?")
     assert gives(STEPS, "Kortfattet er stegene som følger:")
     assert gives(ROLE, "Rektor skriver under kontrakten.")
+
+
+def test_how_often_asks_for_a_frequency() -> None:
+    assert asked_cues("How often are the labels given out?") == (FREQUENCY,)
+    assert FREQUENCY in asked_cues("Hvor ofte må vi rapportere?")
+    assert gives(FREQUENCY, "Merket deles ut bare én gang i året.")
+    assert gives(FREQUENCY, "Reports are due twice a year.")
+    assert gives(FREQUENCY, "Vi sender ut nyhetsbrev kvar månad.")
+    assert not gives(FREQUENCY, "Merket deles ut av den sentrale støttetjenesten.")
+
+
+def test_a_page_saying_no_application_is_needed_answers_how_to_apply() -> None:
+    assert gives(PROCEDURE, "Det europeiske kvalitetsmerket – det er ikke nødvendig å søke!")
+    assert gives(PROCEDURE, "Schools do not need to apply for the label.")
+    assert not gives(PROCEDURE, "Merket deles ut én gang i året.")
