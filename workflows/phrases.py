@@ -170,6 +170,17 @@ _PHRASES: tuple[tuple[re.Pattern[str], _Builder], ...] = (
         _p(r"^(?:det er gjort|that'?s done|it'?s done|neste|next|next step|neste steg)[.!]*$"),
         _fixed(CommandKind.DONE),
     ),
+    (  # a partner's "we have completed our part", «vi er ferdige med vår del»
+        _p(
+            r"^(?:i|we)(?:'ve| have)? (?:completed|finished|done)(?: (?:our|my) part(?: of the report)?)?",
+            r"|^(?:our|my) part(?: of the report)? is (?:done|complete|completed|finished)",
+            r"|^(?:jeg|vi) (?:er|har) (?:ferdig|ferdige|fullført|gjort)",
+            r"(?: (?:med )?(?:vår|min) del(?:en)?(?: av rapporten)?)?",
+            r"|^(?:vår|min) del(?:en)?(?: av rapporten)? er (?:ferdig|gjort|fullført)",
+            r"[.!]*$",
+        ),
+        _fixed(CommandKind.DONE),
+    ),
     (
         _p(r"^(?:hopp over(?: dette| det| steget)?|skip (?:this|it|that|this step)|gå videre uten)[.!]*$"),
         _fixed(CommandKind.SKIP),

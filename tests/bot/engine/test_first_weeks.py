@@ -117,7 +117,7 @@ def test_what_happens_next_names_the_runs_next_step_and_whom_it_waits_for(comman
     assert "Det steget er ditt" in mine
     for step in ("qualitative-content", "ready-for-submission"):
         say(commands, "kari", f"ferdig {step}")
-    say(commands, "luca", "done", EN)
+    say(commands, "luca", "We have completed our part.", EN)
     partners = say(commands, "kari", "hva skjer videre?").text  # the optional invoices step is not next
     assert "Partneren fullfører sin del (bruken av midler) – venter på Escola Básica Azul." in partners
     assert "Liceo Galilei" not in partners.splitlines()[0]  # Liceo has done that part
