@@ -21,6 +21,7 @@ from knowledge.retrieval import Retriever
 from knowledge.sentence_vectors import SentenceVectors
 from knowledge.translation import GlossaryTranslator
 from knowledge.vector_store import ChromaStore
+from knowledge.writer_lock import writer_lock
 
 SHIPPED_DOCS = Path(__file__).resolve().parent / "docs"
 
@@ -110,13 +111,18 @@ class KnowledgeBase:
     def ingest(
         self, paths: Sequence[Path], *, prune: bool = False, progress: Progress | None = None
     ) -> IngestReport:
-        """Add or refresh documents (see :class:`knowledge.ingest.Ingester`)."""
-        return self._ingester().ingest(paths, prune=prune, progress=progress)
+        """Add or refresh documents (see :class:`knowledge.ingest.Ingester`), one writer at a time."""
+        with writer_lock(self.store.folder):
+            return self._ingester().ingest(paths, prune=prune, progress=progress)
 
     def ensure_ready(self, extra: Sequence[Path] = ()) -> IngestReport | None:
         """On first start, or after a model or chunking change, (re)build the index from the shipped pages and
         ``extra``; after an analyser or bridge builder change, re-analyse the stored passages and write
-        their bridges again, once."""
+        their bridges again, once (one writer at a time: a second process waits, then finds it done)."""
+        with writer_lock(self.store.folder):
+            return self._make_ready(extra)
+
+    def _make_ready(self, extra: Sequence[Path]) -> IngestReport | None:
         active = self.store.active()
         if active is not None and (active.model, active.layout) == (self.embedder.name, INDEX_LAYOUT):
             ingester = self._ingester()
@@ -137,7 +143,7 @@ class KnowledgeBase:
                 )
                 self.store.drop_bridges(active.collection, keep=self._builder.fingerprint)
             return None
-        return self.ingest([SHIPPED_DOCS, *extra])
+        return self._ingester().ingest([SHIPPED_DOCS, *extra])
 
     def retriever(self) -> Retriever:
         """A retriever over the active generation: its passages, their bridges and their stored BM25 terms

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -75,6 +76,7 @@ class ChromaStore:
         self, *, path: str | None = None, url: str | None = None, prefix: str = "rapportlos"
     ) -> None:
         self._client = _client(path=path, url=url)
+        self.folder = None if url else Path(path or "chroma")  # where an embedded index lives (writer lock)
         self._prefix = prefix
         self._meta = self._client.get_or_create_collection(f"{prefix}_meta", embedding_function=None)
         self._collections: dict[str, Any] = {}

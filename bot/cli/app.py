@@ -100,19 +100,24 @@ def ingest(
     from rich.progress import Progress, TaskID
 
     from bot.cli.wiring import open_knowledge_base
+    from knowledge.writer_lock import IndexBusyError
 
     settings = _settings()
     kb = open_knowledge_base(settings)
-    kb.ensure_ready(settings.docs_dirs)
-    with Progress(transient=True, console=None) as bar:
-        tasks: dict[str, TaskID] = {}
+    try:
+        kb.ensure_ready(settings.docs_dirs)
+        with Progress(transient=True, console=None) as bar:
+            tasks: dict[str, TaskID] = {}
 
-        def progress(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=total)
-            bar.update(tasks[stage], completed=done, total=total)
+            def progress(stage: str, done: int, total: int) -> None:
+                if stage not in tasks:
+                    tasks[stage] = bar.add_task(stage, total=total)
+                bar.update(tasks[stage], completed=done, total=total)
 
-        report = kb.ingest(paths, prune=prune, progress=progress)
+            report = kb.ingest(paths, prune=prune, progress=progress)
+    except IndexBusyError as busy:
+        typer.echo(str(busy), err=True)
+        raise typer.Exit(code=1) from None
     for label, items in (("added", report.added), ("updated", report.updated), ("removed", report.removed)):
         for item in items:
             typer.echo(f"{label}: {item}")
