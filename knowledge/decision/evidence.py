@@ -40,6 +40,7 @@ def gather_signals(
         question_words=word_signal(len(query.words)),
         missing_key=retriever.words.missing_key(query, [hit.group_id for hit in top]),
         unknown_words=retriever.words.unknown_share(query),
+        english=float(query.language is Language.EN),
         required_missing=required_missing(question, passages),
     )
 

@@ -19,6 +19,7 @@ FEATURES = (
     "question_words",
     "missing_key",
     "unknown_words",
+    "english",
 )
 
 
@@ -38,6 +39,8 @@ class Signals:
         missing_key: How telling the most telling question word none of the best passages holds is, against
             the question's most telling word (0 when each word is in one of them).
         unknown_words: Share of the question's word weight carried by words no page has in either language.
+        english: 1 for an English question: the embedding model reads English only and most pages are
+            Norwegian, so the other signals run lower for English questions, answerable or not.
         required_missing: The question asks for an amount or an application procedure and no passage
             found gives one: the guidance cannot answer it, whatever the other signals say.
     """
@@ -52,6 +55,7 @@ class Signals:
     question_words: float
     missing_key: float = 0.0
     unknown_words: float = 0.0
+    english: float = 0.0
     required_missing: bool = False
 
     def vector(self) -> list[float]:
