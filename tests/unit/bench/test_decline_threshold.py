@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bench.decline import choose_threshold, decision_cost
+from bench.decline import THRESHOLDS, choose_threshold, decision_cost, fit
+from bench.probe import Probe
+from core.language import Language
+from knowledge.decision.signals import FEATURES, Signals
+from knowledge.evaluation import EvalQuestion
 
 
 def test_the_cost_is_the_worse_share_over_its_goal() -> None:
@@ -27,3 +31,24 @@ def test_the_threshold_that_best_meets_the_goals_is_chosen() -> None:
     # Above 0.2 half the answerable are declined (5.0); at 0.2 and 0.15 half the unanswerable are answered
     # (2.5); at 0.1 all of them (5.0).
     assert choose_threshold(overlapping) == 0.2
+
+
+def _probe(number: int, *, answerable: bool, coverage: float) -> Probe:
+    question = EvalQuestion(id=f"q{number}", lang=Language.NB, question="?", answerable=answerable)
+    signals = Signals(coverage, 0.1, 0.5, 0.5, 0.5, 0.0, 0.0, 0.5, unknown_words=1 - coverage)
+    group = f"page{number % 7}" if answerable else f"none:q{number}"
+    return Probe(question, group, None, "", signals, None)
+
+
+def test_a_fitted_model_keeps_its_threshold_from_the_grid_and_separates_what_it_can() -> None:
+    probes = [_probe(n, answerable=True, coverage=0.5 + (n % 10) / 20) for n in range(40)]
+    probes += [_probe(100 + n, answerable=False, coverage=0.05 + (n % 5) / 20) for n in range(12)]
+
+    model = fit(probes)
+
+    assert model.threshold in THRESHOLDS
+    assert model.features == FEATURES and set(model.fitted_on) == {p.question.id for p in probes}
+    answerable = [model.probability(p.signals) for p in probes if p.question.answerable and p.signals]
+    unanswerable = [model.probability(p.signals) for p in probes if not p.question.answerable and p.signals]
+    assert min(answerable) >= model.threshold > max(unanswerable)
+    assert fit(probes) == model  # the shuffled inner splits are seeded: the same questions, the same model
