@@ -16,6 +16,7 @@ from core.language import Language
 from knowledge.caching import bounded_put
 from knowledge.catalog import Catalog
 from knowledge.text.forms import one_form_each
+from knowledge.text.question_words import is_date_word
 from knowledge.text.stemming import stem
 from knowledge.translation import GlossaryTranslator
 
@@ -84,10 +85,12 @@ class Coverage:
         translator: GlossaryTranslator,
         *,
         bridged: Callable[[str, Language], frozenset[str]] | None = None,
+        bridge_knows: Callable[[str, Language], bool] | None = None,
     ) -> None:
         self.catalog = catalog
         self._translator = translator
         self._bridged = bridged
+        self._bridge_knows = bridge_knows
         self._plans: dict[tuple[str, Language], WordPlan] = {}
         self._sentence_terms: dict[tuple[str, Language], frozenset[str]] = {}
         # A group's terms in a language, kept once built: at most two per group of this generation, and every
@@ -115,10 +118,12 @@ class Coverage:
 
     def unknown_share(self, query: QueryTerms) -> float:
         """Share of the question's word weight carried by words no passage of either language has, nor their
-        rendering: what the guidance never speaks of ("minimum age", "visa")."""
-        plans = [self._plan(word, query.language) for word in query.words]
-        total = sum(plan.weight for plan in plans)
-        return sum(plan.weight for plan in plans if not plan.known) / total if total else 0.0
+        rendering, nor any passage's bridge: what the guidance never speaks of ("minimum age", "visa"). A
+        number or a month ("ended on 30 June") is the asker's own detail, not a topic, and does not count."""
+        plans = [(word, self._plan(word, query.language)) for word in query.words]
+        total = sum(plan.weight for _, plan in plans)
+        unknown = sum(plan.weight for word, plan in plans if not plan.known and not is_date_word(word))
+        return unknown / total if total else 0.0
 
     def of_text(self, query: QueryTerms, text: str, language: Language) -> float:
         """Share of the question's content words (IDF-weighted) that ``text`` in ``language`` contains."""
@@ -154,16 +159,30 @@ class Coverage:
             analyzer = self.catalog.analyzer
             parts = analyzer.compound_parts(word) if language is Language.NB else ()
             weight, known = self._word_weight(word, language)
+            synonyms = frozenset(analyzer.terms(self._translator.synonyms(word, language) or "", language))
+            split = tuple((stem(part, language), self._translated_terms(part, language)) for part in parts)
             found = WordPlan(
                 weight=weight,
-                known=known,
+                known=known or self._known_otherwise(language, synonyms, split),
                 stem=stem(word, language),
                 translated=self._translated_terms(word, language),
-                synonyms=frozenset(analyzer.terms(self._translator.synonyms(word, language) or "", language)),
-                parts=tuple((stem(part, language), self._translated_terms(part, language)) for part in parts),
+                synonyms=synonyms,
+                parts=split,
             )
             bounded_put(self._plans, key, found)
         return found
+
+    def _known_otherwise(
+        self, language: Language, synonyms: frozenset[str], parts: tuple[tuple[str, frozenset[str]], ...]
+    ) -> bool:
+        """Whether passages have a word they lack as written through a glossary synonym or, for a compound,
+        every part (itself or its rendering)."""
+        own, other = self.catalog.shards[language].bm25, self.catalog.shards[language.other].bm25
+        if any(own.idf(term) for term in synonyms):
+            return True
+        return bool(parts) and all(
+            own.idf(part) or any(other.idf(term) for term in rendering) for part, rendering in parts
+        )
 
     def _word_weight(self, word: str, language: Language) -> tuple[float, bool]:
         """How telling a question word is, and whether any passage knows it: its IDF among passages in the
@@ -175,7 +194,11 @@ class Coverage:
             return weight, True
         rendering = self.catalog.analyzer.terms(self._translator.translate(word, language), language.other)
         weight = max((other.idf(term) for term in rendering), default=0.0)
-        return (weight, True) if weight else (max(own.max_idf, other.max_idf), False)
+        if weight:
+            return weight, True
+        # Unknown to the passages' own words: as telling as a word can be, though a bridge may have it.
+        bridged = self._bridge_knows is not None and self._bridge_knows(stem(word, language), language)
+        return max(own.max_idf, other.max_idf), bridged
 
     def _translated_terms(self, word: str, language: Language) -> frozenset[str]:
         """The index terms of ``word``'s glossary rendering in the other language (none without one)."""

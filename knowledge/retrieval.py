@@ -115,7 +115,8 @@ class Retriever:
         self._translator = translator
         self._similarity = Similarity(catalog=catalog, store=store, embedder=embedder, sentences=sentences)
         self._analyser = QueryAnalyser(catalog, translator)
-        self._coverage = Coverage(catalog, translator, bridged=bridge.terms if bridge is not None else None)
+        terms, knows = (bridge.terms, bridge.knows) if bridge is not None else (None, None)
+        self._coverage = Coverage(catalog, translator, bridged=terms, bridge_knows=knows)
 
     def analyse(self, text: str, language: Language) -> QueryTerms:
         """Content words of ``text`` with typos repaired against the index, and their translation."""

@@ -164,6 +164,10 @@ class BridgeIndex:
         position = self._positions[language].get(group_id)
         return frozenset() if position is None else self._lexical[language][1].terms_of(position)
 
+    def knows(self, term: str, language: Language) -> bool:
+        """Whether any bridge in ``language`` has the index term ``term``."""
+        return self._lexical[language][1].idf(term) > 0
+
     def lexical(self, terms: list[str], language: Language) -> dict[str, float]:
         """BM25 score of the passage groups whose bridge in ``language`` best matches ``terms``."""
         groups, index = self._lexical[language]

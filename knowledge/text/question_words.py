@@ -73,6 +73,16 @@ FREQUENCY = AnswerCue(
         re.IGNORECASE,
     ),
 )
+_DATE_WORD = re.compile(
+    rf"^(?:\d[\d.,:/-]*|{_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|des|dec)$"
+)
+
+
+def is_date_word(word: str) -> bool:
+    """Whether a question word is a number or a month: a detail of the asker's, not a topic."""
+    return _DATE_WORD.match(word.lower()) is not None
+
+
 AMOUNT = AnswerCue(
     asks=("hvor mye", "how much", "kor mykje", "beløp", "amount", "sats", "rate of", "hvor store", "how big"),
     gives=(),

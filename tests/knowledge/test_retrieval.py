@@ -104,6 +104,18 @@ def test_words_no_page_speaks_of_are_weighed_as_unknown(shipped_kb: KnowledgeBas
     assert retriever.words.missing_key(known, [hits[0].group_id]) < 1.0
 
 
+def test_a_word_the_pages_have_only_by_synonym_and_the_askers_dates_are_not_unknown(
+    shipped_kb: KnowledgeBase,
+) -> None:
+    retriever = shipped_kb.retriever()
+
+    short, _ = retriever.search("frist?", Language.NB)  # the pages say «innen 60 dager»: a glossary synonym
+    dated, _ = retriever.search("Our project ended on 30 June. When is the final report due?", Language.EN)
+
+    assert retriever.words.unknown_share(short) == 0.0
+    assert retriever.words.unknown_share(dated) == 0.0  # "30" and "June" are the asker's own details
+
+
 def test_every_english_passage_belongs_to_a_norwegian_group(shipped_kb: KnowledgeBase) -> None:
     catalog = shipped_kb.retriever().catalog
 

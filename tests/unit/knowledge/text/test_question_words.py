@@ -13,6 +13,7 @@ from knowledge.text.question_words import (
     TIME,
     asked_cues,
     gives,
+    is_date_word,
     search_hints,
 )
 
@@ -67,3 +68,8 @@ def test_a_page_saying_no_application_is_needed_answers_how_to_apply() -> None:
     assert gives(PROCEDURE, "Det europeiske kvalitetsmerket – det er ikke nødvendig å søke!")
     assert gives(PROCEDURE, "Schools do not need to apply for the label.")
     assert not gives(PROCEDURE, "Merket deles ut én gang i året.")
+
+
+def test_numbers_and_months_are_the_askers_details() -> None:
+    assert is_date_word("30") and is_date_word("30.06.2026") and is_date_word("June") and is_date_word("juni")
+    assert not is_date_word("minimum") and not is_date_word("report")
