@@ -46,7 +46,8 @@ class WordPlan:
         translated: Index terms of its glossary rendering in the other language.
         synonyms: Index terms of its glossary synonyms in its own language.
         parts: Each compound part's index term and the terms of its rendering (Bokmål compounds only).
-        known: Whether the passages of either language have the word or its rendering at all.
+        known: Whether the pages have the word at all: as written or rendered, by glossary synonym, by every part
+            of a compound, or in a passage's bridge.
     """
 
     weight: float
