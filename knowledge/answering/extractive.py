@@ -142,15 +142,7 @@ def score_candidates(
         anchors: What a sentence's meaning is compared with, by the sentence's language (the question by
             default; see :func:`knowledge.answering.meaning.meaning_anchors`).
     """
-    top = hits[0].score if hits else 1.0
-    rows: list[tuple[float, Chunk, int, list[Unit], list[str]]] = []
-    for rank, hit in enumerate(hits[:_CANDIDATE_HITS]):
-        chunk = passage_for(catalog, hit, language)
-        blocks = blocks_of(chunk)
-        units = units_of(blocks)
-        for index, unit in _quotable(units):
-            bonus = _cue_bonus(question, unit.sentence) + passage_weight * hit.score / top - 0.05 * rank
-            rows.append((_words(score_words, chunk, unit.sentence) + bonus, chunk, index, units, blocks))
+    rows = _word_rows(catalog, question, hits, language, score_words, passage_weight)
     similarities = similarities_by_language(
         similarity, [(row[3][row[2]].sentence, row[1].language) for row in rows], anchors or {}, question
     )
@@ -163,6 +155,31 @@ def score_candidates(
         ),
         key=lambda candidate: -candidate.score,
     )
+
+
+_Row = tuple[float, Chunk, int, list[Unit], list[str]]
+
+
+def _word_rows(
+    catalog: Catalog,
+    question: str,
+    hits: list[Hit],
+    language: Language,
+    score_words: ScoreFn,
+    passage_weight: float,
+) -> list[_Row]:
+    """Each quotable sentence of the top passages with its score before the meaning-match: its words, the
+    answer-kind bonus and its passage's retrieval score (with where it stands in the passage)."""
+    top = hits[0].score if hits else 1.0
+    rows: list[_Row] = []
+    for rank, hit in enumerate(hits[:_CANDIDATE_HITS]):
+        chunk = passage_for(catalog, hit, language)
+        blocks = blocks_of(chunk)
+        units = units_of(blocks)
+        for index, unit in _quotable(units):
+            bonus = _cue_bonus(question, unit.sentence) + passage_weight * hit.score / top - 0.05 * rank
+            rows.append((_words(score_words, chunk, unit.sentence) + bonus, chunk, index, units, blocks))
+    return rows
 
 
 def _quotable(units: list[Unit]) -> list[tuple[int, Unit]]:
