@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.language import Language
@@ -30,6 +29,7 @@ from knowledge.answering.formatting import (
 from knowledge.answering.meaning import meaning_anchors
 from knowledge.answering.messages import text
 from knowledge.answering.variants import Programmes, programme_quotes
+from knowledge.assessment import Assessment
 from knowledge.catalog import Catalog
 from knowledge.coverage import QueryTerms
 from knowledge.decision.evidence import gather_signals
@@ -45,27 +45,6 @@ if TYPE_CHECKING:  # LangChain is imported only when a deployment switches gener
     from knowledge.answering.generative import GenerativeAnswerer
 
 _FOLLOW_UP_WORDS = 3
-
-
-@dataclass(frozen=True)
-class Assessment:
-    """A question's answer with what the decision to answer rested on.
-
-    Attributes:
-        answer: What the asker gets (the quote, or the polite decline).
-        grounded: The quoted answer before the decision (None when nothing could be quoted).
-        signals: The evidence the decline model weighed (None for invalid or unmatched questions).
-        probability: The model's probability that the guidance covers the question.
-        excerpts: What the grounded answer quotes (a thread follow-up continues after it).
-        hits: The passage groups the answer was chosen from, best first.
-    """
-
-    answer: Answer
-    grounded: Answer | None = None
-    signals: Signals | None = None
-    probability: float = 0.0
-    excerpts: tuple[Excerpt, ...] = ()
-    hits: tuple[Hit, ...] = ()
 
 
 def clean_question(raw: str) -> str:
