@@ -1,4 +1,5 @@
-"""The only module that talks to Chroma: generations of passages and a pointer to the active one.
+"""The only module that talks to Chroma (with its bridge collections, :mod:`knowledge.bridge.collections`):
+generations of passages and a pointer to the active one.
 
 The ``active`` pointer (one record in a small meta collection) names the generation's collection, the model
 and chunk layout that filled it, and the *manifest*: which version (a tag) of each document is live. Every
@@ -17,18 +18,12 @@ import uuid
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import numpy as np
 from numpy.typing import NDArray
 
-from knowledge.bridge.builder import PassageBridge
-from knowledge.bridge.records import (
-    bridge_from_metadata,
-    bridge_metadata,
-    bridge_record_id,
-    parse_bridge_record_id,
-)
+from knowledge.bridge.collections import BridgeCollections
+from knowledge.chroma_client import chroma_client
 from knowledge.chroma_records import passage_metadata, passage_of, read_all, stored_terms
 from knowledge.generations import (
     DocumentEntry,
@@ -47,23 +42,7 @@ _BATCH = 256
 _SPARE = 20  # extra neighbours asked for, in case records of other versions come first
 
 
-def _client(*, path: str | None, url: str | None) -> Any:
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    settings = ChromaSettings(anonymized_telemetry=False)
-    if url:
-        parsed = urlparse(url)
-        return chromadb.HttpClient(
-            host=parsed.hostname or "localhost",
-            port=parsed.port or (443 if parsed.scheme == "https" else 8000),
-            ssl=parsed.scheme == "https",
-            settings=settings,
-        )
-    return chromadb.PersistentClient(path=path or "chroma", settings=settings)
-
-
-class ChromaStore:
+class ChromaStore(BridgeCollections):
     """Passages and their embeddings in Chroma, embedded on disk or on a Chroma server.
 
     Args:
@@ -75,7 +54,7 @@ class ChromaStore:
     def __init__(
         self, *, path: str | None = None, url: str | None = None, prefix: str = "rapportlos"
     ) -> None:
-        self._client = _client(path=path, url=url)
+        self._client = chroma_client(path=path, url=url)
         self.folder = None if url else Path(path or "chroma")  # where an embedded index lives (writer lock)
         self._prefix = prefix
         self._meta = self._client.get_or_create_collection(f"{prefix}_meta", embedding_function=None)
@@ -90,17 +69,10 @@ class ChromaStore:
 
     def side_collection(self, suffix: str) -> Any:
         """A collection of this store's beside the generations (never dropped with them), made on first use."""
-        name = f"{self._prefix}_{suffix}"
-        found = self._collections.get(name)
-        if found is None:
-            found = self._collections[name] = self._client.get_or_create_collection(
-                name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
-            )
-        return found
+        return self._cosine_collection(f"{self._prefix}_{suffix}")
 
-    def _bridges(self, collection: str) -> Any:
-        """The sibling collection that holds the bridges of generation ``collection``."""
-        name = f"{collection}_b"
+    def _cosine_collection(self, name: str) -> Any:
+        """The cosine-space collection ``name``, made on first use and looked up once per store."""
         found = self._collections.get(name)
         if found is None:
             found = self._collections[name] = self._client.get_or_create_collection(
@@ -231,62 +203,6 @@ class ChromaStore:
                 where = {"$and": [where, {"tag": {"$ne": entry.tag}}]}
             target.delete(where=where)
             self._bridges(generation.collection).delete(where=where)
-
-    def add_bridges(
-        self,
-        collection: str,
-        bridges: Sequence[PassageBridge],
-        vectors: NDArray[np.float32],
-        *,
-        tag: str,
-        builder: str,
-    ) -> None:
-        """Write the bridges of passages tagged ``tag`` with their English vectors (one row per bridge)."""
-        target = self._bridges(collection)
-        for start in range(0, len(bridges), _BATCH):
-            part = bridges[start : start + _BATCH]
-            target.upsert(
-                ids=[bridge_record_id(bridge.chunk_id, tag, builder) for bridge in part],
-                documents=[bridge.english or bridge.gloss for bridge in part],
-                metadatas=[bridge_metadata(bridge, tag=tag, builder=builder) for bridge in part],
-                embeddings=vectors[start : start + _BATCH],
-            )
-
-    def drop_bridges(self, collection: str, *, keep: str) -> None:
-        """Delete the bridges that a builder other than ``keep`` wrote."""
-        self._bridges(collection).delete(where={"builder": {"$ne": keep}})
-
-    def bridges(self, generation: Generation) -> tuple[list[PassageBridge], set[str]]:
-        """The live bridges of ``generation`` (written by the builder its pointer names) and their record
-        ids, without their vectors."""
-        found = read_all(
-            self._bridges(generation.collection), include=["metadatas"], where={"builder": generation.bridges}
-        )
-        ids, metas = found["ids"], found["metadatas"] or []
-        keep = self._live(generation.collection, ids, metas, generation=generation)
-        return [bridge_from_metadata(metas[k]) for k in keep], {ids[k] for k in keep}
-
-    def query_bridges(
-        self, generation: Generation, embedding: NDArray[np.float32], *, k: int
-    ) -> list[tuple[str, str, float]]:
-        """The ``k`` English bridges nearest to ``embedding`` as (record id, chunk id, cosine similarity)."""
-        target = self._bridges(generation.collection)
-        # A metadata filter makes Chroma compare against every record (10 ms at 250 pages, growing with the
-        # index), and reading the metadata of the neighbours costs three times the search itself: the chunk
-        # id and the builder are read from the record ids. The bridges that are not searched (English
-        # passages' placeholders) are dropped by the caller, which knows the groups it searches.
-        found = target.query(query_embeddings=[embedding], n_results=k + _SPARE, include=["distances"])
-        ids = found["ids"][0]
-        distances = (found.get("distances") or [[]])[0]
-        parsed = [
-            (record, *parse_bridge_record_id(record), distance)
-            for record, distance in zip(ids, distances, strict=True)
-        ]
-        return [
-            (record, chunk_id, 1.0 - float(distance))
-            for record, chunk_id, builder, distance in parsed
-            if builder == generation.bridges
-        ][:k]
 
     def records(self, collection: str) -> tuple[list[Chunk], NDArray[np.float32]]:
         """Every live passage of ``collection`` with its embedding, in document order."""
