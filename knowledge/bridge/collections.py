@@ -3,7 +3,7 @@ tags as the passages, each record also carrying the fingerprint of the builder t
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -24,20 +24,11 @@ _SPARE = 20  # extra neighbours asked for, in case records of other versions com
 
 
 class BridgeCollections:
-    """The bridge side of :class:`knowledge.vector_store.ChromaStore` (which provides the two methods below)."""
+    """The bridge side of :class:`knowledge.vector_store.ChromaStore`, which provides these two: a cosine
+    collection by name, and the positions of the records its generation's manifest names."""
 
-    def _cosine_collection(self, name: str) -> Any:
-        raise NotImplementedError
-
-    def _live(
-        self,
-        collection: str,
-        ids: Sequence[str],
-        metas: Sequence[Mapping[str, Any]],
-        *,
-        generation: Generation | None = None,
-    ) -> list[int]:
-        raise NotImplementedError
+    _cosine_collection: Callable[[str], Any]
+    _live: Callable[..., list[int]]
 
     def _bridges(self, collection: str) -> Any:
         """The sibling collection that holds the bridges of generation ``collection``."""
