@@ -251,8 +251,12 @@ class Retriever:
         """Cosine similarity of ``text`` to each candidate (see :class:`knowledge.similarity.Similarity`)."""
         return self._similarity.of(text, candidates)
 
-    def gloss(self, text: str, language: Language) -> str:
-        """``text`` (written in ``language``) glossed word by word in the other language."""
+    def gloss(self, text: str, language: Language, *, doc_id: str = "") -> str:
+        """``text`` (written in ``language``, on page ``doc_id``) glossed word by word in the other language;
+        a sentence of a Nynorsk page with its Bokmål word forms added, as its passage's bridge was glossed
+        from Bokmål (the dictionaries are Bokmål: «mogleg» and «utanfor» would pass through unread)."""
+        if self.bridge is not None and doc_id in self.bridge.nynorsk_docs:
+            text = self.bridge.bokmal(text)
         return self._translator.gloss(text, language)
 
     def passage_similarity(self, text: str, group_id: str) -> float:

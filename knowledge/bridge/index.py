@@ -155,6 +155,10 @@ class BridgeIndex:
             return f"{text} {self._normaliser.words(text)}"
         return text
 
+    def bokmal(self, text: str) -> str:
+        """A Nynorsk text with its Bokmål word forms added (word pairs: quick enough for one sentence)."""
+        return f"{text} {self._normaliser.words(text)}"
+
     def _bm25(self, language: Language, terms: list[tuple[str, ...]]) -> tuple[list[str], BM25Index]:
         own = [k for k, bridge in enumerate(self.bridges) if bridge.language is language]
         return [self.bridges[k].group_id for k in own], BM25Index([terms[k] for k in own])

@@ -55,5 +55,5 @@ def _sentence_meaning(retriever: Retriever, question: str, query: QueryTerms, be
         if query.language is Language.NB and query.translated:
             pairs.append((query.rendering, sentence))
         elif query.language is Language.EN:
-            pairs.append((question, retriever.gloss(sentence, Language.NB)))
+            pairs.append((question, retriever.gloss(sentence, Language.NB, doc_id=best.chunk.doc_id)))
     return max(retriever.similarities(anchor, [text])[0] for anchor, text in pairs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass
 
-from knowledge.text.question_words import AnswerCue, asked_cues, gives
+from knowledge.text.question_words import AnswerCue, asked_cues, asked_directly, gives
 
 # The order the fitted model's coefficients follow (see knowledge/decision/decline_model.json).
 FEATURES = (
@@ -75,7 +75,9 @@ def kind_signals(question: str, quote: str) -> tuple[float, float]:
 
 def required_missing(question: str, passages: list[str]) -> bool:
     """Whether the question needs an amount or an application procedure that none of ``passages`` gives."""
-    required: list[AnswerCue] = [cue for cue in asked_cues(question) if cue.required]
+    required: list[AnswerCue] = [
+        cue for cue in asked_cues(question) if cue.required and asked_directly(cue, question)
+    ]
     return any(not any(gives(cue, passage) for passage in passages) for cue in required)
 
 

@@ -133,6 +133,28 @@ def asked_cues(question: str) -> tuple[AnswerCue, ...]:
     return tuple(cue for cue in CUES if any(f" {word}" in asked for word in cue.asks))
 
 
+# A question word after a verb of deciding ("what decides how much we get", «hva avgjør hvor mye vi får») opens
+# an indirect question: what is asked for is what decides it, not the amount or the procedure itself.
+_DECIDED = re.compile(
+    r"\b(?:decides?|determines?|depends?\s+on|affects?|avgjør|avgjer|bestemmer|bestemmes|avhenger\s+av|"
+    r"avheng\s+av|påvirker|påverkar)\s*$",
+    re.IGNORECASE,
+)
+
+
+def asked_directly(cue: AnswerCue, question: str) -> bool:
+    """Whether ``question`` asks for ``cue``'s kind itself, not for what decides it: a question word that
+    follows a verb of deciding ("what decides how much …") does not count."""
+    asked = f" {' '.join(question.lower().split())} "
+    for word in cue.asks:
+        start = asked.find(f" {word}")
+        while start != -1:
+            if not _DECIDED.search(asked[:start]):
+                return True
+            start = asked.find(f" {word}", start + 1)
+    return False
+
+
 def gives(cue: AnswerCue, text: str) -> bool:
     """Whether ``text`` gives the kind of answer ``cue`` stands for."""
     found = f" {text.lower()} "

@@ -68,7 +68,11 @@ def test_english_question_gets_the_unofficial_rendering_with_the_norwegian_origi
         ("How many days do we have to submit the final report?", Language.EN, "within 60 days"),
         ("When is the final reprot due?", Language.EN, "within 60 days"),  # typo repaired
         ("frist?", Language.NB, "innen 60 dager"),  # a phone's one word
-        ("Our project ended on 30 June. Roughly by when must the final report be in?", Language.EN, "60 days"),
+        (
+            "Our project ended on 30 June. Roughly by when must the final report be in?",
+            Language.EN,
+            "60 days",
+        ),
     ],
 )
 def test_the_sixty_day_deadline_is_answered_in_both_languages(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from core.language import Language
@@ -93,3 +95,14 @@ def test_a_question_word_met_in_the_passage_gloss_counts_towards_coverage(bridge
     assert with_gloss > unbridged.of_group(query, group)
     assert retriever.bridge.terms(group, Language.EN)  # the gloss the words were met in
     assert not retriever.bridge.terms(group, Language.NB)  # a Bokmål passage needs no Bokmål bridge
+
+
+@pytest.mark.skipif(
+    not Path("/usr/share/dictd/freedict-nno-nob.index").is_file(), reason="no Nynorsk–Bokmål word pairs"
+)
+def test_a_sentence_of_a_nynorsk_page_is_glossed_from_its_bokmal_forms(bridged_kb: KnowledgeBase) -> None:
+    retriever = bridged_kb.retriever()
+    sentence = "Det er mogleg å søke."
+
+    assert "possible" in retriever.gloss(sentence, Language.NB, doc_id="partnarskap")
+    assert "possible" not in retriever.gloss(sentence, Language.NB, doc_id="etwinning")

@@ -53,6 +53,10 @@ def test_amount_and_application_questions_need_a_passage_that_gives_one() -> Non
     assert not required_missing("Hvor mye kan vi søke om?", ["Ein søker om 120 000 euro eller 250 000 euro."])
     assert required_missing("How do I apply for a new project?", ["Upload results on the platform."])
     assert not required_missing("How do I apply?", ["I Erasmusportalen finn du søknadsskjemaet."])
+    # What decides the amount is answered by the criteria, with no amount in them.
+    criteria = ["Størrelsen på tildelingen avhenger av tilgjengelig budsjett og tidligere prestasjoner."]
+    assert not required_missing("What decides how much we get?", criteria)
+    assert required_missing("How much do we get?", criteria)
 
 
 def test_margin_is_relative_and_never_negative() -> None:

@@ -12,6 +12,7 @@ from knowledge.text.question_words import (
     STEPS,
     TIME,
     asked_cues,
+    asked_directly,
     gives,
     is_date_word,
     search_hints,
@@ -73,3 +74,12 @@ def test_a_page_saying_no_application_is_needed_answers_how_to_apply() -> None:
 def test_numbers_and_months_are_the_askers_details() -> None:
     assert is_date_word("30") and is_date_word("30.06.2026") and is_date_word("June") and is_date_word("juni")
     assert not is_date_word("minimum") and not is_date_word("report")
+
+
+def test_a_question_word_after_a_verb_of_deciding_asks_what_decides_it() -> None:
+    assert not asked_directly(AMOUNT, "Is funding guaranteed, and what decides how much we get?")
+    assert not asked_directly(AMOUNT, "Hva avgjør hvor mye vi får tildelt?")
+    assert not asked_directly(AMOUNT, "Kva avheng av kor mykje de får?")
+    assert asked_directly(AMOUNT, "Hvor mye får vi, og hva avgjør det?")
+    assert asked_directly(AMOUNT, "What decides it, and how much do we get?")
+    assert asked_directly(PROCEDURE, "How do we apply?")
