@@ -126,6 +126,11 @@ class Coverage:
         unknown = sum(plan.weight for word, plan in plans if not plan.known and not is_date_word(word))
         return unknown / total if total else 0.0
 
+    def knows(self, word: str, language: Language) -> bool:
+        """Whether the passages in ``language`` have ``word`` (by its stem) or the glossary has it there."""
+        has = self.catalog.shards[language].bm25.idf(stem(word, language)) > 0
+        return has or word in self._translator.vocabulary(language)
+
     def of_text(self, query: QueryTerms, text: str, language: Language) -> float:
         """Share of the question's content words (IDF-weighted) that ``text`` in ``language`` contains."""
         terms = self._text_terms(text, language)

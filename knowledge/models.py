@@ -67,6 +67,10 @@ class Question(BaseModel):
 
     text: str
     language: Language | None = Field(default=None, description="Detected when not given.")
+    usual_language: Language | None = Field(
+        default=None,
+        description="The asker's language when the message's own words do not tell (a chat's last language).",
+    )
     context: tuple[str, ...] = Field(default=(), description="Earlier questions in the same thread.")
     project: str | None = Field(
         default=None, description="The number of the asker's project, when asked in its channel."

@@ -252,12 +252,9 @@ class Retriever:
         return self._similarity.of(text, candidates)
 
     def gloss(self, text: str, language: Language, *, doc_id: str = "") -> str:
-        """``text`` (written in ``language``, on page ``doc_id``) glossed word by word in the other language;
-        a sentence of a Nynorsk page with its Bokmål word forms added, as its passage's bridge was glossed
-        from Bokmål (the dictionaries are Bokmål: «mogleg» and «utanfor» would pass through unread)."""
-        if self.bridge is not None and doc_id in self.bridge.nynorsk_docs:
-            text = self.bridge.bokmal(text)
-        return self._translator.gloss(text, language)
+        """``text`` (on page ``doc_id``) glossed word by word in the other language; a Nynorsk page's text
+        with its Bokmål word forms added, as its bridge was (the dictionaries read «mulig», not «mogleg»)."""
+        return self._translator.gloss(self.bridge.bokmal(text, doc_id) if self.bridge else text, language)
 
     def passage_similarity(self, text: str, group_id: str) -> float:
         """Cosine similarity of ``text`` to the closest stored passage of ``group_id``."""

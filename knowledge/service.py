@@ -40,6 +40,7 @@ from knowledge.models import Answer, AnswerKind, Citation, ProgrammeSplit, Quest
 from knowledge.page_facts import facts_for
 from knowledge.retrieval import Hit, Retriever
 from knowledge.text.question_words import asks_what_follows
+from knowledge.word_language import content_words, language_of_words
 
 if TYPE_CHECKING:  # LangChain is imported only when a deployment switches generative answers on
     from knowledge.answering.generative import GenerativeAnswerer
@@ -99,7 +100,7 @@ class KnowledgeService:
         """The answer to ``question`` with the signals and the probability the decision rested on."""
         raw = question.text or ""
         cleaned = clean_question(raw[: self._max_chars + 1])
-        language = question.language or detect_language(cleaned)
+        language = question.language or self._language_of(cleaned, question.usual_language)
         problem = self._invalid(raw, cleaned, language)
         if problem is not None:
             return Assessment(answer=problem)
@@ -123,6 +124,13 @@ class KnowledgeService:
             if self._generator is not None:
                 answer = self._generated(answer, language, hits) or answer
         return Assessment(answer, grounded, signals, probability, tuple(excerpts), tuple(hits))
+
+    def _language_of(self, cleaned: str, usual: Language | None) -> Language:
+        """A question's language when the asker did not give one: detected from its sentence, or, where the
+        chat found no sentence to read («frist?»), told by its words, else the asker's ``usual`` one."""
+        if usual is None:
+            return detect_language(cleaned)
+        return language_of_words(content_words(cleaned), self.retriever.words.knows) or usual
 
     def _what_follows(self, question: str, language: Language, context: tuple[str, ...]) -> Assessment | None:
         """A thread follow-up asking what comes next ("what happens after that?"): the sentences that follow

@@ -90,9 +90,17 @@ class Engine:
                     self._keep_language(message, reply.language)
                 return reply
         project = self._commands.project_number(message) if self._commands is not None else None
-        answer = self._knowledge.answer(
-            Question(text=message.text, language=language, context=self._context(message), project=project)
+        # A message whose sentences do not tell its language («frist?») is left to the answer engine, which
+        # reads its words; the person's language is the fallback.
+        told = message.language or sentence_language(message.text)
+        question = Question(
+            text=message.text,
+            language=told,
+            usual_language=language,
+            context=self._context(message),
+            project=project,
         )
+        answer = self._knowledge.answer(question)
         self._remember(message, answer)
         hint = None
         if self._commands is not None:

@@ -155,9 +155,10 @@ class BridgeIndex:
             return f"{text} {self._normaliser.words(text)}"
         return text
 
-    def bokmal(self, text: str) -> str:
-        """A Nynorsk text with its Bokmål word forms added (word pairs: quick enough for one sentence)."""
-        return f"{text} {self._normaliser.words(text)}"
+    def bokmal(self, text: str, doc_id: str) -> str:
+        """A text of the Nynorsk page ``doc_id`` with its Bokmål word forms added (word pairs: quick enough
+        for one sentence); the text of any other page unchanged."""
+        return f"{text} {self._normaliser.words(text)}" if doc_id in self.nynorsk_docs else text
 
     def _bm25(self, language: Language, terms: list[tuple[str, ...]]) -> tuple[list[str], BM25Index]:
         own = [k for k, bridge in enumerate(self.bridges) if bridge.language is language]

@@ -86,6 +86,22 @@ def test_the_sixty_day_deadline_is_answered_in_both_languages(
     assert sentence in answer.text
 
 
+@pytest.mark.parametrize(
+    ("text", "usual", "language"),
+    [
+        ("frist?", Language.EN, Language.NB),  # after an English question: a Norwegian word all the same
+        ("deadline?", Language.NB, Language.EN),
+        ("status", Language.EN, Language.EN),  # a word both languages have: the asker's usual language
+    ],
+)
+def test_a_message_without_a_sentence_is_answered_in_the_language_its_words_tell(
+    service: KnowledgeService, text: str, usual: Language, language: Language
+) -> None:
+    answer = service.answer(Question(text=text, usual_language=usual))
+
+    assert answer.language is language
+
+
 def test_the_example_question_from_the_empty_message_is_answered(service: KnowledgeService) -> None:
     answer = service.answer(Question(text="Når er fristen for sluttrapporten?"))  # from messages.py "empty"
 

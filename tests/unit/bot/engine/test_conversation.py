@@ -25,7 +25,7 @@ class RecordingAnswerer:
 
     def answer(self, question: Question) -> Answer:
         self.questions.append(question)
-        language = question.language or Language.NB
+        language = question.language or question.usual_language or Language.NB
         body = f"Svar på {question.text}"
         return Answer(
             question=question.text, text=f"{body}\n\nKilde: Sluttrapport", language=language,
@@ -96,3 +96,15 @@ def test_a_short_command_keeps_the_language_the_person_last_wrote_in() -> None:
     assert restarted.handle(message("/status")).text == "command in en"
     assert restarted.language_of(platform="slack", user_id="U1") is Language.EN
     assert restarted.language_of(platform="slack", user_id="U2") is None
+
+
+def test_a_message_whose_sentences_do_not_tell_leaves_its_language_to_the_answer_engine() -> None:
+    answerer = RecordingAnswerer()
+    engine = Engine(knowledge=answerer, commands=NoCommands())
+    engine.handle(message("When is the final report due?"))
+    engine.handle(message("frist?"))
+
+    assert answerer.questions[0].language is Language.EN
+    assert answerer.questions[1].language is None  # one word: its words decide, in the answer engine
+    assert answerer.questions[1].usual_language is Language.EN
+    assert engine.language_of(platform="slack", user_id="U1") is Language.EN  # one word changes nothing
