@@ -1,14 +1,16 @@
-"""Choose how much a passage's retrieval score counts in picking the sentence to quote, by cross-validation
-with folds by document: ``python bench/tune_quote.py``.
+"""Choose how much a passage's retrieval score and giving the kind of answer asked for count in picking the
+sentence to quote, by cross-validation with folds by document: ``python bench/tune_quote.py``.
 
 An answer quotes the best-scoring sentence among the top passages; a sentence's score adds its own words and
 meaning-match with the question to its passage's retrieval score times a weight. The ranking weighs a whole
 passage in both languages (bridges, coverage, fusion); a sentence's own words and meaning-match are weak across
-languages, so a low weight lets a same-language sentence of a worse passage win. Every answerable question of
-the dev, set A and extra sets is answered (declining off) with each weight on the grid; a question counts as
-right when the quote holds one of its keywords. For each fold (the questions on one page) the weight that does
-best on the other folds is applied to it; the out-of-fold keyword accuracy is what is reported. The weight
-chosen on all folds goes in ``knowledge.answering.extractive.PASSAGE_WEIGHT``.
+languages, so a low weight lets a same-language sentence of a worse passage win. A sentence that gives the
+kind of answer the question word asks for (a role for "who", a time for "when") gets a bonus; too large, and
+any period beats the sentence that answers "when does it take effect?". Every answerable question of the dev,
+set A and extra sets is answered (declining off) with each pair of the grid; a question counts as right when
+the quote holds one of its keywords. For each fold (the questions on one page) the pair that does best on the
+other folds is applied to it; the out-of-fold keyword accuracy is what is reported. The pair chosen on all
+folds goes in ``knowledge.answering.extractive.PASSAGE_WEIGHT`` and ``CUE_BONUS``.
 """
 
 from __future__ import annotations
@@ -33,12 +35,16 @@ from knowledge.models import Question  # noqa: E402
 from knowledge.retrieval import Retriever  # noqa: E402
 from knowledge.service import KnowledgeService  # noqa: E402
 
-GRID = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)  # the weight used before this script existed first
+WEIGHTS = (4.0, 2.0, 8.0, 1.0, 16.0, 0.5, 32.0)  # passage weights, the shipped one first (ties go to it)
+BONUSES = (0.3, 0.0, 0.15, 0.6, 1.2)  # answer-kind bonuses, the one set by reasoning (0.3) first
+GRID = tuple((weight, bonus) for weight in WEIGHTS for bonus in BONUSES)
+Pair = tuple[float, float]
 
 
-def quoted_keyword(retriever: Retriever, question: EvalQuestion, weight: float) -> bool:
-    """Whether the quote for ``question`` with ``weight`` holds one of its keywords (declining off)."""
-    service = KnowledgeService(retriever=retriever, contact=CONTACT, quote_weight=weight)
+def quoted_keyword(retriever: Retriever, question: EvalQuestion, pair: Pair) -> bool:
+    """Whether the quote for ``question`` with ``pair`` (passage weight, answer-kind bonus) holds one of its
+    keywords (declining off)."""
+    service = KnowledgeService(retriever=retriever, contact=CONTACT, quote_weight=pair[0], cue_bonus=pair[1])
     grounded = service.assess(Question(text=question.question)).grounded
     text = grounded.text.lower() if grounded is not None else ""
     return any(keyword.lower() in text for keyword in question.answer_keywords)
@@ -47,8 +53,8 @@ def quoted_keyword(retriever: Retriever, question: EvalQuestion, weight: float) 
 def cross_validate(items: list[tuple[EvalQuestion, str, str, Retriever]]) -> dict[str, Any]:
     """Out-of-fold keyword accuracy with folds by document, and the weight chosen on all questions."""
     right = {
-        (weight, k): quoted_keyword(retriever, question, weight)
-        for weight in GRID
+        (pair, k): quoted_keyword(retriever, question, pair)
+        for pair in GRID
         for k, (question, _, _, retriever) in enumerate(items)
     }
     choice = choose_by_document(right, [document for _, _, document, _ in items], GRID)
@@ -66,8 +72,9 @@ def cross_validate(items: list[tuple[EvalQuestion, str, str, Retriever]]) -> dic
             }
             for split, keys in sorted(splits.items())
         },
-        "by_weight (in sample, for reading only)": {
-            weight: round(sum(right[weight, k] for k in range(len(items))) / len(items), 3) for weight in GRID
+        "by_pair (in sample, for reading only)": {
+            f"{pair[0]}/{pair[1]}": round(sum(right[pair, k] for k in range(len(items))) / len(items), 3)
+            for pair in GRID
         },
         "chosen_on_all": choice.chosen_on_all,
     }

@@ -10,6 +10,7 @@ from core.language import Language
 from knowledge.answering.citations import SOURCES, citations_for, one_per_source
 from knowledge.answering.continuation import continuation
 from knowledge.answering.extractive import (
+    CUE_BONUS,
     PASSAGE_WEIGHT,
     Candidate,
     Excerpt,
@@ -66,6 +67,7 @@ class KnowledgeService:
         generator: Optional LLM answerer; extractive answers are the fallback.
         model: The decline model (the shipped one by default).
         quote_weight: How much a passage's retrieval score counts in choosing the sentence to quote.
+        cue_bonus: How much giving the kind of answer asked for ("who" → a role) counts in that choice.
     """
 
     def __init__(
@@ -78,9 +80,10 @@ class KnowledgeService:
         generator: GenerativeAnswerer | None = None,
         model: DeclineModel | None = None,
         quote_weight: float = PASSAGE_WEIGHT,
+        cue_bonus: float = CUE_BONUS,
     ) -> None:
         self.retriever = retriever
-        self._quote_weight = quote_weight
+        self._quote_weights = (quote_weight, cue_bonus)
         self._model = model or load_model()
         self._threshold = self._model.threshold if threshold is None else threshold
         self._contact = contact
@@ -266,7 +269,8 @@ class KnowledgeService:
             language=language,
             score_words=self._word_scorer(query),
             similarity=self.retriever.similarities,
-            passage_weight=self._quote_weight,
+            passage_weight=self._quote_weights[0],
+            cue_bonus=self._quote_weights[1],
             anchors=self._anchors(question, query),
         )
 

@@ -23,24 +23,16 @@ _OWN_WORDS = 0.7  # weight of a sentence's own words against its section heading
 _SIM_WEIGHT = 1.5  # weight of the meaning-match with the question
 _COMPLETION_GAIN = 0.15  # share of question words the next sentence must add to be quoted
 _SCOPE_NOTE = 40  # a line this short opening a section qualifies it ("Applies to coordinators only.")
-_CUE = 0.3  # bonus for giving what the question word asks for
 # Weight of the passage's retrieval score (relative to the best passage's) in a sentence's score: how much the
 # ranking, which weighs the whole passage in both languages, counts against one sentence's own words and
-# meaning-match. Chosen by `bench/tune_quote.py` (folds by document, keyword accuracy of the quote).
+# meaning-match; and the bonus for a sentence that gives what the question word asks for (a role for "who", a
+# time for "when"). Chosen together by `bench/tune_quote.py` (folds by document, keyword accuracy of the quote).
 PASSAGE_WEIGHT = 4.0
+CUE_BONUS = 0.6
 # A sentence that opens like this leans on the one before it ("Then the coordinator marks …").
 _BACK_REFERENCES = (
-    "deretter",
-    "da ",
-    "dette",
-    "derfor",
-    "i så fall",
-    "her ",
-    "then",
-    "this ",
-    "therefore",
-    "here ",
-)
+    "deretter", "da ", "dette", "derfor", "i så fall", "her ", "then", "this ", "therefore", "here ",
+)  # fmt: skip
 
 # A line that only points to another page ("Les mer om strategiske partnerskap.", "Read more about …"): the
 # link it stood for is gone from the text, so it answers nothing and is never quoted.
@@ -69,9 +61,10 @@ def passage_for(catalog: Catalog, hit: Hit, language: Language) -> Chunk:
     return chunk
 
 
-def _cue_bonus(question: str, unit: str) -> float:
-    """A bonus when a unit gives what the question word asks for: a reason for "why", a role for "who"…"""
-    return sum(_CUE for cue in asked_cues(question) if gives(cue, unit))
+def _cue_bonus(question: str, unit: str, bonus: float) -> float:
+    """``bonus`` for each kind the question word asks for that a unit gives: a reason for "why", a role
+    for "who"…"""
+    return sum(bonus for cue in asked_cues(question) if gives(cue, unit))
 
 
 def _expand(units: list[Unit], index: int) -> list[str]:
@@ -123,6 +116,7 @@ def score_candidates(
     score_words: ScoreFn,
     similarity: SimilarityFn,
     passage_weight: float = PASSAGE_WEIGHT,
+    cue_bonus: float = CUE_BONUS,
     anchors: Mapping[Language, str] | None = None,
 ) -> list[Candidate]:
     """Every sentence of the top passages, scored and best first.
@@ -139,10 +133,11 @@ def score_candidates(
         score_words: Share of the question's words that a text contains.
         similarity: Cosine similarity of a text to each of several texts.
         passage_weight: Weight of the passage's retrieval score relative to the best passage's.
+        cue_bonus: Added for each kind of answer the question asks for that the sentence gives.
         anchors: What a sentence's meaning is compared with, by the sentence's language (the question by
             default; see :func:`knowledge.answering.meaning.meaning_anchors`).
     """
-    rows = _word_rows(catalog, question, hits, language, score_words, passage_weight)
+    rows = _word_rows(catalog, question, hits, language, score_words, (passage_weight, cue_bonus))
     similarities = similarities_by_language(
         similarity, [(row[3][row[2]].sentence, row[1].language) for row in rows], anchors or {}, question
     )
@@ -166,10 +161,12 @@ def _word_rows(
     hits: list[Hit],
     language: Language,
     score_words: ScoreFn,
-    passage_weight: float,
+    weights: tuple[float, float],
 ) -> list[_Row]:
     """Each quotable sentence of the top passages with its score before the meaning-match: its words, the
-    answer-kind bonus and its passage's retrieval score (with where it stands in the passage)."""
+    answer-kind bonus and its passage's retrieval score (with where it stands in the passage); ``weights``:
+    the passage weight and the answer-kind bonus."""
+    passage_weight, cue_bonus = weights
     top = hits[0].score if hits else 1.0
     rows: list[_Row] = []
     for rank, hit in enumerate(hits[:_CANDIDATE_HITS]):
@@ -177,7 +174,11 @@ def _word_rows(
         blocks = blocks_of(chunk)
         units = units_of(blocks)
         for index, unit in _quotable(units):
-            bonus = _cue_bonus(question, unit.sentence) + passage_weight * hit.score / top - 0.05 * rank
+            bonus = (
+                _cue_bonus(question, unit.sentence, cue_bonus)
+                + passage_weight * hit.score / top
+                - 0.05 * rank
+            )
             rows.append((_words(score_words, chunk, unit.sentence) + bonus, chunk, index, units, blocks))
     return rows
 

@@ -226,6 +226,27 @@ def test_the_best_passage_outweighs_a_closer_sentence_of_a_worse_one_by_the_pass
     assert first_quote(8.0) == "nb#0.0"
 
 
+def test_giving_the_kind_of_answer_asked_for_counts_by_the_answer_kind_bonus() -> None:
+    # One passage: a sentence with a period ("when" is answered by a time) and one that answers by an event.
+    text = "Prosjektet varer i 6 til 24 månader. Kontrakten trer i kraft når begge parter har skrevet under."
+    catalog = Catalog([_chunk("nb#0.0", text)], generation="g")
+
+    def first_quote(bonus: float) -> str:
+        candidates = score_candidates(
+            catalog=catalog,
+            question="Når trer kontrakten i kraft?",
+            hits=[Hit(group_id="nb#0.0", score=1.0)],
+            language=Language.NB,
+            score_words=lambda text, _language: 0.6 if "kontrakten" in text.lower() else 0.1,
+            similarity=lambda _anchor, texts: [0.3 for _ in texts],
+            cue_bonus=bonus,
+        )
+        return candidates[0].units[candidates[0].index].sentence
+
+    assert first_quote(0.0).startswith("Kontrakten trer i kraft")
+    assert first_quote(1.2).startswith("Prosjektet varer")
+
+
 def test_a_line_that_only_points_to_another_page_is_never_quoted() -> None:
     text = "Les mer om strategiske partnerskap innen Erasmus+.\nSluttrapporten skal leveres innen 60 dager."
     other = _chunk("e#0.0", "Read more about strategic partnerships.", language=Language.EN)
