@@ -21,6 +21,23 @@ _TO_OURS = {
 }
 
 
+# A question's opening word, when it is a question word of one language only, says which language the asker
+# writes in, whatever names or interface labels follow («Hva betyr ready for submission?», "who signs
+# kontrakten?"). Words written alike in both ("kan"/"can" differ, "for" does not) are left out.
+_OPENERS = {
+    Language.NB: frozenset(
+        "hva hvem hvor hvordan hvorfor når hvilken hvilke hvilket kva kven kvar korleis kvifor kor må".split()
+    ),
+    Language.EN: frozenset("what who whom where how why when which does do should could would".split()),
+}
+
+
+def _opening_question_word(tokens: list[str]) -> Language | None:
+    """The language whose question word opens ``tokens``, if any."""
+    first = tokens[0] if tokens else ""
+    return next((language for language, words in _OPENERS.items() if first in words), None)
+
+
 @lru_cache(maxsize=1)
 def _detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*_TO_OURS).with_low_accuracy_mode().build()
@@ -36,14 +53,17 @@ def _stopword_vote(tokens: list[str]) -> int:
 def detect_language(text: str, *, default: Language = Language.NB) -> Language:
     """The language of ``text``: Norwegian Bokmål or English.
 
-    Short or mixed texts lean on Norwegian letters and stop words before the statistical detector;
-    text with no letters at all gets ``default``.
+    Short or mixed texts lean on Norwegian letters, an opening question word and stop words before the
+    statistical detector; text with no letters at all gets ``default``.
     """
     tokens = tokenize(text)
     if not any(char.isalpha() for char in text):
         return default
     if _NORWEGIAN_LETTERS & set(text.lower()):
         return Language.NB
+    opener = _opening_question_word(tokens)
+    if opener is not None:
+        return opener
     vote = _stopword_vote(tokens)
     if abs(vote) >= 2:
         return Language.NB if vote > 0 else Language.EN

@@ -48,3 +48,18 @@ def test_norwegian_letters_decide(question: str) -> None:
 @pytest.mark.parametrize("default", list(Language))
 def test_text_without_letters_gets_the_default(text: str, default: Language) -> None:
     assert detect_language(text, default=default) is default
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Hva betyr ready for submission?", Language.NB),  # an interface label in a Norwegian question
+        ("Hvor klikker jeg Submit for Review?", Language.NB),
+        ("who signs kontrakten?", Language.EN),  # a Norwegian word in an English question
+        ("What is sluttrapport?", Language.EN),
+    ],
+)
+def test_an_opening_question_word_tells_the_language_of_a_mixed_question(
+    question: str, language: Language
+) -> None:
+    assert detect_language(question) is language
