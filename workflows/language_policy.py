@@ -30,6 +30,9 @@ _COMMAND_WORDS = frozenset(
     """.split()
 )
 _MENTION = re.compile(r"<[@#!][^>]*>|@\S+")
+# A country or other code in capitals ("Liceo Galilei, IT", "PT", "OID") names something; read as a word, "IT"
+# would be the English "it" and turn a Norwegian coordinator's replies English.
+_CODE = re.compile(r"\b[A-ZÆØÅ]{2,3}\b")
 
 
 def _procedure_words(procedures: ProcedureCatalog) -> frozenset[str]:
@@ -42,8 +45,8 @@ _PROCEDURE_WORDS = _procedure_words(load_procedures())
 
 
 def sentence_words(text: str) -> list[str]:
-    """The words of ``text`` that are not command syntax, ids, numbers, dates or mentions."""
-    tokens = tokenize(_MENTION.sub(" ", text))
+    """The words of ``text`` that are not command syntax, ids, codes in capitals, numbers, dates or mentions."""
+    tokens = tokenize(_CODE.sub(" ", _MENTION.sub(" ", text)))
     return [
         t
         for t in tokens

@@ -16,6 +16,8 @@ NB, EN = Language.NB, Language.EN
     [
         "project add 2022-1-NO01-KA229-012345 30.06.2027 Vennskap",
         "legg til partner Liceo Galilei, Italia",
+        "legg til partner Liceo Galilei, IT",  # a country code, not the English "it"
+        "add partner Escola Azul, PT",
         "add partner Escola Azul, Portugal",
         "start final-report",
         "status",
@@ -44,6 +46,7 @@ def test_command_words_say_nothing_about_the_person(text):
         ("what is my next step?", EN),
         ("who is missing?", EN),
         ("I have finished our part of the report", EN),
+        ("It is done for our school", EN),
     ],
 )
 def test_sentences_tell_the_language(text, language):
