@@ -29,6 +29,7 @@ from bench.folds import choose_by_document  # noqa: E402
 from bench.indexes import MODEL  # noqa: E402
 from bench.question_sets import asked_over  # noqa: E402
 from bench.run import CONTACT  # noqa: E402
+from knowledge.answering.extractive import QuoteWeights  # noqa: E402
 from knowledge.embeddings import SentenceTransformerEmbedder  # noqa: E402
 from knowledge.evaluation import EvalQuestion  # noqa: E402
 from knowledge.models import Question  # noqa: E402
@@ -44,7 +45,8 @@ Pair = tuple[float, float]
 def quoted_keyword(retriever: Retriever, question: EvalQuestion, pair: Pair) -> bool:
     """Whether the quote for ``question`` with ``pair`` (passage weight, answer-kind bonus) holds one of its
     keywords (declining off)."""
-    service = KnowledgeService(retriever=retriever, contact=CONTACT, quote_weight=pair[0], cue_bonus=pair[1])
+    weights = QuoteWeights(passage=pair[0], cue=pair[1])
+    service = KnowledgeService(retriever=retriever, contact=CONTACT, quote_weights=weights)
     grounded = service.assess(Question(text=question.question)).grounded
     text = grounded.text.lower() if grounded is not None else ""
     return any(keyword.lower() in text for keyword in question.answer_keywords)

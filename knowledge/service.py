@@ -10,10 +10,10 @@ from core.language import Language
 from knowledge.answering.citations import SOURCES, citations_for, one_per_source
 from knowledge.answering.continuation import continuation
 from knowledge.answering.extractive import (
-    CUE_BONUS,
-    PASSAGE_WEIGHT,
+    SHIPPED_WEIGHTS,
     Candidate,
     Excerpt,
+    QuoteWeights,
     ScoreFn,
     passage_for,
     score_candidates,
@@ -66,8 +66,8 @@ class KnowledgeService:
         max_chars: Longer questions are refused politely.
         generator: Optional LLM answerer; extractive answers are the fallback.
         model: The decline model (the shipped one by default).
-        quote_weight: How much a passage's retrieval score counts in choosing the sentence to quote.
-        cue_bonus: How much giving the kind of answer asked for ("who" → a role) counts in that choice.
+        quote_weights: How much a passage's retrieval score and giving the kind of answer asked for ("who" →
+            a role) count in choosing the sentence to quote.
     """
 
     def __init__(
@@ -79,11 +79,10 @@ class KnowledgeService:
         max_chars: int = 4000,
         generator: GenerativeAnswerer | None = None,
         model: DeclineModel | None = None,
-        quote_weight: float = PASSAGE_WEIGHT,
-        cue_bonus: float = CUE_BONUS,
+        quote_weights: QuoteWeights = SHIPPED_WEIGHTS,
     ) -> None:
         self.retriever = retriever
-        self._quote_weights = (quote_weight, cue_bonus)
+        self._quote_weights = quote_weights
         self._model = model or load_model()
         self._threshold = self._model.threshold if threshold is None else threshold
         self._contact = contact
@@ -269,8 +268,7 @@ class KnowledgeService:
             language=language,
             score_words=self._word_scorer(query),
             similarity=self.retriever.similarities,
-            passage_weight=self._quote_weights[0],
-            cue_bonus=self._quote_weights[1],
+            weights=self._quote_weights,
             anchors=self._anchors(question, query),
         )
 

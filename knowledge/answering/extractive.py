@@ -29,6 +29,18 @@ _SCOPE_NOTE = 40  # a line this short opening a section qualifies it ("Applies t
 # time for "when"). Chosen together by `bench/tune_quote.py` (folds by document, keyword accuracy of the quote).
 PASSAGE_WEIGHT = 4.0
 CUE_BONUS = 0.6
+
+
+@dataclass(frozen=True)
+class QuoteWeights:
+    """How a sentence's score weighs its passage's retrieval score (relative to the best passage's) and the
+    bonus for each kind of answer the question asks for that the sentence gives."""
+
+    passage: float = PASSAGE_WEIGHT
+    cue: float = CUE_BONUS
+
+
+SHIPPED_WEIGHTS = QuoteWeights()
 # A sentence that opens like this leans on the one before it ("Then the coordinator marks …").
 _BACK_REFERENCES = (
     "deretter", "da ", "dette", "derfor", "i så fall", "her ", "then", "this ", "therefore", "here ",
@@ -115,8 +127,7 @@ def score_candidates(
     language: Language,
     score_words: ScoreFn,
     similarity: SimilarityFn,
-    passage_weight: float = PASSAGE_WEIGHT,
-    cue_bonus: float = CUE_BONUS,
+    weights: QuoteWeights = SHIPPED_WEIGHTS,
     anchors: Mapping[Language, str] | None = None,
 ) -> list[Candidate]:
     """Every sentence of the top passages, scored and best first.
@@ -132,12 +143,11 @@ def score_candidates(
         language: The asker's language.
         score_words: Share of the question's words that a text contains.
         similarity: Cosine similarity of a text to each of several texts.
-        passage_weight: Weight of the passage's retrieval score relative to the best passage's.
-        cue_bonus: Added for each kind of answer the question asks for that the sentence gives.
+        weights: The passage weight and the answer-kind bonus.
         anchors: What a sentence's meaning is compared with, by the sentence's language (the question by
             default; see :func:`knowledge.answering.meaning.meaning_anchors`).
     """
-    rows = _word_rows(catalog, question, hits, language, score_words, (passage_weight, cue_bonus))
+    rows = _word_rows(catalog, question, hits, language, score_words, weights)
     similarities = similarities_by_language(
         similarity, [(row[3][row[2]].sentence, row[1].language) for row in rows], anchors or {}, question
     )
@@ -161,24 +171,19 @@ def _word_rows(
     hits: list[Hit],
     language: Language,
     score_words: ScoreFn,
-    weights: tuple[float, float],
+    weights: QuoteWeights,
 ) -> list[_Row]:
     """Each quotable sentence of the top passages with its score before the meaning-match: its words, the
-    answer-kind bonus and its passage's retrieval score (with where it stands in the passage); ``weights``:
-    the passage weight and the answer-kind bonus."""
-    passage_weight, cue_bonus = weights
+    answer-kind bonus and its passage's retrieval score (with where it stands in the passage)."""
     top = hits[0].score if hits else 1.0
     rows: list[_Row] = []
     for rank, hit in enumerate(hits[:_CANDIDATE_HITS]):
         chunk = passage_for(catalog, hit, language)
         blocks = blocks_of(chunk)
         units = units_of(blocks)
+        lead = weights.passage * hit.score / top - 0.05 * rank  # the passage's, the same for its sentences
         for index, unit in _quotable(units):
-            bonus = (
-                _cue_bonus(question, unit.sentence, cue_bonus)
-                + passage_weight * hit.score / top
-                - 0.05 * rank
-            )
+            bonus = _cue_bonus(question, unit.sentence, weights.cue) + lead
             rows.append((_words(score_words, chunk, unit.sentence) + bonus, chunk, index, units, blocks))
     return rows
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.language import Language
-from knowledge.answering.extractive import passage_for, score_candidates, select_sentences
+from knowledge.answering.extractive import QuoteWeights, passage_for, score_candidates, select_sentences
 from knowledge.answering.meaning import meaning_anchors
 from knowledge.catalog import Catalog
 from knowledge.models import Chunk
@@ -218,7 +218,7 @@ def test_the_best_passage_outweighs_a_closer_sentence_of_a_worse_one_by_the_pass
             # The English sentence shares the question's words; the Norwegian one only through a gloss.
             score_words=lambda text, language: 0.5 if language is Language.EN else 0.1,
             similarity=lambda _anchor, texts: [0.6 if "contract" in t else 0.2 for t in texts],
-            passage_weight=weight,
+            weights=QuoteWeights(passage=weight),
         )
         return candidates[0].chunk.chunk_id
 
@@ -239,7 +239,7 @@ def test_giving_the_kind_of_answer_asked_for_counts_by_the_answer_kind_bonus() -
             language=Language.NB,
             score_words=lambda text, _language: 0.6 if "kontrakten" in text.lower() else 0.1,
             similarity=lambda _anchor, texts: [0.3 for _ in texts],
-            cue_bonus=bonus,
+            weights=QuoteWeights(cue=bonus),
         )
         return candidates[0].units[candidates[0].index].sentence
 
