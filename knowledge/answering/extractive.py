@@ -41,9 +41,12 @@ class QuoteWeights:
 
 
 SHIPPED_WEIGHTS = QuoteWeights()
-# A sentence that opens like this leans on the one before it ("Then the coordinator marks …").
+# A sentence that opens like this leans on the one before it ("Then the coordinator marks …"), or names what
+# it is about only by a pronoun ("Ho inneheld …", "They must …"), whose noun is in the sentence before.
 _BACK_REFERENCES = (
     "deretter", "da ", "dette", "derfor", "i så fall", "her ", "then", "this ", "therefore", "here ",
+    "ho ", "hun ", "han ", "dei ", "denne ", "disse ", "desse ", "slike ",
+    "she ", "he ", "they ", "these ", "those ", "such ",
 )  # fmt: skip
 
 # A line that only points to another page ("Les mer om strategiske partnerskap.", "Read more about …"): the

@@ -138,6 +138,19 @@ def test_in_a_long_paragraph_a_sentence_that_refers_back_brings_the_one_before()
     assert excerpts[0].sentences == ("Har dere fått støtte til reiser.", "Da må dere legge ved fakturaer.")
 
 
+def test_a_sentence_that_opens_with_a_pronoun_brings_the_one_that_names_its_noun() -> None:
+    filler = "Dette er en lang forklaring om prosjektet som ikke handler om spørsmålet i det hele tatt. " * 4
+    paragraph = f"{filler}Grant Agreement er hovudkontrakten dykkar. Ho inneheld reglar for budsjettoverføringar."
+    catalog = Catalog([_chunk("d#0.0", paragraph)], generation="g")
+
+    excerpts = _select(catalog, "budsjettoverføringar", [Hit(group_id="d#0.0", score=1.0)], keyword="budsjett")
+
+    assert excerpts[0].sentences == (
+        "Grant Agreement er hovudkontrakten dykkar.",
+        "Ho inneheld reglar for budsjettoverføringar.",
+    )
+
+
 def test_the_next_sentence_is_added_when_it_holds_question_words_the_answer_lacks() -> None:
     first = Chunk(
         **{
