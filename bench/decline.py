@@ -4,6 +4,12 @@ A logistic regression over the signals of :mod:`knowledge.decision.signals`, inp
 weighted to balance (answerable questions far outnumber the rest). Out of fold: the questions are split into
 folds by the page they are about (``GroupKFold``), so no page is both fitted on and scored.
 
+What the model learns to tell apart is an answer worth sending from one that is not: an answerable question
+whose quote holds one of its keywords against an unanswerable question or a quote that misses (the passage
+found was not the one that answers). Fitted on answerable against unanswerable alone, it learnt to send the
+wrong quotes of answerable questions too, whose signals look like those of questions the guidance does not
+cover. The threshold's goals below still count every answerable question.
+
 The probability under which the engine declines is chosen by cross-validation too, nested inside each fit: the
 fitting questions are split again by page, each inner fold is scored by a model fitted without it, and the
 threshold that comes closest to the goals on those out-of-fold probabilities (the smallest worst shortfall,
@@ -83,7 +89,7 @@ def _fit_weights(probes: Sequence[Probe], *, notes: str = "") -> DeclineModel:
     """The logistic regression on every probe that has signals (threshold left at its default)."""
     usable = [p for p in probes if p.signals is not None]
     x = np.array([p.signals.vector() for p in usable if p.signals is not None])
-    y = np.array([p.question.answerable for p in usable])
+    y = np.array([answered_right(p) for p in usable])
     means, scales = x.mean(axis=0), x.std(axis=0)
     scales[scales == 0] = 1.0
     model = LogisticRegression(C=C, class_weight="balanced", max_iter=1000)
@@ -97,6 +103,14 @@ def _fit_weights(probes: Sequence[Probe], *, notes: str = "") -> DeclineModel:
         fitted_on=tuple(p.question.id for p in usable),
         notes=notes,
     )
+
+
+def answered_right(probe: Probe) -> bool:
+    """Whether the quote would be a right answer: the question is answerable and the quote holds one of its
+    keywords (any quote, for a question given without keywords)."""
+    keywords = probe.question.answer_keywords
+    text = probe.text.lower()
+    return probe.question.answerable and (not keywords or any(k.lower() in text for k in keywords))
 
 
 def fold_models(probes: Sequence[Probe]) -> dict[str, DeclineModel]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.decline import THRESHOLDS, choose_threshold, decision_cost, fit
+from bench.decline import THRESHOLDS, answered_right, choose_threshold, decision_cost, fit
 from bench.probe import Probe
 from core.language import Language
 from knowledge.decision.signals import FEATURES, Signals
@@ -52,3 +52,23 @@ def test_a_fitted_model_keeps_its_threshold_from_the_grid_and_separates_what_it_
     unanswerable = [model.probability(p.signals) for p in probes if not p.question.answerable and p.signals]
     assert min(answerable) >= model.threshold > max(unanswerable)
     assert fit(probes) == model  # the shuffled inner splits are seeded: the same questions, the same model
+
+
+def test_a_quote_without_the_questions_keywords_is_fitted_as_a_wrong_answer() -> None:
+    question = EvalQuestion(
+        id="q1", lang=Language.NB, question="?", answerable=True, answer_keywords=["60 dager"]
+    )
+    right = Probe(question, "page", Language.NB, "Innen 60 dager etter endt prosjekt.", None, 1)
+    wrong = Probe(question, "page", Language.NB, "Kontakt oss hvis dere er i tvil.", None, 2)
+    unanswerable = Probe(
+        EvalQuestion(id="q2", lang=Language.NB, question="?", answerable=False),
+        "none:q2",
+        None,
+        "x",
+        None,
+        None,
+    )
+
+    assert answered_right(right)
+    assert not answered_right(wrong)
+    assert not answered_right(unanswerable)
