@@ -73,6 +73,18 @@ FREQUENCY = AnswerCue(
         re.IGNORECASE,
     ),
 )
+# "How old" asks for an age: "elever fra 14 år", "pupils aged 14 or older", "over 18 years of age".
+AGE = AnswerCue(
+    asks=("how old", "what age", "minimum age", "maximum age", "age limit", "hvor gammel", "hvor gamle",
+          "kor gammal", "kor gamle", "aldersgrense", "alderskrav", "minstealder", "hvilken alder", "kva alder"),
+    gives=("alder", "aldersgrense", "years old", "year-old", "aged", "age of", "ages of", "år gammel", "år gamle",
+           "år og eldre", "years or older", "årige", "åringer"),
+    pattern=re.compile(
+        r"\b(?:fra|frå|over|under|mellom|from|over|under|between)\s+\d{1,2}\s*(?:år|years?)\b|"
+        r"\b\d{1,2}\s*(?:-|–|til|to|og|and)\s*\d{1,2}\s*(?:år|years?)\b",
+        re.IGNORECASE,
+    ),
+)  # fmt: skip
 _DATE_WORD = re.compile(
     rf"^(?:\d[\d.,:/-]*|{_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|des|dec)$"
 )
@@ -124,7 +136,7 @@ STEPS = AnswerCue(
     pattern=re.compile(r":\s*$"),
     kind=False,
 )
-CUES = (REASON, NUMBER, ROLE, TIME, FREQUENCY, AMOUNT, PROCEDURE, STEPS)
+CUES = (REASON, NUMBER, ROLE, TIME, FREQUENCY, AGE, AMOUNT, PROCEDURE, STEPS)
 
 
 def asked_cues(question: str) -> tuple[AnswerCue, ...]:

@@ -140,10 +140,14 @@ def test_in_a_long_paragraph_a_sentence_that_refers_back_brings_the_one_before()
 
 def test_a_sentence_that_opens_with_a_pronoun_brings_the_one_that_names_its_noun() -> None:
     filler = "Dette er en lang forklaring om prosjektet som ikke handler om spørsmålet i det hele tatt. " * 4
-    paragraph = f"{filler}Grant Agreement er hovudkontrakten dykkar. Ho inneheld reglar for budsjettoverføringar."
+    paragraph = (
+        f"{filler}Grant Agreement er hovudkontrakten dykkar. Ho inneheld reglar for budsjettoverføringar."
+    )
     catalog = Catalog([_chunk("d#0.0", paragraph)], generation="g")
 
-    excerpts = _select(catalog, "budsjettoverføringar", [Hit(group_id="d#0.0", score=1.0)], keyword="budsjett")
+    excerpts = _select(
+        catalog, "budsjettoverføringar", [Hit(group_id="d#0.0", score=1.0)], keyword="budsjett"
+    )
 
     assert excerpts[0].sentences == (
         "Grant Agreement er hovudkontrakten dykkar.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from knowledge.text.question_words import (
+    AGE,
     AMOUNT,
     FREQUENCY,
     NUMBER,
@@ -63,6 +64,16 @@ def test_how_often_asks_for_a_frequency() -> None:
     assert gives(FREQUENCY, "Reports are due twice a year.")
     assert gives(FREQUENCY, "Vi sender ut nyhetsbrev kvar månad.")
     assert not gives(FREQUENCY, "Merket deles ut av den sentrale støttetjenesten.")
+
+
+def test_how_old_asks_for_an_age_that_a_duration_does_not_give() -> None:
+    assert asked_cues("Is there a minimum age for pupils on long-term mobility?") == (AGE,)
+    assert AGE in asked_cues("Hvor gamle må elevene være for å reise alene?")
+    assert gives(AGE, "Elever fra 14 år kan delta i langvarig mobilitet.")
+    assert gives(AGE, "Pupils aged 14 or older can take part.")
+    assert gives(AGE, "Deltakarane må vere mellom 13 og 19 år.")
+    assert not gives(AGE, "Long-term mobility can last from one month to one year.")
+    assert not gives(AGE, "Mobiliteten varer fra 10 til 29 dager.")
 
 
 def test_a_page_saying_no_application_is_needed_answers_how_to_apply() -> None:
