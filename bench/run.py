@@ -43,7 +43,10 @@ EVAL = ROOT.parent / "shared/eval"
 CONTACT = "erasmuspluss@hkdir.no"
 PROJECT = "Rapportlos"
 MODEL_PATH = ROOT / "knowledge/decision" / MODEL_FILE
-FIT_NOTES = f"LogisticRegression(C={C}, class_weight=balanced) on dev + A + extra; bench/run.py --refit"
+FIT_NOTES = (
+    f"LogisticRegression(C={C}, class_weight=balanced): a right answer (answerable, the quote holds a keyword) "
+    "against the rest, on dev + A + extra; bench/run.py --refit"
+)
 
 
 def log(message: str) -> None:
