@@ -1,8 +1,8 @@
-"""Reciprocal-rank fusion of several ranked lists of passage groups."""
+"""Reciprocal-rank fusion of several ranked lists of passage groups, and how far the lists agree."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 RRF_K = 10.0
 
@@ -32,3 +32,12 @@ def reciprocal_rank_fusion(
         for key, position in rank(scores).items():
             fused[key] = fused.get(key, 0.0) + weight / (k + position)
     return fused
+
+
+def channel_agreement(
+    channels: dict[str, dict[str, float]], page: str, page_of: Callable[[str], str]
+) -> float:
+    """Share of the channels that found anything whose own best passage group is on ``page``: a page covers
+    its topic over several passages, and channels that each prefer another of them still agree on it."""
+    tops = [max(scores, key=lambda group: scores[group]) for scores in channels.values() if scores]
+    return sum(page_of(top) == page for top in tops) / len(tops) if tops else 0.0

@@ -14,6 +14,7 @@ from knowledge.channel_weights import Weights, fuse_by_language
 from knowledge.coverage import Coverage, QueryTerms
 from knowledge.diversity import distinct_first
 from knowledge.embeddings import Embedder
+from knowledge.fusion import channel_agreement
 from knowledge.lexical import top_indices
 from knowledge.page_facts import Facts, facts_for, fit
 from knowledge.page_relevance import page_relevance
@@ -69,12 +70,6 @@ class Hit:
     dense: float = 0.0
     coverage: float = 0.0
     agreement: float = 0.0
-
-
-def channel_agreement(channels: dict[str, dict[str, float]], group_id: str) -> float:
-    """Share of the channels that found anything whose own best passage group is ``group_id``."""
-    tops = [max(scores, key=lambda group: scores[group]) for scores in channels.values() if scores]
-    return sum(top == group_id for top in tops) / len(tops) if tops else 0.0
 
 
 class Retriever:
@@ -134,7 +129,9 @@ class Retriever:
             hit.channels = {name: scores.get(hit.group_id, 0.0) for name, scores in channels.items()}
             hit.dense = max(hit.channels.get(name, 0.0) for name in _DENSE_CHANNELS)
             hit.coverage = coverage[hit.group_id]
-            hit.agreement = channel_agreement(channels, hit.group_id)
+            hit.agreement = channel_agreement(
+                channels, self.catalog.page_of(hit.group_id), self.catalog.page_of
+            )
         return query, hits
 
     def fused(

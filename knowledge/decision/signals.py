@@ -32,7 +32,7 @@ class Signals:
         margin: How far the best passage leads the second (relative fused score).
         dense_passage: Meaning-match of the question and its best passage (embedding cosine).
         dense_sentence: Meaning-match of the question and the sentence the answer quotes.
-        agreement: Share of the retrieval channels whose own best passage is the fused best one.
+        agreement: Share of the retrieval channels whose own best passage is on the fused best one's page.
         kind_given: 1 when the question asks for a kind of answer (amount, time, role…) the quote gives.
         kind_missing: 1 when it asks for one the quote does not give.
         question_words: The question's content words, up to 10, over 10 (short questions say less).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.fusion import rank, reciprocal_rank_fusion
+from knowledge.fusion import channel_agreement, rank, reciprocal_rank_fusion
 
 
 def test_rank_orders_by_descending_score_and_breaks_ties_by_key() -> None:
@@ -46,3 +46,17 @@ def test_zero_weight_silences_a_channel() -> None:
 
     assert fused["b"] == 0.0
     assert fused["a"] > 0.0
+
+
+def test_channels_agree_on_a_page_even_when_each_prefers_another_of_its_passages() -> None:
+    page_of = {"a#0": "a", "a#1": "a", "b#0": "b"}.__getitem__
+    channels = {
+        "lex": {"a#0": 3.0, "b#0": 1.0},
+        "dense": {"a#1": 0.7, "a#0": 0.5},
+        "dense_x": {"b#0": 0.6, "a#0": 0.4},
+        "lex_x": {},  # found nothing: not counted
+    }
+
+    assert channel_agreement(channels, "a", page_of) == 2 / 3
+    assert channel_agreement(channels, "b", page_of) == 1 / 3
+    assert channel_agreement({}, "a", page_of) == 0.0
