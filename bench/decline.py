@@ -13,8 +13,9 @@ cover. The threshold's goals below still count every answerable question.
 The probability under which the engine declines is chosen by cross-validation too, nested inside each fit: the
 fitting questions are split again by page, each inner fold is scored by a model fitted without it, and the
 threshold that comes closest to the goals on those out-of-fold probabilities (the smallest worst shortfall,
-each goal's miss measured against its allowance) is kept with the model. The goals are the answers issue's:
-at most 10 % of answerable questions declined, at least 80 % of unanswerable ones. Class
+each goal's miss measured against its allowance) is kept with the model, once for each language's questions
+(the goals hold in each language) and once over all of them (for a language without its own). The goals are
+the answers issue's: at most 10 % of answerable questions declined, at least 80 % of unanswerable ones. Class
 balancing alone puts the threshold at 0.5, which treats a wrong decline and a wrong answer alike.
 """
 
@@ -29,6 +30,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from bench.probe import Probe
+from core.language import Language
 from knowledge.decision.model import DeclineModel
 from knowledge.decision.signals import FEATURES, Signals
 
@@ -61,28 +63,44 @@ def choose_threshold(outcomes: Sequence[tuple[bool, float]]) -> float:
 
 
 def fit(probes: Sequence[Probe], *, notes: str = "") -> DeclineModel:
-    """A decline model fitted on every probe that has signals, with its threshold chosen by cross-validation
-    over the same probes (folds by page)."""
+    """A decline model fitted on every probe that has signals, with its thresholds chosen by cross-validation
+    over the same probes (folds by page): one over every question, and one for each language's questions
+    (the English-only embedding model gives English questions lower signals, answerable or not)."""
     model = _fit_weights(probes, notes=notes)
     outcomes = [found for seed in range(INNER_REPEATS) for found in _out_of_fold(probes, seed)]
-    return model.model_copy(update={"threshold": choose_threshold(outcomes)})
+    thresholds = {
+        language.value: choose_threshold(
+            [(covered, p) for asked, covered, p in outcomes if asked is language]
+        )
+        for language in sorted({asked for asked, _, _ in outcomes}, key=lambda language: language.value)
+    }
+    overall = choose_threshold([(covered, p) for _, covered, p in outcomes])
+    return model.model_copy(update={"threshold": overall, "thresholds": thresholds})
 
 
-def _out_of_fold(probes: Sequence[Probe], seed: int) -> list[tuple[bool, float]]:
-    """Each probe's answerability and the probability a model fitted without its page gives it (0 when
-    nothing was found to quote: such a question is declined whatever the threshold); the pages are
-    shuffled into folds by ``seed``."""
+def _out_of_fold(probes: Sequence[Probe], seed: int) -> list[tuple[Language, bool, float]]:
+    """Each probe's language (see :func:`language_of`), answerability and the probability a model fitted
+    without its page gives it (0 when nothing was found to quote: such a question is declined whatever the
+    threshold); the pages are shuffled into folds by ``seed``."""
     groups = sorted({p.group for p in probes})
     if len(groups) < 2:
         return []
     splitter = GroupKFold(n_splits=min(FOLDS, len(groups)), shuffle=True, random_state=seed)
-    found: list[tuple[bool, float]] = []
+    found: list[tuple[Language, bool, float]] = []
     for train, test in splitter.split(np.zeros(len(probes)), groups=[p.group for p in probes]):
         model = _fit_weights([probes[i] for i in train])
         for i in test:
             signals = probes[i].signals
-            found.append((probes[i].question.answerable, model.probability(signals) if signals else 0.0))
+            probability = model.probability(signals) if signals else 0.0
+            found.append((language_of(probes[i]), probes[i].question.answerable, probability))
     return found
+
+
+def language_of(probe: Probe) -> Language:
+    """The language the engine read the question in (its signals say; the question's own without them)."""
+    if probe.signals is None:
+        return probe.question.lang
+    return Language.EN if probe.signals.english else Language.NB
 
 
 def _fit_weights(probes: Sequence[Probe], *, notes: str = "") -> DeclineModel:
@@ -133,7 +151,9 @@ def write_model(model: DeclineModel, path: Path) -> None:
 
 
 def declined(signals: Signals | None, model: DeclineModel | None) -> bool:
-    """Whether the engine declines: nothing to quote, or the model's probability under its threshold."""
+    """Whether the engine declines: nothing to quote, or the model's probability under the threshold of the
+    language the engine read the question in (``signals.english``)."""
     if signals is None or model is None:
         return True
-    return model.probability(signals) < model.threshold
+    language = Language.EN if signals.english else Language.NB
+    return model.probability(signals) < model.threshold_for(language)

@@ -42,7 +42,7 @@ class Settings(BaseSettings):
         le=1.0,
         description=(
             "Least probability (decline model) that the guidance covers a question; 0 never declines; "
-            "unset: the model's own, chosen by cross-validation."
+            "unset: the model's own for the question's language, chosen by cross-validation."
         ),
     )
     max_question_chars: int = Field(default=4000, description="Longer messages get a polite refusal.")

@@ -61,7 +61,8 @@ class KnowledgeService:
     Args:
         retriever: Hybrid retriever over the active index.
         threshold: Minimum probability (from the decline model) that the guidance covers the question;
-            0 never declines; None: the model's own (chosen by cross-validation when it was fitted).
+            0 never declines; None: the model's own for the question's language (chosen by cross-validation
+            when it was fitted).
         contact: Where to send people when the guidance has no answer.
         max_chars: Longer questions are refused politely.
         generator: Optional LLM answerer; extractive answers are the fallback.
@@ -84,7 +85,8 @@ class KnowledgeService:
         self.retriever = retriever
         self._quote_weights = quote_weights
         self._model = model or load_model()
-        self._threshold = self._model.threshold if threshold is None else threshold
+        if threshold is not None:  # a deployment's threshold holds for every language
+            self._model = self._model.model_copy(update={"threshold": threshold, "thresholds": {}})
         self._contact = contact
         self._max_chars = max_chars
         self._generator = generator
@@ -119,7 +121,7 @@ class KnowledgeService:
             return Assessment(answer=self._abstain(cleaned, language, 0.0))
         grounded, signals, excerpts = self._grounded(cleaned, language, query, hits, question)
         probability = self._model.probability(signals)
-        if probability < self._threshold:
+        if probability < self._model.threshold_for(language):
             answer = self._abstain(cleaned, language, probability)
         else:
             answer = grounded.model_copy(update={"confidence": round(probability, 4)})

@@ -2,8 +2,8 @@
 
 ``decline_model.json`` beside this file holds the scaler, the coefficients, the questions the model was
 fitted on and how (``bench/fit_decline.py`` refits it). The engine answers when the model gives the
-guidance at least ``threshold`` probability of covering the question (the model's own, chosen by
-cross-validation when it was fitted, unless a deployment sets another).
+guidance at least the threshold of the question's language of probability of covering the question (the
+model's own, chosen by cross-validation when it was fitted, unless a deployment sets another).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
 
+from core.language import Language
 from knowledge.decision.signals import FEATURES, Signals, logistic
 
 MODEL_FILE = "decline_model.json"
@@ -29,6 +30,9 @@ class DeclineModel(BaseModel):
         intercept: The bias.
         threshold: The probability under which the engine declines (chosen by cross-validation with folds
             by page against the goals for wrong declines and wrong answers, see ``bench/decline.py``).
+        thresholds: The same, chosen for the questions of each language ("nb", "en"): the English-only
+            embedding model gives English questions lower signals, answerable or not. ``threshold`` holds
+            for a language without one.
         fitted_on: Ids of the questions the model was fitted on.
         notes: How it was fitted (class weights, regularisation, source files).
     """
@@ -41,8 +45,13 @@ class DeclineModel(BaseModel):
     coefficients: tuple[float, ...]
     intercept: float
     threshold: float = 0.5
+    thresholds: dict[str, float] = {}
     fitted_on: tuple[str, ...] = ()
     notes: str = ""
+
+    def threshold_for(self, language: Language) -> float:
+        """The probability under which a question in ``language`` is declined."""
+        return self.thresholds.get(language.value, self.threshold)
 
     def probability(self, signals: Signals) -> float:
         """Probability that the guidance covers the question (0 when a required kind of answer is missing)."""

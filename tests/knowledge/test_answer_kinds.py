@@ -55,8 +55,11 @@ def test_without_a_threshold_the_models_own_decides(service: KnowledgeService) -
     question = Question(text="Who submits the final report?")
     probability = service.assess(question).probability
     assert probability is not None and 0.0 < probability < 1.0
-    strict = load_model().model_copy(update={"threshold": min(1.0, probability + 0.01)})
-    lenient = load_model().model_copy(update={"threshold": probability - 0.01})
+    # The English question's own threshold decides, whatever the overall one says.
+    strict = load_model().model_copy(
+        update={"threshold": 0.0, "thresholds": {"en": min(1.0, probability + 0.01)}}
+    )
+    lenient = load_model().model_copy(update={"threshold": 1.0, "thresholds": {"en": probability - 0.01}})
 
     def decided(model: DeclineModel) -> bool:
         return (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from core.language import Language
 from knowledge.decision.model import load_model
 from knowledge.decision.signals import FEATURES, Signals, kind_signals, margin, required_missing
 
@@ -32,6 +33,14 @@ def test_probability_rises_with_coverage_and_falls_when_the_kind_is_missing() ->
 
 def test_a_missing_required_answer_is_always_declined() -> None:
     assert load_model(MODEL).probability(_signals(1.0, required=True)) == 0.0
+
+
+def test_each_language_has_its_own_threshold_and_the_overall_one_stands_in() -> None:
+    model = load_model(MODEL).model_copy(update={"threshold": 0.3, "thresholds": {"en": 0.2}})
+
+    assert model.threshold_for(Language.EN) == 0.2
+    assert model.threshold_for(Language.NB) == 0.3
+    assert set(load_model().thresholds) == {"nb", "en"}
 
 
 def test_the_shipped_model_uses_known_signals_and_names_its_questions() -> None:

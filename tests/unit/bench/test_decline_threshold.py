@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bench.decline import THRESHOLDS, answered_right, choose_threshold, decision_cost, fit
@@ -72,3 +74,22 @@ def test_a_quote_without_the_questions_keywords_is_fitted_as_a_wrong_answer() ->
     assert answered_right(right)
     assert not answered_right(wrong)
     assert not answered_right(unanswerable)
+
+
+def test_each_language_gets_the_threshold_that_best_meets_the_goals_for_its_questions() -> None:
+    # Norwegian questions separate at a higher probability than English ones (the English-only model gives
+    # English questions lower signals): one threshold for both would miss a goal in one of the languages.
+    probes = [_probe(n, answerable=True, coverage=0.75 + (n % 5) / 20) for n in range(30)]
+    probes += [_probe(100 + n, answerable=False, coverage=0.3 + (n % 3) / 20) for n in range(12)]
+    english = [_probe(200 + n, answerable=True, coverage=0.35 + (n % 5) / 20) for n in range(30)]
+    english += [_probe(300 + n, answerable=False, coverage=0.0 + (n % 3) / 20) for n in range(12)]
+    probes += [replace(p, signals=replace(p.signals, english=1.0)) for p in english if p.signals]
+
+    model = fit(probes)
+
+    assert set(model.thresholds) == {"nb", "en"}
+    for language, flag in ((Language.NB, 0.0), (Language.EN, 1.0)):
+        mine = [p for p in probes if p.signals and p.signals.english == flag]
+        covered = [model.probability(p.signals) for p in mine if p.question.answerable and p.signals]
+        missed = [model.probability(p.signals) for p in mine if not p.question.answerable and p.signals]
+        assert min(covered) >= model.threshold_for(language) > max(missed)
