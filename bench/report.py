@@ -157,8 +157,9 @@ How it is measured:
 - **Out of fold**: the decline model (logistic regression over the signals in `knowledge/decision/signals.py`)
   is fitted by `bench/decline.py` on dev + A + extra together, 5 folds by page (`GroupKFold`; an unanswerable
   question is its own group); every question is decided by the model fitted without its page. The variants
-  below use the same fold models (each fold's threshold chosen without its page, over five shuffled inner
-  splits). The ranking's weights are chosen out of fold by `bench/tune_coverage.py`, `tune_channels.py` and
+  below use the same fold models (each fold's thresholds, one per language, chosen without its page, over five
+  shuffled inner splits). The model learns a right answer (the quote holds a keyword) against the rest. The
+  ranking's weights are chosen out of fold by `bench/tune_coverage.py`, `tune_channels.py` and
   `tune_quote.py` (their own reports); this run uses the shipped values.
 - **Same / cross**: the question's language against the language of the page holding the evidence (the dev
   set's English questions are cross-language, met by the hand-written renderings unless those are removed).

@@ -55,7 +55,7 @@ def log(message: str) -> None:
 
 
 def service_over(kb: KnowledgeBase) -> KnowledgeService:
-    """The answer engine as the bot wires it, over ``kb``'s active index (the shipped model's threshold)."""
+    """The answer engine as the bot wires it, over ``kb``'s active index (the shipped model's thresholds)."""
     return KnowledgeService(retriever=kb.retriever(), contact=CONTACT)
 
 
@@ -197,7 +197,8 @@ def run(sets: list[QuestionSet], *, tmp: Path, refit: Path | None = None) -> dic
     return {
         "project": PROJECT,
         "threshold": load_model().threshold,
-        "fold_thresholds": {group: model.threshold for group, model in sorted(folds.items())},
+        "thresholds": load_model().thresholds,
+        "fold_thresholds": {group: model.thresholds for group, model in sorted(folds.items())},
         "quality": quality,
         "variants": variants,
         "failures": {name: failures(group, project_rows(group, decisions)) for name, group in main.items()},
