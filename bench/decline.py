@@ -68,14 +68,20 @@ def fit(probes: Sequence[Probe], *, notes: str = "") -> DeclineModel:
     (the English-only embedding model gives English questions lower signals, answerable or not)."""
     model = _fit_weights(probes, notes=notes)
     outcomes = [found for seed in range(INNER_REPEATS) for found in _out_of_fold(probes, seed)]
-    thresholds = {
+    overall = choose_threshold([(covered, p) for _, covered, p in outcomes])
+    return model.model_copy(update={"threshold": overall, "thresholds": language_thresholds(outcomes)})
+
+
+def language_thresholds(outcomes: Sequence[tuple[Language, bool, float]]) -> dict[str, float]:
+    """For each language, the threshold of :data:`THRESHOLDS` that best meets the goals among its questions
+    (``outcomes``: each question's language, whether it is answerable, the probability the model gave)."""
+    languages = sorted({language for language, _, _ in outcomes}, key=lambda language: language.value)
+    return {
         language.value: choose_threshold(
             [(covered, p) for asked, covered, p in outcomes if asked is language]
         )
-        for language in sorted({asked for asked, _, _ in outcomes}, key=lambda language: language.value)
+        for language in languages
     }
-    overall = choose_threshold([(covered, p) for _, covered, p in outcomes])
-    return model.model_copy(update={"threshold": overall, "thresholds": thresholds})
 
 
 def _out_of_fold(probes: Sequence[Probe], seed: int) -> list[tuple[Language, bool, float]]:

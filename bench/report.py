@@ -90,7 +90,9 @@ def _model(results: dict[str, Any]) -> str:
         model["features"], model["means"], model["scales"], model["coefficients"], strict=True)]  # fmt: skip
     return (
         f"Shipped `knowledge/decision/decline_model.json`: fitted on {model['fitted_on']} questions "
-        f"({model['notes']}); intercept {model['intercept']}.\n\n"
+        f"({model['notes']}); intercept {model['intercept']}; declines under "
+        + ", ".join(f"{p} ({language})" for language, p in sorted(model.get("thresholds", {}).items()))
+        + f" (else {model['threshold']}).\n\n"
         + table(("signal", "mean", "scale", "coefficient"), rows)
     )
 
