@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bench.systems import System
@@ -66,7 +66,7 @@ def evaluate(system: System, questions: Sequence[EvalQuestion], catalog: Catalog
     return outcomes
 
 
-def by_language(outcomes: Sequence[Outcome]) -> dict[str, dict[str, float]]:
+def by_language(outcomes: Sequence[Outcome]) -> dict[str, dict[str, float | None]]:
     """``summarise`` over the Norwegian questions, the English ones and all of them."""
     rows = [outcome.row for outcome in outcomes]
     return {
@@ -139,7 +139,7 @@ def in_split(row: EvalRow, cross: bool | None, split: str) -> bool:
 
 
 def by_cross_split(
-    rows: Sequence[EvalRow], cross: dict[str, bool | None]
+    rows: Sequence[EvalRow], cross: Mapping[str, bool | None]
 ) -> dict[str, dict[str, float | None]]:
     """``summarise`` over every split of :data:`CROSS_SPLITS`; ``cross`` maps question ids to cross-language."""
     return {

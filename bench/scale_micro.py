@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _term_lists(shard, terms):  # type: ignore[no-untyped-def]
+def _term_lists(shard, terms):
     return [terms[chunk.chunk_id][: terms[chunk.chunk_id].index(WORDS_MARK)] for chunk in shard.chunks]
 
 

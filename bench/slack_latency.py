@@ -14,6 +14,7 @@ import argparse
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,9 +24,14 @@ from bench.speed import latency  # noqa: E402
 from knowledge.evaluation import load_questions  # noqa: E402
 from tests.bot.slack.harness import SECRET, bot_process, mention, unique  # noqa: E402
 from tests.stand_ins.slack_requests import SignedPoster  # noqa: E402
-from tests.stand_ins.slack_web_api import SlackWebApi  # noqa: E402
+from tests.stand_ins.slack_web_api import Call, SlackWebApi  # noqa: E402
 
 DEFAULT_QUESTIONS = ROOT.parent / "shared" / "eval" / "dev_questions.jsonl"
+
+
+def _in_channel(channel: str) -> Callable[[Call], bool]:
+    """Matches the Web API calls that post to ``channel``."""
+    return lambda call: call.params.get("channel") == channel
 
 
 def round_trips(questions: list[str], *, data_dir: Path) -> tuple[list[float], list[float], float]:
@@ -47,9 +53,7 @@ def round_trips(questions: list[str], *, data_dir: Path) -> tuple[list[float], l
                 )
                 assert status == 200
                 acks.append((time.perf_counter() - sent) * 1000)
-                api.wait_for(
-                    "chat.postMessage", where=lambda c, ch=channel: c.params.get("channel") == ch, timeout=60
-                )
+                api.wait_for("chat.postMessage", where=_in_channel(channel), timeout=60)
                 millis.append((time.perf_counter() - sent) * 1000)
     return millis, acks, start_seconds
 
