@@ -139,10 +139,27 @@ STEPS = AnswerCue(
 CUES = (REASON, NUMBER, ROLE, TIME, FREQUENCY, AGE, AMOUNT, PROCEDURE, STEPS)
 
 
+# Question words that also join a clause ("Hvilket dokument må signeres når en elev reiser?", "the teachers who
+# travel"): they ask only where a question or one of its sentences opens with them, or after a preposition
+# ("by when", «innen når») or a coordinating word.
+_ALSO_JOINING = frozenset({"når", "when", "who"})
+_ASKING_BEFORE = re.compile(r"(?:^|[.?!:;]|\b(?:by|until|till|innen|til|and|og|or|eller|so|så|but|men))\s*$")
+
+
 def asked_cues(question: str) -> tuple[AnswerCue, ...]:
     """The kinds of answer ``question`` asks for."""
-    asked = f" {question.lower()} "
-    return tuple(cue for cue in CUES if any(f" {word}" in asked for word in cue.asks))
+    asked = f" {' '.join(question.lower().split())} "
+    return tuple(cue for cue in CUES if any(_asks(asked, word) for word in cue.asks))
+
+
+def _asks(asked: str, word: str) -> bool:
+    """Whether ``word`` asks for its kind somewhere in ``asked`` (the question, lower case, space-padded)."""
+    start = asked.find(f" {word}")
+    while start != -1:
+        if word not in _ALSO_JOINING or _ASKING_BEFORE.search(asked[:start].strip()):
+            return True
+        start = asked.find(f" {word}", start + 1)
+    return False
 
 
 # A question word after a verb of deciding ("what decides how much we get", «hva avgjør hvor mye vi får») opens

@@ -76,6 +76,15 @@ def test_how_old_asks_for_an_age_that_a_duration_does_not_give() -> None:
     assert not gives(AGE, "Mobiliteten varer fra 10 til 29 dager.")
 
 
+def test_when_and_who_that_join_a_clause_ask_for_nothing() -> None:
+    assert asked_cues("Hvilket dokument må signeres når en elev reiser alene?") == ()
+    assert asked_cues("Is the grant taxable income for the teachers who travel?") == ()
+    assert asked_cues("Når må sluttrapporten leveres?") == (TIME,)
+    assert asked_cues("Our project ended on 30 June. Roughly by when must the report be in?") == (TIME,)
+    assert asked_cues("Så når må vi levere?") == (TIME,)
+    assert asked_cues("Who submits the final report?") == (ROLE,)
+
+
 def test_a_page_saying_no_application_is_needed_answers_how_to_apply() -> None:
     assert gives(PROCEDURE, "Det europeiske kvalitetsmerket – det er ikke nødvendig å søke!")
     assert gives(PROCEDURE, "Schools do not need to apply for the label.")
