@@ -16,9 +16,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.decline import fit, write_model  # noqa: E402
+from bench.decline import (  # noqa: E402
+    FIT_NOTES,
+    fit,
+    write_model,
+)
 from bench.indexes import MODEL  # noqa: E402
-from bench.run import EVAL, FIT_NOTES, MODEL_PATH, Bench, default_sets, log  # noqa: E402
+from bench.run import EVAL, MODEL_PATH, Bench, default_sets, log  # noqa: E402
 from knowledge.embeddings import SentenceTransformerEmbedder  # noqa: E402
 
 OUT = MODEL_PATH

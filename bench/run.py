@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import metrics, speed  # noqa: E402
-from bench.decline import C, declined, fit, fold_models, write_model  # noqa: E402
+from bench.decline import FIT_NOTES, declined, fit, fold_models, write_model  # noqa: E402
 from bench.indexes import MODEL, CachedEmbedder, build_index  # noqa: E402
 from bench.probe import Probe, probe  # noqa: E402
 from bench.question_sets import QuestionSet, default_sets  # noqa: E402
@@ -43,10 +43,6 @@ EVAL = ROOT.parent / "shared/eval"
 CONTACT = "erasmuspluss@hkdir.no"
 PROJECT = "Rapportlos"
 MODEL_PATH = ROOT / "knowledge/decision" / MODEL_FILE
-FIT_NOTES = (
-    f"LogisticRegression(C={C}, class_weight=balanced): a right answer (answerable, the quote holds a keyword) "
-    "against the rest, on dev + A + extra; bench/run.py --refit"
-)
 
 
 def log(message: str) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from core.language import Language
 from knowledge.answering.meaning import SimilarityFn, similarities_by_language
+from knowledge.answering.quoted_text import FOLLOWING_ITEMS, excerpt_text
 from knowledge.answering.units import Unit, blocks_of, sentences_after, units_of
 from knowledge.catalog import Catalog
 from knowledge.models import Chunk
@@ -16,9 +17,6 @@ from knowledge.text.question_words import STEPS, asked_cues, gives
 
 _CANDIDATE_HITS = 5  # passages whose sentences compete to be the answer
 _SECOND_SENTENCE = 0.9  # a runner-up from another passage this close is quoted too
-_FOLLOWING_ITEMS = 4  # items quoted after a lead-in that ends with a colon
-_SHORT_SENTENCE = 60  # a sentence this short is quoted with the next one
-_WHOLE_BLOCK = 300  # a paragraph or list item this short is quoted whole
 _OWN_WORDS = 0.7  # weight of a sentence's own words against its section heading's
 _SIM_WEIGHT = 1.5  # weight of the meaning-match with the question
 _COMPLETION_GAIN = 0.15  # share of question words the next sentence must add to be quoted
@@ -41,13 +39,6 @@ class QuoteWeights:
 
 
 SHIPPED_WEIGHTS = QuoteWeights()
-# A sentence that opens like this leans on the one before it ("Then the coordinator marks …"), or names what
-# it is about only by a pronoun ("Ho inneheld …", "They must …"), whose noun is in the sentence before.
-_BACK_REFERENCES = (
-    "deretter", "da ", "dette", "derfor", "i så fall", "her ", "then", "this ", "therefore", "here ",
-    "ho ", "hun ", "han ", "dei ", "denne ", "disse ", "desse ", "slike ",
-    "she ", "he ", "they ", "these ", "those ", "such ",
-)  # fmt: skip
 
 # A line that only points to another page ("Les mer om strategiske partnerskap.", "Read more about …"): the
 # link it stood for is gone from the text, so it answers nothing and is never quoted.
@@ -80,35 +71,6 @@ def _cue_bonus(question: str, unit: str, bonus: float) -> float:
     """``bonus`` for each kind the question word asks for that a unit gives: a reason for "why", a role
     for "who"…"""
     return sum(bonus for cue in asked_cues(question) if gives(cue, unit))
-
-
-def _expand(units: list[Unit], index: int) -> list[str]:
-    """A sentence with what it needs: the one it refers back to, what it introduces, or its answer."""
-    sentence = units[index].sentence
-    picked = [sentence]
-    if index > 0 and sentence.lower().startswith(_BACK_REFERENCES):
-        picked.insert(0, units[index - 1].sentence)
-    if sentence.rstrip().endswith("?") and index + 1 < len(units):
-        picked.append(units[index + 1].sentence)  # the page asks the question itself; its answer follows
-    elif len(sentence) < _SHORT_SENTENCE and index + 1 < len(units):
-        picked.append(units[index + 1].sentence)
-    return picked
-
-
-def _excerpt_text(blocks: list[str], units: list[Unit], index: int) -> list[str]:
-    """What to quote for the best sentence: its whole paragraph or list item when that is short, with
-    the items a lead-in ("… three steps:") introduces; else the sentence with what it needs."""
-    number = units[index].block
-    block = blocks[number]
-    if units[index].sentence.rstrip().endswith(":"):  # a lead-in: what it introduces is the answer
-        return [units[index].sentence, *blocks[number + 1 : number + 1 + _FOLLOWING_ITEMS]]
-    if len(block) > _WHOLE_BLOCK:
-        return _expand(units, index)
-    if block.rstrip().endswith(":"):
-        return [block, *blocks[number + 1 : number + 1 + _FOLLOWING_ITEMS]]
-    if len(block) < _SHORT_SENTENCE and number + 1 < len(blocks):
-        return [block, blocks[number + 1]]
-    return [block]
 
 
 @dataclass(frozen=True)
@@ -229,7 +191,7 @@ def select_sentences(
             picked.append(candidate)
             break
     excerpts = [
-        Excerpt(chunk=c.chunk, sentences=tuple(_excerpt_text(c.blocks, c.units, c.index)), score=c.score)
+        Excerpt(chunk=c.chunk, sentences=tuple(excerpt_text(c.blocks, c.units, c.index)), score=c.score)
         for c in picked
     ]
     excerpts = [_with_list(catalog, excerpt) for excerpt in excerpts]
@@ -261,7 +223,7 @@ def _with_list(catalog: Catalog, excerpt: Excerpt) -> Excerpt:
     lead = next((n for n, s in enumerate(excerpt.sentences) if s.rstrip().endswith(":")), None)
     if lead is None:
         return excerpt
-    wanted = _FOLLOWING_ITEMS - (len(excerpt.sentences) - lead - 1)
+    wanted = FOLLOWING_ITEMS - (len(excerpt.sentences) - lead - 1)
     following = catalog.following(excerpt.chunk)
     if wanted <= 0 or following is None or following.section != excerpt.chunk.section:
         return excerpt

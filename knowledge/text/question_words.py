@@ -8,7 +8,9 @@ or the role a question asks for would be invisible to both search and answer sel
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 
 @dataclass(frozen=True)
@@ -148,18 +150,30 @@ _ASKING_BEFORE = re.compile(r"(?:^|[.?!:;]|\b(?:by|until|till|innen|til|and|og|o
 
 def asked_cues(question: str) -> tuple[AnswerCue, ...]:
     """The kinds of answer ``question`` asks for."""
-    asked = f" {' '.join(question.lower().split())} "
-    return tuple(cue for cue in CUES if any(_asks(asked, word) for word in cue.asks))
+    asked = _padded(question)
+    return tuple(cue for cue in CUES if any(_stands(asked, word, partial(_opens, word)) for word in cue.asks))
 
 
-def _asks(asked: str, word: str) -> bool:
-    """Whether ``word`` asks for its kind somewhere in ``asked`` (the question, lower case, space-padded)."""
+def _padded(question: str) -> str:
+    """``question`` in lower case, its white space single, a space at each end (words are found as " word")."""
+    return f" {' '.join(question.lower().split())} "
+
+
+def _stands(asked: str, word: str, where: Callable[[str], bool]) -> bool:
+    """Whether ``word`` stands somewhere in ``asked`` (see :func:`_padded`) where ``where`` accepts the text
+    before it."""
     start = asked.find(f" {word}")
     while start != -1:
-        if word not in _ALSO_JOINING or _ASKING_BEFORE.search(asked[:start].strip()):
+        if where(asked[:start]):
             return True
         start = asked.find(f" {word}", start + 1)
     return False
+
+
+def _opens(word: str, before: str) -> bool:
+    """Whether ``word``, after ``before``, asks: always, but a word that also joins clauses only where it
+    opens the question or a sentence of it, or follows a preposition or a joining word."""
+    return word not in _ALSO_JOINING or _ASKING_BEFORE.search(before.strip()) is not None
 
 
 # A question word after a verb of deciding ("what decides how much we get", «hva avgjør hvor mye vi får») opens
@@ -174,14 +188,8 @@ _DECIDED = re.compile(
 def asked_directly(cue: AnswerCue, question: str) -> bool:
     """Whether ``question`` asks for ``cue``'s kind itself, not for what decides it: a question word that
     follows a verb of deciding ("what decides how much …") does not count."""
-    asked = f" {' '.join(question.lower().split())} "
-    for word in cue.asks:
-        start = asked.find(f" {word}")
-        while start != -1:
-            if not _DECIDED.search(asked[:start]):
-                return True
-            start = asked.find(f" {word}", start + 1)
-    return False
+    asked = _padded(question)
+    return any(_stands(asked, word, lambda before: not _DECIDED.search(before)) for word in cue.asks)
 
 
 def gives(cue: AnswerCue, text: str) -> bool:
