@@ -111,8 +111,8 @@ def _failures(items: Sequence[dict[str, str]]) -> str:
 
 def _targets(targets: Sequence[Target]) -> str:
     return table(
-        ("target", "this run", "goal", ""),
-        [[t.name, t.value, t.goal, "✅" if t.met else "❌"] for t in targets],
+        ("target", "this run", "95 % interval", "goal", ""),
+        [[t.name, t.value, t.interval or "–", t.goal, "✅" if t.met else "❌"] for t in targets],
     )
 
 

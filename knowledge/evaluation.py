@@ -83,6 +83,8 @@ def summarise(rows: Iterable[EvalRow]) -> dict[str, float | None]:
 
     return {
         "questions": len(rows),
+        "answerable": len(answerable),
+        "unanswerable": len(unanswerable),
         "hit@1": share([row.rank == 1 for row in answerable]),
         "hit@3": share([row.rank is not None and row.rank <= 3 for row in answerable]),
         "mrr": round(sum(1 / row.rank for row in answerable if row.rank) / len(answerable), 4)
