@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold
 
 from bench.probe import Probe
@@ -153,6 +154,24 @@ def fold_models(probes: Sequence[Probe]) -> dict[str, DeclineModel]:
         for i in test:
             models[probes[i].group] = model
     return models
+
+
+def separation(probes: Sequence[Probe], folds: dict[str, DeclineModel]) -> dict[str, float | None]:
+    """How well the out-of-fold probabilities rank right answers above the rest (ROC AUC: 1 perfect, 0.5
+    chance), over every question and per language: unlike the figures at a threshold, it does not jump when
+    one question crosses the threshold, so it tells whether a change of signals helps the decision at all.
+    A question with nothing to quote counts at probability 0."""
+    scored: dict[str, tuple[list[bool], list[float]]] = {"all": ([], []), "nb": ([], []), "en": ([], [])}
+    for p in probes:
+        model = folds.get(p.group)
+        probability = model.probability(p.signals) if model is not None and p.signals is not None else 0.0
+        for split in ("all", language_of(p).value):
+            scored[split][0].append(answered_right(p))
+            scored[split][1].append(probability)
+    return {
+        split: round(float(roc_auc_score(labels, values)), 4) if 0 < sum(labels) < len(labels) else None
+        for split, (labels, values) in scored.items()
+    }
 
 
 def write_model(model: DeclineModel, path: Path) -> None:

@@ -93,7 +93,18 @@ def _model(results: dict[str, Any]) -> str:
         f"({model['notes']}); intercept {model['intercept']}; declines under "
         + ", ".join(f"{p} ({language})" for language, p in sorted(model.get("thresholds", {}).items()))
         + f" (else {model['threshold']}).\n\n"
+        + _separation(results.get("separation", {}))
         + table(("signal", "mean", "scale", "coefficient"), rows)
+    )
+
+
+def _separation(auc: dict[str, float | None]) -> str:
+    if not auc:
+        return ""
+    figures = ", ".join(f"{split} {value:.3f}" for split, value in auc.items() if value is not None)
+    return (
+        "How well the out-of-fold probabilities rank right answers (answerable, the quote holds a keyword) "
+        f"above everything else, dev + A + extra (ROC AUC, 0.5 is chance): {figures}.\n\n"
     )
 
 

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import metrics, speed  # noqa: E402
-from bench.decline import FIT_NOTES, declined, fit, fold_models, write_model  # noqa: E402
+from bench.decline import FIT_NOTES, declined, fit, fold_models, separation, write_model  # noqa: E402
 from bench.indexes import MODEL, CachedEmbedder, build_index  # noqa: E402
 from bench.probe import Probe, probe  # noqa: E402
 from bench.question_sets import QuestionSet, default_sets  # noqa: E402
@@ -195,6 +195,7 @@ def run(sets: list[QuestionSet], *, tmp: Path, refit: Path | None = None) -> dic
         "threshold": load_model().threshold,
         "thresholds": load_model().thresholds,
         "fold_thresholds": {group: model.thresholds for group, model in sorted(folds.items())},
+        "separation": separation(everything, folds),
         "quality": quality,
         "variants": variants,
         "failures": {name: failures(group, project_rows(group, decisions)) for name, group in main.items()},

@@ -13,6 +13,7 @@ from bench.decline import (
     decision_cost,
     fit,
     language_thresholds,
+    separation,
 )
 from bench.probe import Probe
 from core.language import Language
@@ -110,3 +111,17 @@ def test_a_fitted_model_keeps_a_threshold_for_each_language_that_separates_its_q
         covered = [model.probability(p.signals) for p in mine if p.question.answerable and p.signals]
         missed = [model.probability(p.signals) for p in mine if not p.question.answerable and p.signals]
         assert min(covered) >= model.threshold_for(language) > max(missed)
+
+
+def test_separation_is_one_for_a_model_that_ranks_every_right_answer_first_and_chance_for_noise() -> None:
+    probes = [_probe(n, answerable=True, coverage=0.5 + (n % 10) / 20) for n in range(40)]
+    probes += [_probe(100 + n, answerable=False, coverage=0.05 + (n % 5) / 20) for n in range(12)]
+    model = fit(probes)
+    folds = {p.group: model for p in probes}
+
+    auc = separation(probes, folds)
+
+    assert auc["all"] == pytest.approx(1.0) and auc["nb"] == pytest.approx(1.0)
+    assert auc["en"] is None  # no English question: nothing to rank
+    flat = [replace(p, signals=probes[0].signals) for p in probes]
+    assert separation(flat, folds)["all"] == pytest.approx(0.5)  # every question the same probability
