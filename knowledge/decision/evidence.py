@@ -34,6 +34,9 @@ def gather_signals(
         dense_passage=hits[0].dense
         or max(retriever.passage_similarity(anchor, hits[0].group_id) for anchor in passage_anchors),
         dense_sentence=_sentence_meaning(retriever, question, query, best) if best else 0.0,
+        sentence_coverage=retriever.words.of_text(query, _sentence(best), best.chunk.language)
+        if best
+        else 0.0,
         agreement=hits[0].agreement,
         kind_given=given,
         kind_missing=missing,
@@ -49,7 +52,7 @@ def _sentence_meaning(retriever: Retriever, question: str, query: QueryTerms, be
     """Meaning-match of the question and the quoted sentence, compared in English where they differ in
     language (the embedding model reads English only): a Norwegian question's rendering against an English
     sentence, an English question against a Norwegian sentence's gloss."""
-    sentence = best.units[best.index].sentence
+    sentence = _sentence(best)
     pairs = [(question, sentence)]
     if best.chunk.language is not query.language:
         if query.language is Language.NB and query.translated:
@@ -57,3 +60,8 @@ def _sentence_meaning(retriever: Retriever, question: str, query: QueryTerms, be
         elif query.language is Language.EN:
             pairs.append((question, retriever.gloss(sentence, Language.NB, doc_id=best.chunk.doc_id)))
     return max(retriever.similarities(anchor, [text])[0] for anchor, text in pairs)
+
+
+def _sentence(best: Candidate) -> str:
+    """The sentence the answer quotes first."""
+    return best.units[best.index].sentence

@@ -13,6 +13,7 @@ FEATURES = (
     "margin",
     "dense_passage",
     "dense_sentence",
+    "sentence_coverage",
     "agreement",
     "kind_given",
     "kind_missing",
@@ -32,6 +33,8 @@ class Signals:
         margin: How far the best passage leads the second (relative fused score).
         dense_passage: Meaning-match of the question and its best passage (embedding cosine).
         dense_sentence: Meaning-match of the question and the sentence the answer quotes.
+        sentence_coverage: Share of the question's words (IDF-weighted) in the sentence the answer quotes,
+            read through the glossary and the dictionary where it is in the other language.
         agreement: Share of the retrieval channels whose own best passage is on the fused best one's page.
         kind_given: 1 when the question asks for a kind of answer (amount, time, role…) the quote gives.
         kind_missing: 1 when it asks for one the quote does not give.
@@ -54,6 +57,7 @@ class Signals:
     kind_missing: float
     question_words: float
     missing_key: float = 0.0
+    sentence_coverage: float = 0.0
     unknown_words: float = 0.0
     english: float = 0.0
     required_missing: bool = False

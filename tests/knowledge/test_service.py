@@ -195,3 +195,14 @@ def test_compound_question_finds_the_budget_transfer_passage(service: KnowledgeS
 
 def test_clean_question_drops_control_characters_and_folds_space() -> None:
     assert clean_question("  Når\x00 er\u200b\n\n fristen?\t ") == "Når er fristen?"
+
+
+def test_the_quoted_sentences_own_word_match_is_a_signal_of_its_own(service: KnowledgeService) -> None:
+    on_topic = service.assess(Question(text="Kan vi flytte penger mellom budsjettpostene?"))
+    # Its words meet the pages here and there, but no sentence holds them together.
+    scattered = service.assess(Question(text="Kan læreren flytte elevens sluttrapport til en annen skole?"))
+
+    assert on_topic.signals is not None and scattered.signals is not None
+    assert on_topic.signals.sentence_coverage > 0.5
+    assert on_topic.signals.sentence_coverage <= on_topic.signals.coverage + 1e-9
+    assert scattered.signals.sentence_coverage < on_topic.signals.sentence_coverage
