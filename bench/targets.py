@@ -28,6 +28,9 @@ def wilson(share: float, count: int) -> tuple[float, float]:
     """The 95 % Wilson score interval of a share measured over ``count`` questions."""
     if count <= 0:
         return 0.0, 1.0
+    if share in (0.0, 1.0):  # the closed form, exact at the edge (the general one rounds to 0.99999…)
+        edge = count / (count + _Z * _Z)
+        return (0.0, 1 - edge) if share == 0.0 else (edge, 1.0)
     centre = (share + _Z * _Z / (2 * count)) / (1 + _Z * _Z / count)
     spread = (
         _Z * math.sqrt(share * (1 - share) / count + _Z * _Z / (4 * count * count)) / (1 + _Z * _Z / count)
@@ -36,7 +39,7 @@ def wilson(share: float, count: int) -> tuple[float, float]:
 
 
 def _with_interval(target: Target, share: float | None, count: int) -> Target:
-    if share is None:
+    if share is None or count <= 0:
         return target
     low, high = wilson(share, count)
     return Target(target.name, target.value, target.goal, target.met, f"{low:.2f}–{high:.2f} (n={count})")
