@@ -158,7 +158,7 @@ def fold_models(probes: Sequence[Probe]) -> dict[str, DeclineModel]:
 
 def separation(probes: Sequence[Probe], folds: dict[str, DeclineModel]) -> dict[str, float | None]:
     """How well the out-of-fold probabilities rank right answers above the rest (ROC AUC: 1 perfect, 0.5
-    chance), over every question and per language: unlike the figures at a threshold, it does not jump when
+    chance), over every question and per language the engine read it in (as the thresholds are): unlike the figures at a threshold, it does not jump when
     one question crosses the threshold, so it tells whether a change of signals helps the decision at all.
     A question with nothing to quote counts at probability 0."""
     scored: dict[str, tuple[list[bool], list[float]]] = {"all": ([], []), "nb": ([], []), "en": ([], [])}

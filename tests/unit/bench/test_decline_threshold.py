@@ -125,3 +125,20 @@ def test_separation_is_one_for_a_model_that_ranks_every_right_answer_first_and_c
     assert auc["en"] is None  # no English question: nothing to rank
     flat = [replace(p, signals=probes[0].signals) for p in probes]
     assert separation(flat, folds)["all"] == pytest.approx(0.5)  # every question the same probability
+
+
+def test_separation_scores_each_question_with_its_own_fold_model() -> None:
+    probes = [_probe(n, answerable=True, coverage=0.5 + (n % 10) / 20) for n in range(40)]
+    probes += [_probe(100 + n, answerable=False, coverage=0.05 + (n % 5) / 20) for n in range(12)]
+    model = fit(probes)
+    backwards = model.model_copy(update={"coefficients": tuple(-c for c in model.coefficients)})
+    folds = {p.group: model for p in probes}
+
+    # The unanswerable questions' fold model ranks backwards: they now come out on top.
+    unanswerable = {p.group for p in probes if not p.question.answerable}
+    auc = separation(probes, folds | dict.fromkeys(unanswerable, backwards))["all"]
+    assert auc is not None and auc < 0.5
+    # A question without signals, or whose page has no fold model, counts at probability 0.
+    without = [replace(p, signals=None) if p.question.answerable else p for p in probes]
+    assert separation(without, folds)["all"] == pytest.approx(0.0)
+    assert separation(probes, {})["all"] == pytest.approx(0.5)
