@@ -9,7 +9,7 @@ scored again and again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from core.language import Language
@@ -133,10 +133,17 @@ class Coverage:
 
     def of_text(self, query: QueryTerms, text: str, language: Language) -> float:
         """Share of the question's content words (IDF-weighted) that ``text`` in ``language`` contains."""
-        terms = self._text_terms(text, language)
-        if language is query.language:
-            return self._share(query, terms, frozenset())
-        return self._share(query, frozenset(), terms)
+        return self.of_texts(query, [(text, language)])
+
+    def of_texts(self, query: QueryTerms, texts: Sequence[tuple[str, Language]]) -> float:
+        """Share of the question's content words (IDF-weighted) that ``texts`` hold together, each in its
+        language: a sentence and its bridge (its gloss in the question's language, the Bokmål forms of a
+        Nynorsk sentence), as a passage group is scored with its bridge."""
+        own = frozenset().union(*(self._text_terms(t, lang) for t, lang in texts if lang is query.language))
+        other = frozenset().union(
+            *(self._text_terms(t, lang) for t, lang in texts if lang is not query.language)
+        )
+        return self._share(query, own, other)
 
     def _text_terms(self, text: str, language: Language) -> frozenset[str]:
         """The index terms of a sentence (cached: the same passages' sentences are scored again and again)."""

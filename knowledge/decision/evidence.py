@@ -34,9 +34,7 @@ def gather_signals(
         dense_passage=hits[0].dense
         or max(retriever.passage_similarity(anchor, hits[0].group_id) for anchor in passage_anchors),
         dense_sentence=_sentence_meaning(retriever, question, query, best) if best else 0.0,
-        sentence_coverage=retriever.words.of_text(query, _sentence(best), best.chunk.language)
-        if best
-        else 0.0,
+        sentence_coverage=_sentence_coverage(retriever, query, best) if best else 0.0,
         agreement=hits[0].agreement,
         kind_given=given,
         kind_missing=missing,
@@ -60,6 +58,16 @@ def _sentence_meaning(retriever: Retriever, question: str, query: QueryTerms, be
         elif query.language is Language.EN:
             pairs.append((question, retriever.gloss(sentence, Language.NB, doc_id=best.chunk.doc_id)))
     return max(retriever.similarities(anchor, [text])[0] for anchor, text in pairs)
+
+
+def _sentence_coverage(retriever: Retriever, query: QueryTerms, best: Candidate) -> float:
+    """How much of the question the quoted sentence holds, with its bridge as a passage is scored with its
+    own: a Nynorsk sentence with its Bokmål word forms, a sentence in the other language with its gloss."""
+    sentence, language, page = _sentence(best), best.chunk.language, best.chunk.doc_id
+    texts = [(retriever.bridge.bokmal(sentence, page) if retriever.bridge else sentence, language)]
+    if language is not query.language:
+        texts.append((retriever.gloss(sentence, language, doc_id=page), query.language))
+    return retriever.words.of_texts(query, texts)
 
 
 def _sentence(best: Candidate) -> str:

@@ -133,15 +133,7 @@ def test_shipped_index_holds_no_stray_paths(shipped_kb: KnowledgeBase) -> None:
 @pytest.mark.parametrize(
     "question",
     [
-        pytest.param(
-            "do pupils need travel insurance for erasmus exchanges",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="Known failure: over these two pages every retrieval channel's best passage is on the "
-                "same page, so the channels' agreement on the page (a signal that helps among many pages) says "
-                "nothing here; the model gives 0.34 against the English threshold of 0.3.",
-            ),
-        ),
+        "do pupils need travel insurance for erasmus exchanges",
         "How much is the travel grant for a teacher going to Spain?",
     ],
 )

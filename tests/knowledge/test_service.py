@@ -126,7 +126,7 @@ def test_an_instruction_to_the_bot_is_declined(service: KnowledgeService) -> Non
     strict=True,
     reason="Known failure: over the shipped pages and their English renderings the decline model gives it a "
     "probability above the threshold chosen by cross-validation; it was declined at the old default of 0.5. "
-    "Over the Norwegian pages alone it is answered too (test_retrieval).",
+    "Over the Norwegian pages alone it is declined (test_retrieval).",
 )
 def test_travel_insurance_over_the_shipped_pages_is_declined(service: KnowledgeService) -> None:
     answer = service.answer(Question(text="do pupils need travel insurance for erasmus exchanges"))
@@ -199,10 +199,10 @@ def test_clean_question_drops_control_characters_and_folds_space() -> None:
 
 def test_the_quoted_sentences_own_word_match_is_a_signal_of_its_own(service: KnowledgeService) -> None:
     on_topic = service.assess(Question(text="Kan vi flytte penger mellom budsjettpostene?"))
-    # Its words meet the pages here and there, but no sentence holds them together.
+    # Its words are on the pages, but no one sentence holds them all.
     scattered = service.assess(Question(text="Kan læreren flytte elevens sluttrapport til en annen skole?"))
 
     assert on_topic.signals is not None and scattered.signals is not None
     assert on_topic.signals.sentence_coverage > 0.5
-    assert on_topic.signals.sentence_coverage <= on_topic.signals.coverage + 1e-9
+    assert scattered.signals.sentence_coverage < scattered.signals.coverage
     assert scattered.signals.sentence_coverage < on_topic.signals.sentence_coverage
