@@ -142,11 +142,11 @@ def answered_right(probe: Probe) -> bool:
     return probe.question.answerable and (not keywords or any(k.lower() in text for k in keywords))
 
 
-def fold_models(probes: Sequence[Probe]) -> dict[str, DeclineModel]:
+def fold_models(probes: Sequence[Probe], *, seed: int | None = None) -> dict[str, DeclineModel]:
     """For every page (group), the model fitted without any question about that page (its threshold chosen
-    without that page too)."""
+    without that page too); the pages are dealt into folds in order, or shuffled by ``seed``."""
     groups = sorted({p.group for p in probes})
-    splitter = GroupKFold(n_splits=min(FOLDS, len(groups)))
+    splitter = GroupKFold(n_splits=min(FOLDS, len(groups)), shuffle=seed is not None, random_state=seed)
     labels = [p.group for p in probes]
     models: dict[str, DeclineModel] = {}
     for train, test in splitter.split(np.zeros(len(probes)), groups=labels):

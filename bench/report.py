@@ -98,6 +98,22 @@ def _model(results: dict[str, Any]) -> str:
     )
 
 
+def _reshuffled(figures: dict[str, dict[str, list[float]]]) -> str:
+    if not figures:
+        return ""
+    names = (("keyword_accuracy", "keyword acc."), ("false_abstention", "answerable wrongly declined"),
+             ("abstention", "unanswerable declined"))  # fmt: skip
+    rows = [
+        [split, *(f"{figures[split][key][0]:.3f} ± {figures[split][key][1]:.3f}" for key, _ in names)]
+        for split in figures
+    ]
+    return (
+        "The same answer figures, out of fold, averaged over six shuffled dealings of the pages into folds "
+        "(mean ± standard deviation; `bench/reshuffle.py`): how much the figures above owe to one dealing.\n\n"
+        + table(("questions", *(label for _, label in names)), rows)
+    )
+
+
 def _separation(auc: dict[str, float | None]) -> str:
     if not auc:
         return ""
@@ -144,6 +160,7 @@ def markdown(results: dict[str, Any], targets: Sequence[Target]) -> str:
         _METHOD,
         "## Targets (set A out of fold, dev, speed)",
         _targets(targets),
+        _reshuffled(results.get("reshuffled", {})),
     ]
     for name, per_system in results["quality"].items():
         parts += [f"## Quality: {name}", _quality(per_system)]

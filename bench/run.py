@@ -29,6 +29,7 @@ from bench.indexes import MODEL, CachedEmbedder, build_index  # noqa: E402
 from bench.probe import Probe, probe  # noqa: E402
 from bench.question_sets import QuestionSet, default_sets  # noqa: E402
 from bench.report import markdown, summary  # noqa: E402
+from bench.reshuffle import reshuffled  # noqa: E402
 from bench.systems import BM25System, RecipeSystem  # noqa: E402
 from bench.targets import check  # noqa: E402
 from knowledge.bootstrap import KnowledgeBase  # noqa: E402
@@ -196,6 +197,7 @@ def run(sets: list[QuestionSet], *, tmp: Path, refit: Path | None = None) -> dic
         "thresholds": load_model().thresholds,
         "fold_thresholds": {group: model.thresholds for group, model in sorted(folds.items())},
         "separation": separation(everything, folds),
+        "reshuffled": reshuffled(main),
         "quality": quality,
         "variants": variants,
         "failures": {name: failures(group, project_rows(group, decisions)) for name, group in main.items()},
