@@ -109,7 +109,8 @@ def missing_text(views: list[ChecklistView], language: Language) -> str:
             lines.append(say("missing.title", language, title=view.title))
         for waiting in view.waiting:
             steps = join_names(waiting.step_titles, language)
-            lines.append(say("missing.line", language, party=party_name(waiting, language), steps=steps))
+            line = say("missing.line", language, party=party_name(waiting, language), steps=steps)
+            lines.append(line[:1].upper() + line[1:])  # «Koordinator mangler: …» opens the line
     return "\n".join(lines)
 
 

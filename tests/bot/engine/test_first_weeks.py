@@ -98,6 +98,9 @@ def test_project_questions_are_answered_from_its_state(commands):
         in missing
     )
     assert "Fakturaer" not in missing and "fakturaer" not in missing  # the optional step is not missing
+    assert missing.splitlines()[0].startswith(
+        "Koordinator mangler: Fullfør det kvalitative"
+    )  # opens in capitals
     deadline = say(commands, "kari", "når er fristen vår?").text
     assert "slutter 30.06.2027" in deadline and "29.08.2027" in deadline and "om 727 dager" in deadline
     assert say(commands, "kari", "Når er fristen for sluttrapporten?") is None  # guidance, not state
