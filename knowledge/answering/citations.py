@@ -1,4 +1,4 @@
-"""The sources an answer cites: the best passages and the ones it quotes, each page section once."""
+"""The sources an answer cites: the best passages and the ones it quotes, each page once."""
 
 from __future__ import annotations
 
@@ -46,8 +46,17 @@ def citations_for(
 
 
 def one_per_source(citations: list[Citation]) -> list[Citation]:
-    """The citations with each source (page and section) once: two quotes from one section cite it once."""
-    seen: dict[tuple[str, str, str | None], Citation] = {}
+    """The citations with each page once: quotes from several sections of one page cite it once, naming
+    those sections together ("Sluttrapportering · Dokumentasjon"); a quote from the page's opening adds no
+    section."""
+    pages: dict[tuple[str, str | None], list[Citation]] = {}
     for citation in citations:
-        seen.setdefault((citation.title, citation.section, citation.url), citation)
-    return list(seen.values())
+        pages.setdefault((citation.title, citation.url), []).append(citation)
+    merged = []
+    for same_page in pages.values():
+        sections = [c.section for c in same_page if c.section and c.section != c.title]
+        first = same_page[0]
+        merged.append(
+            first.model_copy(update={"section": " · ".join(dict.fromkeys(sections)) or first.section})
+        )
+    return merged
