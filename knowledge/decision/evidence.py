@@ -28,13 +28,14 @@ def gather_signals(
     given, missing = kind_signals(question, quote)
     top = hits[:SOURCES]
     passages = [" ".join(c.text for c in catalog.groups.get(h.group_id, [])) for h in top]
+    gloss = _sentence_gloss(retriever, query, best) if best else ""
     return Signals(
         coverage=max((hit.coverage for hit in top), default=0.0),
         margin=margin(hits[0].score, hits[1].score if len(hits) > 1 else 0.0),
         dense_passage=hits[0].dense
         or max(retriever.passage_similarity(anchor, hits[0].group_id) for anchor in passage_anchors),
-        dense_sentence=_sentence_meaning(retriever, question, query, best) if best else 0.0,
-        sentence_coverage=_sentence_coverage(retriever, query, best) if best else 0.0,
+        dense_sentence=_sentence_meaning(retriever, question, query, best, gloss) if best else 0.0,
+        sentence_coverage=_sentence_coverage(retriever, query, best, gloss) if best else 0.0,
         agreement=hits[0].agreement,
         kind_given=given,
         kind_missing=missing,
@@ -46,27 +47,37 @@ def gather_signals(
     )
 
 
-def _sentence_meaning(retriever: Retriever, question: str, query: QueryTerms, best: Candidate) -> float:
+def _sentence_gloss(retriever: Retriever, query: QueryTerms, best: Candidate) -> str:
+    """The quoted sentence glossed in the question's language ("" when it is written in it): glossed once,
+    read by both the meaning-match and the coverage of the sentence."""
+    if best.chunk.language is query.language:
+        return ""
+    return retriever.gloss(_sentence(best), best.chunk.language, doc_id=best.chunk.doc_id)
+
+
+def _sentence_meaning(
+    retriever: Retriever, question: str, query: QueryTerms, best: Candidate, gloss: str
+) -> float:
     """Meaning-match of the question and the quoted sentence, compared in English where they differ in
     language (the embedding model reads English only): a Norwegian question's rendering against an English
-    sentence, an English question against a Norwegian sentence's gloss."""
+    sentence, an English question against a Norwegian sentence's ``gloss``."""
     sentence = _sentence(best)
     pairs = [(question, sentence)]
     if best.chunk.language is not query.language:
         if query.language is Language.NB and query.translated:
             pairs.append((query.rendering, sentence))
         elif query.language is Language.EN:
-            pairs.append((question, retriever.gloss(sentence, Language.NB, doc_id=best.chunk.doc_id)))
+            pairs.append((question, gloss))
     return max(retriever.similarities(anchor, [text])[0] for anchor, text in pairs)
 
 
-def _sentence_coverage(retriever: Retriever, query: QueryTerms, best: Candidate) -> float:
+def _sentence_coverage(retriever: Retriever, query: QueryTerms, best: Candidate, gloss: str) -> float:
     """How much of the question the quoted sentence holds, with its bridge as a passage is scored with its
-    own: a Nynorsk sentence with its Bokmål word forms, a sentence in the other language with its gloss."""
+    own: a Nynorsk sentence with its Bokmål word forms, a sentence in the other language with its ``gloss``."""
     sentence, language, page = _sentence(best), best.chunk.language, best.chunk.doc_id
     texts = [(retriever.bridge.bokmal(sentence, page) if retriever.bridge else sentence, language)]
-    if language is not query.language:
-        texts.append((retriever.gloss(sentence, language, doc_id=page), query.language))
+    if gloss:
+        texts.append((gloss, query.language))
     return retriever.words.of_texts(query, texts)
 
 
