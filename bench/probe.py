@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from bench.metrics import best_rank, evidence_variants
 from knowledge.catalog import Catalog
 from knowledge.decision.signals import Signals
-from knowledge.evaluation import EvalQuestion, normalise
+from knowledge.evaluation import EvalQuestion, EvalRow, normalise
 from knowledge.models import Language, Question
 from knowledge.service import KnowledgeService
 
@@ -87,3 +87,22 @@ def probe(
             )
         )
     return found
+
+
+def project_rows(probes: list[Probe], decide: dict[str, bool]) -> list[EvalRow]:
+    """Rows scored with each question's out-of-fold decision."""
+    rows = []
+    for p in probes:
+        gone = decide[p.question.id]
+        text = p.text.lower()
+        rows.append(
+            EvalRow(
+                id=p.question.id,
+                lang=p.question.lang,
+                answerable=p.question.answerable,
+                rank=p.rank,
+                keyword_hit=not gone and any(k.lower() in text for k in p.question.answer_keywords),
+                abstained=gone,
+            )
+        )
+    return rows

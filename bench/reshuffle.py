@@ -9,27 +9,14 @@ spread over :data:`RESHUFFLES` shuffled dealings.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
 
-from bench.decline import answered_right, declined, fold_models
-from bench.probe import Probe
+from bench.decline import declined, fold_models
+from bench.probe import Probe, project_rows
+from knowledge.evaluation import summarise
 
 RESHUFFLES = 6
 _SPLITS = (("A", "nb"), ("A", "en"), (None, None))  # set A per language, and every question of every set
-
-
-def _figures(probes: Sequence[Probe], gone: dict[str, bool]) -> dict[str, float]:
-    answerable = [p for p in probes if p.question.answerable]
-    unanswerable = [p for p in probes if not p.question.answerable]
-
-    def share(values: list[bool]) -> float:
-        return sum(values) / len(values) if values else float("nan")
-
-    return {
-        "keyword_accuracy": share([answered_right(p) and not gone[p.question.id] for p in answerable]),
-        "false_abstention": share([gone[p.question.id] for p in answerable]),
-        "abstention": share([gone[p.question.id] for p in unanswerable]),
-    }
+_FIGURES = ("keyword_accuracy", "false_abstention", "abstention")  # as the quality tables count them
 
 
 def reshuffled(sets: dict[str, list[Probe]], *, seeds: int = RESHUFFLES) -> dict[str, dict[str, list[float]]]:
@@ -45,8 +32,12 @@ def reshuffled(sets: dict[str, list[Probe]], *, seeds: int = RESHUFFLES) -> dict
                 p for p in sets.get(name, []) if p.question.lang.value == language
             ] if name else everything  # fmt: skip
             split = f"{name} {language}" if name else "all"
-            for figure, value in _figures(chosen, gone).items():
-                found.setdefault(split, {}).setdefault(figure, []).append(value)
+            summary = summarise(project_rows(chosen, gone))
+            for figure in _FIGURES:
+                value = summary[figure]
+                found.setdefault(split, {}).setdefault(figure, []).append(
+                    float("nan") if value is None else value
+                )
     return {
         split: {
             figure: [round(statistics.fmean(values), 4), round(statistics.pstdev(values), 4)]

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from bench import metrics, speed  # noqa: E402
 from bench.decline import FIT_NOTES, declined, fit, fold_models, separation, write_model  # noqa: E402
 from bench.indexes import MODEL, CachedEmbedder, build_index  # noqa: E402
-from bench.probe import Probe, probe  # noqa: E402
+from bench.probe import Probe, probe, project_rows  # noqa: E402
 from bench.question_sets import QuestionSet, default_sets  # noqa: E402
 from bench.report import markdown, summary  # noqa: E402
 from bench.reshuffle import reshuffled  # noqa: E402
@@ -54,25 +54,6 @@ def log(message: str) -> None:
 def service_over(kb: KnowledgeBase) -> KnowledgeService:
     """The answer engine as the bot wires it, over ``kb``'s active index (the shipped model's thresholds)."""
     return KnowledgeService(retriever=kb.retriever(), contact=CONTACT)
-
-
-def project_rows(probes: list[Probe], decide: dict[str, bool]) -> list[EvalRow]:
-    """Rows scored with each question's out-of-fold decision."""
-    rows = []
-    for p in probes:
-        gone = decide[p.question.id]
-        text = p.text.lower()
-        rows.append(
-            EvalRow(
-                id=p.question.id,
-                lang=p.question.lang,
-                answerable=p.question.answerable,
-                rank=p.rank,
-                keyword_hit=not gone and any(k.lower() in text for k in p.question.answer_keywords),
-                abstained=gone,
-            )
-        )
-    return rows
 
 
 def failures(probes: list[Probe], rows: list[EvalRow]) -> list[dict[str, str]]:
