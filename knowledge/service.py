@@ -40,7 +40,7 @@ from knowledge.language import detect_language
 from knowledge.models import Answer, AnswerKind, Citation, ProgrammeSplit, Question
 from knowledge.page_facts import facts_for
 from knowledge.retrieval import Hit, Retriever
-from knowledge.text.question_words import asks_what_follows
+from knowledge.text.question_words import asks_what_follows, only_asks_what_follows
 from knowledge.word_language import content_words, language_of_words
 
 if TYPE_CHECKING:  # LangChain is imported only when a deployment switches generative answers on
@@ -112,6 +112,10 @@ class KnowledgeService:
             followed = self._what_follows(cleaned, language, question.context)
             if followed is not None:
                 return followed
+        elif only_asks_what_follows(cleaned):  # "and then?" with nothing said before it
+            return Assessment(
+                self._reply(cleaned, language, text("follows_nothing", language), AnswerKind.INVALID)
+            )
         query, hits = self._search(cleaned, language, question.context, question.project)
         if not query.words:
             return Assessment(

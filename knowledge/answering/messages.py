@@ -10,6 +10,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Jeg finner ikke svar på dette i HK-dirs veiledning, og jeg vil ikke gjette. Spør HK-dir direkte: {contact}",
         "I can't find the answer to this in HK-dir's guidance, and I won't guess. Please ask HK-dir directly: {contact}",
     ),
+    "follows_nothing": (
+        "Jeg har ikke noe tidligere svar her å fortsette fra. Svar under svaret du mener, eller skriv hele spørsmålet, for eksempel «Hva skjer etter at sluttrapporten er sendt inn?»",
+        'I have no earlier answer here to continue from. Reply under the answer you mean, or ask the whole question, e.g. "What happens after the final report is submitted?"',
+    ),
     "empty": (
         "Skriv et spørsmål om Erasmus+-prosjektet ditt, for eksempel «Når er fristen for sluttrapporten?»",
         'Please type a question about your Erasmus+ project, e.g. "When is the final report due?"',

@@ -19,7 +19,9 @@ def test_what_happens_after_that_quotes_what_follows_the_earlier_answer_in_its_p
     )
 
     assert first.kind is AnswerKind.EXTRACTIVE and "60 days" in first.text
-    assert alone.kind is AnswerKind.ABSTAINED  # on its own it says nothing the guidance could answer
+    # On its own it names nothing to search for: the asker is told what to do, not sent to HK-dir.
+    assert alone.kind is AnswerKind.INVALID and "no earlier answer" in alone.text
+    assert "HK-dir directly" not in alone.text and not alone.cited
     assert follow_up.kind is AnswerKind.EXTRACTIVE
     assert follow_up.body and follow_up.body not in first.body  # it moves on, it does not repeat the answer
     assert follow_up.cited and follow_up.cited[0].url == first.cited[0].url  # from the same page
@@ -30,3 +32,18 @@ def test_a_follow_up_to_a_declined_question_is_judged_on_its_own(service: Knowle
         Question(text="and then?", language=Language.EN, context=("What is the capital of Australia?",))
     )
     assert follow_up.kind is AnswerKind.ABSTAINED
+
+
+def test_a_bare_follow_up_in_bokmal_with_nothing_before_it_asks_for_the_whole_question(
+    service: KnowledgeService,
+) -> None:
+    answer = service.answer(Question(text="Hva skjer så?"))
+
+    assert answer.kind is AnswerKind.INVALID and answer.language is Language.NB
+    assert "tidligere svar" in answer.text and not answer.cited
+
+
+def test_a_follow_up_that_names_its_subject_is_searched_without_context(service: KnowledgeService) -> None:
+    answer = service.answer(Question(text="What happens after the final report is submitted?"))
+
+    assert answer.kind is not AnswerKind.INVALID

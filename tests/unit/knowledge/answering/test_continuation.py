@@ -7,7 +7,7 @@ import pytest
 from knowledge.answering.continuation import continuation
 from knowledge.answering.extractive import Excerpt
 from knowledge.catalog import Catalog
-from knowledge.text.question_words import asks_what_follows
+from knowledge.text.question_words import asks_what_follows, only_asks_what_follows
 from tests.unit.knowledge.answering.passages import passage as _chunk
 
 FIRST = _chunk("rapport", 0, "Sluttrapporten leveres innen 60 dager. Koordinator sender den inn.")
@@ -38,6 +38,21 @@ def test_follow_ups_asking_what_comes_next_are_recognised(question: str) -> None
 )
 def test_ordinary_questions_are_not_follow_ups(question: str) -> None:
     assert not asks_what_follows(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "bare"),
+    [
+        ("what happens after that?", True),
+        ("And then?", True),
+        ("Kva skjer etter det?", True),
+        ("What happens to the grant after that?", False),
+        ("Hva skjer med pengene etterpå?", False),
+        ("When is the final report due?", False),
+    ],
+)
+def test_a_follow_up_is_bare_when_it_names_nothing_else(question: str, bare: bool) -> None:
+    assert only_asks_what_follows(question) is bare
 
 
 def test_the_sentence_after_the_quote_follows_in_the_same_passage() -> None:
