@@ -11,8 +11,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "I can't find the answer to this in HK-dir's guidance, and I won't guess. Please ask HK-dir directly: {contact}",
     ),
     "follows_nothing": (
-        "Jeg har ikke noe tidligere svar her å fortsette fra. Svar under svaret du mener, eller skriv hele spørsmålet, for eksempel «Hva skjer etter at sluttrapporten er sendt inn?»",
-        'I have no earlier answer here to continue from. Reply under the answer you mean, or ask the whole question, e.g. "What happens after the final report is submitted?"',
+        "Jeg har ikke noe tidligere svar her å fortsette fra. Svar under svaret du mener, eller skriv hele spørsmålet og nevn steget eller fristen det gjelder.",
+        "I have no earlier answer here to continue from. Reply under the answer you mean, or ask the whole question, naming the step or deadline it is about.",
     ),
     "empty": (
         "Skriv et spørsmål om Erasmus+-prosjektet ditt, for eksempel «Når er fristen for sluttrapporten?»",
