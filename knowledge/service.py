@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from core.language import Language
 from knowledge.answering.citations import SOURCES, citations_for, one_per_source
-from knowledge.answering.continuation import continuation
+from knowledge.answering.continuation import continuation, in_language
 from knowledge.answering.extractive import (
     SHIPPED_WEIGHTS,
     Candidate,
@@ -20,10 +20,10 @@ from knowledge.answering.extractive import (
     select_sentences,
 )
 from knowledge.answering.formatting import (
+    as_generated,
     compose_body,
     compose_split,
     other_language_only,
-    source_line,
     split_lead,
     with_sources,
 )
@@ -144,16 +144,26 @@ class KnowledgeService:
         """A thread follow-up asking what comes next ("what happens after that?"): the sentences that follow
         the earlier answer's quote in its page. The earlier question's decision stands for it; None when that
         question was declined or the page ends with the quote (the follow-up is then judged on its own)."""
-        earlier = clean_question(context[-1])
-        before = self.assess(Question(text=earlier, language=language, context=context[:-1]))
-        if before.answer.kind is not AnswerKind.EXTRACTIVE or before.signals is None:
+        before = self._earlier(clean_question(context[-1]), language, context[:-1])
+        if before is None:
             return None
         after = continuation(self.catalog, list(before.excerpts))
         if after is None:
             return None
+        after = in_language(self.catalog, after, language)
         answer = self._extractive(question, language, list(before.hits), [after])
         answer = answer.model_copy(update={"confidence": round(before.probability, 4)})
         return Assessment(answer, answer, before.signals, before.probability, (after,), before.hits)
+
+    def _earlier(self, earlier: str, language: Language, context: tuple[str, ...]) -> Assessment | None:
+        """The answer the follow-up continues: the earlier question read in the follow-up's language, else in
+        its own («frist?» before "what happens after that?"); None when it was declined either way."""
+        readings = dict.fromkeys([language, self._language_of(earlier, None)])
+        for reading in readings:
+            before = self.assess(Question(text=earlier, language=reading, context=context))
+            if before.answer.kind is AnswerKind.EXTRACTIVE and before.signals is not None:
+                return before
+        return None
 
     def _abstain(self, question: str, language: Language, probability: float) -> Answer:
         body = text("abstain", language, contact=self._contact)
@@ -246,19 +256,7 @@ class KnowledgeService:
         assert self._generator is not None
         passages = [passage_for(self.catalog, hit, language) for hit in hits[:SOURCES]]
         generated = self._generator.generate(answer.question, language, passages)
-        if generated is None:
-            return None
-        citations = list(answer.citations)
-        body = "\n\n".join([generated, "\n".join(source_line(c, language) for c in citations)])
-        return answer.model_copy(
-            update={
-                "text": body,
-                "kind": AnswerKind.GENERATIVE,
-                "body": generated,
-                "cited": tuple(citations),
-                "split": None,
-            }
-        )
+        return None if generated is None else as_generated(answer, generated, language)
 
     def _word_scorer(self, query: QueryTerms) -> ScoreFn:
         return lambda passage, lang: self.retriever.words.of_text(query, passage, lang)

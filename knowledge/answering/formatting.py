@@ -8,7 +8,7 @@ from core.dates import DateStyle, format_date
 from core.language import Language
 from knowledge.answering.extractive import Excerpt
 from knowledge.answering.messages import text
-from knowledge.models import Citation, ProgrammeSplit
+from knowledge.models import Answer, AnswerKind, Citation, ProgrammeSplit
 
 
 def source_line(citation: Citation, language: Language) -> str:
@@ -86,3 +86,18 @@ def compose_split(split: ProgrammeSplit, language: Language) -> tuple[str, str]:
         for part, quote in zip(parts, split.quotes, strict=True)
     ]
     return "\n\n".join([split.lead, *parts]), "\n\n".join([split.lead, *sourced])
+
+
+def as_generated(answer: Answer, generated: str, language: Language) -> Answer:
+    """``answer`` replaced by an LLM's text over the same passages, citing every passage it was given."""
+    citations = list(answer.citations)
+    body = "\n\n".join([generated, "\n".join(source_line(c, language) for c in citations)])
+    return answer.model_copy(
+        update={
+            "text": body,
+            "kind": AnswerKind.GENERATIVE,
+            "body": generated,
+            "cited": tuple(citations),
+            "split": None,
+        }
+    )

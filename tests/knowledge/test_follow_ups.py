@@ -47,3 +47,17 @@ def test_a_follow_up_that_names_its_subject_is_searched_without_context(service:
     answer = service.answer(Question(text="What happens after the final report is submitted?"))
 
     assert answer.kind is not AnswerKind.INVALID
+
+
+def test_a_follow_up_in_english_on_a_norwegian_answer_continues_it_in_english(
+    service: KnowledgeService,
+) -> None:
+    first = service.answer(Question(text="frist?"))
+    follow_up = service.answer(
+        Question(text="what happens after that?", language=Language.EN, context=("frist?",))
+    )
+
+    assert first.kind is AnswerKind.EXTRACTIVE and first.language is Language.NB and "60 dager" in first.text
+    assert follow_up.kind is AnswerKind.EXTRACTIVE and follow_up.language is Language.EN
+    assert follow_up.body and "Mobility Tool+" in follow_up.body and "Rapportering" not in follow_up.body
+    assert follow_up.cited and follow_up.cited[0].url == first.cited[0].url

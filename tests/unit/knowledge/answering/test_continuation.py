@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answering.continuation import continuation
+from core.language import Language
+from knowledge.answering.continuation import continuation, in_language
 from knowledge.answering.extractive import Excerpt
 from knowledge.catalog import Catalog
+from knowledge.models import Chunk
 from knowledge.text.question_words import asks_what_follows, only_asks_what_follows
 from tests.unit.knowledge.answering.passages import passage as _chunk
 
@@ -79,3 +81,30 @@ def test_nothing_follows_the_end_of_a_page() -> None:
     quoted = Excerpt(chunk=SECOND, sentences=("Siste linje.",), score=1.0)
     assert continuation(CATALOG, [quoted]) is None
     assert continuation(CATALOG, []) is None
+
+
+def _english(chunk: Chunk, text: str) -> Chunk:
+    """The English version of ``chunk`` with ``text``."""
+    return chunk.model_copy(
+        update={"chunk_id": f"{chunk.chunk_id}@en", "text": text, "language": Language.EN}
+    )
+
+
+def test_a_follow_up_in_english_gets_the_same_sentences_from_the_english_version() -> None:
+    english = _english(SECOND, "HK-dir assesses the report. Then the rest of the grant is paid.\nLast line.")
+    catalog = Catalog([FIRST, SECOND, english], generation="g")
+    after = Excerpt(chunk=SECOND, sentences=("Deretter utbetales resten av tilskuddet.",), score=1.0)
+
+    found = in_language(catalog, after, Language.EN)
+
+    assert found.chunk == english and found.sentences == ("Then the rest of the grant is paid.",)
+
+
+def test_a_version_that_does_not_line_up_sentence_for_sentence_is_not_used() -> None:
+    english = _english(SECOND, "HK-dir assesses the report and then pays the rest of the grant.\nLast line.")
+    catalog = Catalog([FIRST, SECOND, english], generation="g")
+    after = Excerpt(chunk=SECOND, sentences=("Deretter utbetales resten av tilskuddet.",), score=1.0)
+
+    assert in_language(catalog, after, Language.EN) == after
+    assert in_language(CATALOG, after, Language.EN) == after  # no English version at all
+    assert in_language(catalog, after, Language.NB) == after  # already in the asker's language
