@@ -39,7 +39,11 @@ def answer_card(reply: Reply) -> Card:
         for quote in part.split.quotes:
             body.extend([_text(f"**{quote.label}:** {quote.quote}"), _source(quote.citation, language)])
         body.extend([_text(reply.hint)] if reply.hint else [])
-    actions = _feedback_actions(part.answer_id, language) if part.answer_id is not None else []
+    actions = (
+        _feedback_actions(part.answer_id, language)
+        if part.feedback_wanted and part.answer_id is not None
+        else []
+    )
     return _card(body, actions)
 
 

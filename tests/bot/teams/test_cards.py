@@ -131,6 +131,17 @@ def test_feedback_buttons_carry_the_answer_id_and_are_left_out_without_one() -> 
     assert "actions" not in answer_card(_answer_reply(Language.EN, OFFICIAL, answer_id=None))
 
 
+def test_a_reply_to_a_message_that_could_not_be_searched_has_no_feedback_buttons() -> None:
+    reply = _answer_reply(Language.EN, answer_id=7)
+    assert reply.answer is not None
+    invalid = reply.model_copy(
+        update={"answer": reply.answer.model_copy(update={"kind": AnswerKind.INVALID})}
+    )
+
+    assert "actions" in answer_card(reply)
+    assert "actions" not in answer_card(invalid)
+
+
 def test_a_split_answer_card_shows_each_programmes_quote_above_its_own_source() -> None:
     other = OFFICIAL.model_copy(update={"title": "Sluttrapport KA220", "url": "https://example.org/ka220"})
     split = ProgrammeSplit(
