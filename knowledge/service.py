@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -41,18 +40,13 @@ from knowledge.models import Answer, AnswerKind, Citation, ProgrammeSplit, Quest
 from knowledge.page_facts import facts_for
 from knowledge.retrieval import Hit, Retriever
 from knowledge.text.question_words import asks_what_follows, only_asks_what_follows
+from knowledge.text.tokens import clean_question
 from knowledge.word_language import content_words, language_of_words
 
 if TYPE_CHECKING:  # LangChain is imported only when a deployment switches generative answers on
     from knowledge.answering.generative import GenerativeAnswerer
 
 _FOLLOW_UP_WORDS = 3
-
-
-def clean_question(raw: str) -> str:
-    """The question without control characters and with white space folded."""
-    printable = "".join(char for char in raw if unicodedata.category(char)[0] != "C" or char in "\n\t")
-    return " ".join(printable.split())
 
 
 class KnowledgeService:
@@ -100,8 +94,9 @@ class KnowledgeService:
         """Answer ``question`` from the knowledge base, in the asker's language."""
         return self.assess(question).answer
 
-    def assess(self, question: Question) -> Assessment:
-        """The answer to ``question`` with the signals and the probability the decision rested on."""
+    def assess(self, question: Question, *, generate: bool = True) -> Assessment:
+        """The answer to ``question`` with the signals and the probability the decision rested on (``generate``:
+        whether a configured LLM writes the answer; a thread's earlier question is re-read without it)."""
         raw = question.text or ""
         cleaned = clean_question(raw[: self._max_chars + 1])
         language = question.language or self._language_of(cleaned, question.usual_language)
@@ -129,7 +124,7 @@ class KnowledgeService:
             answer = self._abstain(cleaned, language, probability)
         else:
             answer = grounded.model_copy(update={"confidence": round(probability, 4)})
-            if self._generator is not None:
+            if self._generator is not None and generate:
                 answer = self._generated(answer, language, hits) or answer
         return Assessment(answer, grounded, signals, probability, tuple(excerpts), tuple(hits))
 
@@ -156,11 +151,10 @@ class KnowledgeService:
         return Assessment(answer, answer, before.signals, before.probability, (after,), before.hits)
 
     def _earlier(self, earlier: str, language: Language, context: tuple[str, ...]) -> Assessment | None:
-        """The answer the follow-up continues: the earlier question read in the follow-up's language, else in
-        its own («frist?» before "what happens after that?"); None when it was declined either way."""
-        readings = dict.fromkeys([language, self._language_of(earlier, None)])
-        for reading in readings:
-            before = self.assess(Question(text=earlier, language=reading, context=context))
+        """The answer the follow-up continues: the earlier question read in its own language, else in the
+        follow-up's («frist?» before "what happens after that?"); None when it was declined either way."""
+        for reading in dict.fromkeys([self._language_of(earlier, None), language]):
+            before = self.assess(Question(text=earlier, language=reading, context=context), generate=False)
             if before.answer.kind is AnswerKind.EXTRACTIVE and before.signals is not None:
                 return before
         return None

@@ -29,15 +29,22 @@ def continuation(catalog: Catalog, excerpts: list[Excerpt], *, sentences: int = 
 
 
 def in_language(catalog: Catalog, excerpt: Excerpt, language: Language) -> Excerpt:
-    """The same sentences from the passage's version in ``language`` (a thread may follow up in English on a
-    Norwegian answer). A version is used only when it has as many sentences as the passage, so the n-th
-    sentence of one is the n-th of the other; otherwise, or with no version, the excerpt is kept as it is
-    (the answer then says it quotes the guidance in its own language)."""
+    """The excerpt from its passage's version in ``language`` (a thread may follow up in English on a
+    Norwegian answer): the same sentences where the version lines up with the passage sentence for sentence
+    and paragraph for paragraph, else the whole version. Without a version the excerpt is kept as it is (the
+    answer then says it quotes the guidance in its own language)."""
     version = catalog.version(excerpt.chunk.group_id, language)
     if version is None or version.chunk_id == excerpt.chunk.chunk_id:
         return excerpt
     own, other = units_of(blocks_of(excerpt.chunk)), units_of(blocks_of(version))
-    if len(own) != len(other):
-        return excerpt
-    chosen = [n for n, unit in enumerate(own) if unit.sentence in excerpt.sentences]
-    return Excerpt(chunk=version, sentences=tuple(other[n].sentence for n in chosen), score=excerpt.score)
+    start = _run_start([unit.sentence for unit in own], list(excerpt.sentences))
+    lined_up = [unit.block for unit in own] == [unit.block for unit in other]
+    chosen = other[start : start + len(excerpt.sentences)] if start is not None and lined_up else other
+    return Excerpt(chunk=version, sentences=tuple(unit.sentence for unit in chosen), score=excerpt.score)
+
+
+def _run_start(sentences: list[str], run: list[str]) -> int | None:
+    """Where ``run`` stands in ``sentences`` as consecutive sentences (its last place: a continuation follows
+    what was quoted), or None."""
+    found = [k for k in range(len(sentences) - len(run) + 1) if sentences[k : k + len(run)] == run]
+    return found[-1] if found and run else None

@@ -215,9 +215,12 @@ _FOLLOWS = (
 )  # fmt: skip
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
 def asks_what_follows(question: str) -> bool:
     """Whether ``question`` asks what comes next after what was said before it (a thread follow-up)."""
-    asked = f" {' '.join(question.lower().replace('?', ' ').split())} "
+    asked = " " + " ".join(_WORD.findall(question.lower())) + " "  # "and then…", "and, then?"
     return any(f" {phrase} " in asked for phrase in _FOLLOWS)
 
 
@@ -228,5 +231,5 @@ def only_asks_what_follows(question: str) -> bool:
     """Whether ``question`` asks what comes next and says nothing else: each of its words belongs to the
     follow-up phrases ("what happens after that?", «hva skjer så?»). Such a question names nothing the
     guidance could be searched for; "what happens to the grant after that?" names the grant."""
-    words = re.findall(r"\w+", question.lower())
+    words = _WORD.findall(question.lower())
     return asks_what_follows(question) and all(word in _FOLLOW_WORDS for word in words)

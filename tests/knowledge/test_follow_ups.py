@@ -61,3 +61,13 @@ def test_a_follow_up_in_english_on_a_norwegian_answer_continues_it_in_english(
     assert follow_up.kind is AnswerKind.EXTRACTIVE and follow_up.language is Language.EN
     assert follow_up.body and "Mobility Tool+" in follow_up.body and "Rapportering" not in follow_up.body
     assert follow_up.cited and follow_up.cited[0].url == first.cited[0].url
+    assert follow_up.cited[0].language is Language.EN and follow_up.cited[0].section == "Mobility Tool+"
+
+
+def test_a_follow_up_in_bokmal_on_an_english_answer_continues_it_in_bokmal(service: KnowledgeService) -> None:
+    first = service.answer(Question(text="When is the final report due?", language=Language.EN))
+    follow_up = service.answer(Question(text="hva skjer så?", context=("When is the final report due?",)))
+
+    assert first.kind is AnswerKind.EXTRACTIVE and "60 days" in first.text
+    assert follow_up.kind is AnswerKind.EXTRACTIVE and follow_up.language is Language.NB
+    assert follow_up.body and "Rapportering" in follow_up.body and "Reporting" not in follow_up.body

@@ -9,7 +9,8 @@ import pytest
 from core.language import Language
 from knowledge.decision.model import load_model
 from knowledge.models import AnswerKind, Question
-from knowledge.service import KnowledgeService, clean_question
+from knowledge.service import KnowledgeService
+from knowledge.text.tokens import clean_question
 
 URL = "https://erasmuspluss.no/skoleutvekslingspartnerskap"
 CONTACT = "erasmuspluss@hkdir.no"
@@ -195,6 +196,9 @@ def test_compound_question_finds_the_budget_transfer_passage(service: KnowledgeS
 
 def test_clean_question_drops_control_characters_and_folds_space() -> None:
     assert clean_question("  Når\x00 er\u200b\n\n fristen?\t ") == "Når er fristen?"
+    assert (
+        clean_question("Hva skjer sa\u030a?") == "Hva skjer så?"
+    )  # a combining ring, as some keyboards send
 
 
 def test_the_quoted_sentences_own_word_match_is_a_signal_of_its_own(service: KnowledgeService) -> None:

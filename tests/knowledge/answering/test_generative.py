@@ -152,3 +152,17 @@ def test_model_is_not_asked_when_the_guidance_has_no_answer(shipped_kb: Knowledg
 
     assert answer.kind is AnswerKind.ABSTAINED
     assert model.prompts == []
+
+
+def test_a_follow_up_continues_the_earlier_quote_without_asking_the_model_again(
+    shipped_kb: KnowledgeBase,
+) -> None:
+    model = RecordingChatModel(responses=["Svaret [1]."])
+    service = _service(shipped_kb, model)
+
+    follow_up = service.answer(
+        Question(text="hva skjer så?", language=Language.NB, context=("Hva er fristen for sluttrapporten?",))
+    )
+
+    assert follow_up.kind is AnswerKind.EXTRACTIVE and "Mobility Tool+" in follow_up.text
+    assert model.prompts == []  # the earlier question is re-read for its quote, not answered again

@@ -51,6 +51,8 @@ def test_ordinary_questions_are_not_follow_ups(question: str) -> None:
         ("What happens to the grant after that?", False),
         ("Hva skjer med pengene etterpå?", False),
         ("When is the final report due?", False),
+        ("and, then…", True),
+        ("Og så!", True),
     ],
 )
 def test_a_follow_up_is_bare_when_it_names_nothing_else(question: str, bare: bool) -> None:
@@ -84,9 +86,14 @@ def test_nothing_follows_the_end_of_a_page() -> None:
 
 
 def _english(chunk: Chunk, text: str) -> Chunk:
-    """The English version of ``chunk`` with ``text``."""
+    """The English version of ``chunk`` with ``text`` (on its own English page, as a rendering is)."""
     return chunk.model_copy(
-        update={"chunk_id": f"{chunk.chunk_id}@en", "text": text, "language": Language.EN}
+        update={
+            "chunk_id": f"{chunk.chunk_id}@en",
+            "doc_id": "rapport-en",
+            "text": text,
+            "language": Language.EN,
+        }
     )
 
 
@@ -100,11 +107,35 @@ def test_a_follow_up_in_english_gets_the_same_sentences_from_the_english_version
     assert found.chunk == english and found.sentences == ("Then the rest of the grant is paid.",)
 
 
-def test_a_version_that_does_not_line_up_sentence_for_sentence_is_not_used() -> None:
+def test_a_repeated_sentence_is_mapped_by_where_the_quoted_run_stands() -> None:
+    norwegian = _chunk("liste", 0, "Les veiledningen. Send inn rapporten. Les veiledningen. Vent på svar.")
+    english = _english(norwegian, "Read the guidance. Submit the report. Read it again. Wait for a reply.")
+    catalog = Catalog([norwegian, english], generation="g")
+    quoted = Excerpt(chunk=norwegian, sentences=("Send inn rapporten.",), score=1.0)
+    after = continuation(catalog, [quoted])
+    assert after is not None
+
+    found = in_language(catalog, after, Language.EN)
+
+    assert found.sentences == ("Read it again.", "Wait for a reply.")
+
+
+def test_a_version_that_does_not_line_up_is_quoted_whole_in_the_askers_language() -> None:
     english = _english(SECOND, "HK-dir assesses the report and then pays the rest of the grant.\nLast line.")
     catalog = Catalog([FIRST, SECOND, english], generation="g")
     after = Excerpt(chunk=SECOND, sentences=("Deretter utbetales resten av tilskuddet.",), score=1.0)
 
-    assert in_language(catalog, after, Language.EN) == after
+    found = in_language(catalog, after, Language.EN)
+
+    assert found.chunk == english
+    assert found.sentences == (
+        "HK-dir assesses the report and then pays the rest of the grant.",
+        "Last line.",
+    )
+
+
+def test_without_a_version_in_the_askers_language_the_excerpt_is_kept() -> None:
+    after = Excerpt(chunk=SECOND, sentences=("Deretter utbetales resten av tilskuddet.",), score=1.0)
+
     assert in_language(CATALOG, after, Language.EN) == after  # no English version at all
-    assert in_language(catalog, after, Language.NB) == after  # already in the asker's language
+    assert in_language(CATALOG, after, Language.NB) == after  # already in the asker's language
