@@ -39,8 +39,8 @@ from knowledge.language import detect_language
 from knowledge.models import Answer, AnswerKind, Citation, ProgrammeSplit, Question
 from knowledge.page_facts import facts_for
 from knowledge.retrieval import Hit, Retriever
+from knowledge.text.cleaning import clean_question
 from knowledge.text.question_words import asks_what_follows, only_asks_what_follows
-from knowledge.text.tokens import clean_question
 from knowledge.word_language import content_words, language_of_words
 
 if TYPE_CHECKING:  # LangChain is imported only when a deployment switches generative answers on

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # Words, and dotted numbers such as "1.3.3" kept whole. Every pattern runs in linear time: possessive
 # quantifiers never give back what they matched, and a hyphenated word is only tried where a word starts
@@ -54,11 +53,3 @@ def passage_blocks(text: str) -> list[str]:
 def passage_sentences(text: str) -> list[str]:
     """Every sentence an answer may quote from a passage (the units the answer's sentences are chosen from)."""
     return [sentence for block in passage_blocks(text) for sentence in split_sentences(block)]
-
-
-def clean_question(raw: str) -> str:
-    """The question without control characters, in composed Unicode form («så» typed as "s" and a combining
-    ring is «så»), with white space folded."""
-    composed = unicodedata.normalize("NFC", raw)
-    printable = "".join(char for char in composed if unicodedata.category(char)[0] != "C" or char in "\n\t")
-    return " ".join(printable.split())

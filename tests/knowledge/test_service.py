@@ -10,7 +10,7 @@ from core.language import Language
 from knowledge.decision.model import load_model
 from knowledge.models import AnswerKind, Question
 from knowledge.service import KnowledgeService
-from knowledge.text.tokens import clean_question
+from knowledge.text.cleaning import clean_question
 
 URL = "https://erasmuspluss.no/skoleutvekslingspartnerskap"
 CONTACT = "erasmuspluss@hkdir.no"
