@@ -1,14 +1,18 @@
-"""Okapi BM25 over analysed passages, on a sparse term × passage matrix of precomputed weights.
+"""Okapi BM25 over analysed passages: weights by ``bm25s``, kept as a sparse term × passage matrix.
 
 The weight of a term in a passage does not depend on the question, so it is computed once when the index is
-built; answering a question sums a few matrix rows (one per question term) instead of walking postings in
-Python, and costs the same whether the index holds forty passages or forty thousand beyond those rows.
+built (``bm25s``, Lucene's variant); answering a question sums a few matrix rows (one per question term)
+instead of walking postings in Python, and costs the same whether the index holds forty passages or forty
+thousand beyond those rows. Passages arrive already analysed (stemmed, compounds split), so ``bm25s`` is given
+term ids, not text.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
+import bm25s
 import numpy as np
 from numpy.typing import NDArray
 from scipy import sparse
@@ -26,30 +30,13 @@ class BM25Index:
     def __init__(self, documents: Sequence[Sequence[str]], *, k1: float = 1.2, b: float = 0.75) -> None:
         self._size = len(documents)
         ids: dict[str, int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        for column, doc in enumerate(documents):
-            for term in doc:
-                rows.append(ids.setdefault(term, len(ids)))
-                cols.append(column)
-        lengths = np.array([len(doc) for doc in documents], dtype=np.float64)
-        # Duplicate (term, passage) entries are summed into the term frequency.
-        tf = sparse.csr_matrix(
-            (np.ones(len(rows)), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
-            shape=(len(ids), self._size),
-        )
-        tf.sum_duplicates()
-        df = np.diff(tf.indptr).astype(np.float64)
-        idf = np.log(1 + (self._size - df + 0.5) / (df + 0.5))
-        avg = float(lengths.mean()) if self._size else 0.0
-        norm = k1 * (1 - b + b * lengths / (avg or 1))
-        data = tf.data * (k1 + 1) / (tf.data + norm[tf.indices])
-        data *= np.repeat(idf, np.diff(tf.indptr))
-        self._weights = sparse.csr_matrix((data, tf.indices, tf.indptr), shape=tf.shape)
+        corpus = [[ids.setdefault(term, len(ids)) for term in doc] for doc in documents]
+        self._weights = _weights(corpus, len(ids), k1=k1, b=b)
         self._by_passage = self._weights.tocsc()  # a passage's terms, without a set of strings per passage
         self._ids = ids
         self._terms = list(ids)
-        self._idf = {term: float(idf[index]) for term, index in ids.items()}
+        df = np.diff(self._weights.indptr)
+        self._idf = {term: _idf(int(df[index]), self._size) for term, index in ids.items()}
         self._max_idf = max(self._idf.values(), default=1.0)
 
     def __len__(self) -> int:
@@ -112,3 +99,20 @@ def top_indices(scores: NDArray[np.float64], k: int) -> NDArray[np.int64]:
         positive = positive[np.argpartition(-scores[positive], k - 1)[:k]]
     order = np.lexsort((positive, -scores[positive]))
     return positive[order].astype(np.int64)
+
+
+def _weights(corpus: list[list[int]], terms: int, *, k1: float, b: float) -> sparse.csr_matrix:
+    """Each term's BM25 weight in each passage (``corpus``: the passages' term ids), term × passage."""
+    if not terms:
+        return sparse.csr_matrix((0, len(corpus)), dtype=np.float64)
+    model = bm25s.BM25(k1=k1, b=b, method="lucene", dtype="float64", int_dtype="int64")
+    built = model.build_index_from_ids(list(range(terms)), corpus, show_progress=False)
+    # bm25s's passage × term matrix by column is this term × passage matrix by row. Lucene's variant leaves
+    # out the classic formula's constant factor (k1 + 1); it is put back so scores keep their scale.
+    data = np.asarray(built["data"], dtype=np.float64) * (k1 + 1)
+    return sparse.csr_matrix((data, built["indices"], built["indptr"]), shape=(terms, len(corpus)))
+
+
+def _idf(df: int, passages: int) -> float:
+    """The IDF bm25s weighs a term with (Lucene's: never negative)."""
+    return math.log(1 + (passages - df + 0.5) / (df + 0.5))

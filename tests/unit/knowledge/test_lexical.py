@@ -48,3 +48,15 @@ def test_vocabulary_and_empty_index() -> None:
     empty = BM25Index([])
     assert empty.scores(["noe"]) == {}
     assert empty.max_idf == 1.0
+
+
+def test_scores_are_okapi_bm25_with_lucenes_idf() -> None:
+    documents = [["frist", "frist", "rapport"], ["rapport", "koordinator"], ["budsjett"]]
+    index = BM25Index(documents, k1=1.2, b=0.75)
+    average = 2.0
+    idf = math.log(1 + (3 - 1 + 0.5) / (1 + 0.5))  # "frist" is in one passage of three
+    tf_part = 2 * (1.2 + 1) / (2 + 1.2 * (1 - 0.75 + 0.75 * 3 / average))
+
+    assert index.idf("frist") == pytest.approx(idf)
+    assert index.score_array(["frist"])[0] == pytest.approx(idf * tf_part)
+    assert list(index.score_array(["frist"])[1:]) == [0.0, 0.0]
