@@ -107,7 +107,7 @@ class KnowledgeService:
             followed = self._what_follows(cleaned, language, question.context)
             if followed is not None:
                 return followed
-        elif only_asks_what_follows(cleaned):  # "and then?" with nothing said before it
+        elif only_asks_what_follows(cleaned, self._known):  # "and then?" with nothing said before it
             return Assessment(
                 self._reply(cleaned, language, text("follows_nothing", language), AnswerKind.INVALID)
             )
@@ -158,6 +158,10 @@ class KnowledgeService:
             if before.answer.kind is AnswerKind.EXTRACTIVE and before.signals is not None:
                 return before
         return None
+
+    def _known(self, word: str) -> bool:
+        """Whether the pages (or the glossary) have ``word`` in either language."""
+        return any(self.retriever.words.knows(word, language) for language in Language)
 
     def _abstain(self, question: str, language: Language, probability: float) -> Answer:
         body = text("abstain", language, contact=self._contact)

@@ -227,9 +227,11 @@ def asks_what_follows(question: str) -> bool:
 _FOLLOW_WORDS = frozenset(word for phrase in _FOLLOWS for word in phrase.split())
 
 
-def only_asks_what_follows(question: str) -> bool:
-    """Whether ``question`` asks what comes next and says nothing else: each of its words belongs to the
-    follow-up phrases ("what happens after that?", «hva skjer så?»). Such a question names nothing the
-    guidance could be searched for; "what happens to the grant after that?" names the grant."""
+def only_asks_what_follows(question: str, known: Callable[[str], bool] = lambda word: True) -> bool:
+    """Whether ``question`` asks what comes next and names nothing else the guidance could be searched for:
+    each of its words belongs to the follow-up phrases ("what happens after that?", «hva skjer så?») or is
+    not ``known`` to the pages ("OK, and then?"); "what happens to the grant after that?" names the grant."""
     words = _WORD.findall(question.lower())
-    return asks_what_follows(question) and all(word in _FOLLOW_WORDS for word in words)
+    return asks_what_follows(question) and not any(
+        word not in _FOLLOW_WORDS and known(word) for word in words
+    )

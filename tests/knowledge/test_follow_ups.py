@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from core.language import Language
 from knowledge.models import AnswerKind, Question
 from knowledge.service import KnowledgeService
@@ -41,6 +43,15 @@ def test_a_bare_follow_up_in_bokmal_with_nothing_before_it_asks_for_the_whole_qu
 
     assert answer.kind is AnswerKind.INVALID and answer.language is Language.NB
     assert "tidligere svar" in answer.text and not answer.cited
+
+
+@pytest.mark.parametrize("question", ["OK, and then?", "takk, og så?"])
+def test_a_bare_follow_up_with_a_word_the_pages_do_not_know_is_still_bare(
+    service: KnowledgeService, question: str
+) -> None:
+    answer = service.answer(Question(text=question))
+
+    assert answer.kind is AnswerKind.INVALID and not answer.cited
 
 
 def test_a_follow_up_that_names_its_subject_is_searched_without_context(service: KnowledgeService) -> None:

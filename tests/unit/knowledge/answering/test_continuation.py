@@ -59,6 +59,15 @@ def test_a_follow_up_is_bare_when_it_names_nothing_else(question: str, bare: boo
     assert only_asks_what_follows(question) is bare
 
 
+def test_words_the_pages_do_not_know_leave_a_follow_up_bare() -> None:
+    pages_know = {"grant", "tilskudd"}.__contains__
+
+    assert only_asks_what_follows("OK, and then?", pages_know)
+    assert only_asks_what_follows("takk, og så?", pages_know)
+    assert not only_asks_what_follows("What happens to the grant after that?", pages_know)
+    assert not only_asks_what_follows("OK, and then?")  # without the pages, every other word names something
+
+
 def test_the_sentence_after_the_quote_follows_in_the_same_passage() -> None:
     quoted = Excerpt(chunk=FIRST, sentences=("Sluttrapporten leveres innen 60 dager.",), score=1.0)
     after = continuation(CATALOG, [quoted], sentences=2)
