@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
+from knowledge.text.tokens import tokenize
+
 
 @dataclass(frozen=True)
 class AnswerCue:
@@ -215,12 +217,9 @@ _FOLLOWS = (
 )  # fmt: skip
 
 
-_WORD = re.compile(r"[^\W_]+")
-
-
 def asks_what_follows(question: str) -> bool:
     """Whether ``question`` asks what comes next after what was said before it (a thread follow-up)."""
-    asked = " " + " ".join(_WORD.findall(question.lower())) + " "  # "and then…", "and, then?"
+    asked = " " + " ".join(tokenize(question)) + " "  # "and then…", "and, then?"
     return any(f" {phrase} " in asked for phrase in _FOLLOWS)
 
 
@@ -231,7 +230,7 @@ def only_asks_what_follows(question: str, known: Callable[[str], bool] = lambda 
     """Whether ``question`` asks what comes next and names nothing else the guidance could be searched for:
     each of its words belongs to the follow-up phrases ("what happens after that?", «hva skjer så?») or is
     not ``known`` to the pages ("OK, and then?"); "what happens to the grant after that?" names the grant."""
-    words = _WORD.findall(question.lower())
+    words = tokenize(question)
     return asks_what_follows(question) and not any(
         word not in _FOLLOW_WORDS and known(word) for word in words
     )
