@@ -1,4 +1,5 @@
-"""Workflow commands in the conversation: turns words into workflow service calls and typed replies."""
+"""Workflow commands in the conversation: turns words into workflow service calls and typed replies (the
+project set-up commands are answered by :mod:`bot.engine.project_commands`)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Callable
 
 from bot.engine.models import IncomingMessage, Reply, ReplyKind
 from bot.engine.partner_links import LinkCommands
+from bot.engine.project_commands import ProjectCommands
 from bot.engine.run_lead import start_lead
 from bot.engine.workflow_text import (
     audit_text,
@@ -13,18 +15,14 @@ from bot.engine.workflow_text import (
     error_text,
     help_text,
     procedures_text,
-    project_text,
     resume_text,
-    role_text,
     settled_text,
     status_text,
     step_prompt,
 )
 from bot.messages import say
-from core.dates import format_date
 from core.language import Language
 from workflows.commands import PROJECT_QUESTIONS, Command, CommandKind
-from workflows.display import person, shown_name
 from workflows.errors import (
     InputError,
     NoActiveRun,
@@ -76,6 +74,7 @@ class WorkflowCommands:
         self._service = service
         self._reminders = reminders
         self._links = links
+        self._projects = ProjectCommands(service=service)
 
     def try_handle(self, message: IncomingMessage, *, language: Language) -> Reply | None:
         """A reply when the message is a workflow command, else None (then it is a knowledge question)."""
@@ -85,6 +84,8 @@ class WorkflowCommands:
                 return None
             if command.kind in PROJECT_QUESTIONS and self._project_of(message) is None:
                 return None  # no project here: a question for the guidance
+            if self._projects.handles(command.kind):
+                return self._projects.answer(command, message, language)
             return _HANDLERS[command.kind](self, command, message, language)
         except StepBlocked as error:
             return self._blocked(error, message, language)
@@ -152,90 +153,6 @@ class WorkflowCommands:
 
     def _procedures(self, _c: Command, _m: IncomingMessage, language: Language) -> Reply:
         return Reply.message(procedures_text(self._service.procedures, language), language)
-
-    def _project_add(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
-        assert command.number is not None and command.end_date is not None
-        project = self._service.add_project(
-            channel_id=message.channel_id,
-            user_id=message.user_id,
-            number=command.number,
-            end_date=command.end_date,
-            name=command.name or command.number,
-            confirmed=command.confirmed,
-        )  # the channel's posts start in the coordinator's language
-        self._service.set_language(channel_id=message.channel_id, user_id=message.user_id, language=language)
-        deadline = format_date(project.final_report_deadline, language)
-        text = say(
-            "project.created",
-            language,
-            number=project.number,
-            name=shown_name(project.name),
-            deadline=deadline,
-        )
-        return Reply.message(text, language)
-
-    def _project_show(self, _c: Command, message: IncomingMessage, language: Language) -> Reply:
-        project = self._service.project(channel_id=message.channel_id, user_id=message.user_id)
-        return Reply.message(project_text(project, language), language)
-
-    def _project_update(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
-        kind = command.kind
-        project = self._service.update_project(
-            channel_id=message.channel_id,
-            user_id=message.user_id,
-            end_date=command.end_date,
-            name=command.name if kind is CommandKind.PROJECT_NAME else None,
-            organisation=command.name if kind is CommandKind.PROJECT_ORGANISATION else None,
-            confirmed=command.confirmed,
-        )
-        return Reply.message(
-            f"{say('project.updated', language)}\n{project_text(project, language)}", language
-        )
-
-    def _partner_add(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
-        assert command.name is not None and command.country is not None
-        self._service.add_partner(
-            channel_id=message.channel_id, user_id=message.user_id, name=command.name, country=command.country
-        )
-        text = say("partner.added", language, name=command.name, country=command.country)
-        return Reply.message(text, language)
-
-    def _member_add(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
-        assert command.member_id is not None and command.role is not None
-        project = self._service.add_member(
-            channel_id=message.channel_id,
-            user_id=message.user_id,
-            member_id=command.member_id,
-            role=command.role,
-            partner_name=command.partner_name,
-        )
-        role = role_text(project, command.member_id, language)
-        return Reply.message(
-            say("member.added", language, user=person(command.member_id), role=role), language
-        )
-
-    def _admin(self, command: Command, message: IncomingMessage, language: Language) -> Reply:
-        """Corrections: remove, rename or withdraw a partner, remove a person, set the channel's language."""
-        where = {"channel_id": message.channel_id, "user_id": message.user_id}
-        name = command.partner_name or ""
-        kind = command.kind
-        if kind is CommandKind.PARTNER_REMOVE:
-            self._service.remove_partner(**where, name=name)
-            text = say("partner.removed", language, name=name)
-        elif kind is CommandKind.PARTNER_RENAME:
-            self._service.rename_partner(**where, old=name, new=command.name or "")
-            text = say("partner.renamed", language, old=name, new=command.name)
-        elif kind is CommandKind.PARTNER_WITHDRAW:
-            self._service.withdraw_partner(**where, name=name, platform=message.platform.value)
-            text = say("partner.withdrawn", language, name=name)
-        elif kind is CommandKind.MEMBER_REMOVE:
-            self._service.remove_member(**where, member_id=command.member_id or "")
-            text = say("member.removed", language, user=person(command.member_id or ""))
-        else:
-            assert command.language is not None
-            self._service.set_language(**where, language=command.language)
-            return Reply.message(say("project.language_set", command.language), command.language)
-        return Reply.message(text, language)
 
     def _language(self, command: Command, _m: IncomingMessage, _l: Language) -> Reply:
         assert command.language is not None
@@ -363,18 +280,6 @@ class WorkflowCommands:
 _HANDLERS: dict[CommandKind, _Handler] = {
     CommandKind.HELP: WorkflowCommands._help,
     CommandKind.PROCEDURES: WorkflowCommands._procedures,
-    CommandKind.PROJECT_ADD: WorkflowCommands._project_add,
-    CommandKind.PROJECT_SHOW: WorkflowCommands._project_show,
-    CommandKind.PROJECT_END: WorkflowCommands._project_update,
-    CommandKind.PROJECT_NAME: WorkflowCommands._project_update,
-    CommandKind.PROJECT_ORGANISATION: WorkflowCommands._project_update,
-    CommandKind.PARTNER_ADD: WorkflowCommands._partner_add,
-    CommandKind.MEMBER_ADD: WorkflowCommands._member_add,
-    CommandKind.PARTNER_REMOVE: WorkflowCommands._admin,
-    CommandKind.PARTNER_RENAME: WorkflowCommands._admin,
-    CommandKind.PARTNER_WITHDRAW: WorkflowCommands._admin,
-    CommandKind.MEMBER_REMOVE: WorkflowCommands._admin,
-    CommandKind.PROJECT_LANGUAGE: WorkflowCommands._admin,
     CommandKind.LANGUAGE: WorkflowCommands._language,
     CommandKind.NEXT_STEP: WorkflowCommands._next_step,
     CommandKind.WHAT_NEXT: WorkflowCommands._what_next,
