@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from core.language import Language
 from knowledge.answering.meaning import SimilarityFn, similarities_by_language
 from knowledge.answering.quoted_text import FOLLOWING_ITEMS, excerpt_text
+from knowledge.answering.repeats import without_repeats
 from knowledge.answering.units import Unit, blocks_of, sentences_after, units_of
 from knowledge.catalog import Catalog
 from knowledge.models import Chunk
@@ -194,7 +195,7 @@ def select_sentences(
         Excerpt(chunk=c.chunk, sentences=tuple(excerpt_text(c.blocks, c.units, c.index)), score=c.score)
         for c in picked
     ]
-    excerpts = [_with_list(catalog, excerpt) for excerpt in excerpts]
+    excerpts = without_repeats([_with_list(catalog, excerpt) for excerpt in excerpts])
     excerpts[0] = _with_scope_note(catalog, excerpts[0])
     completion = _completion(catalog, excerpts[0], score_words)
     return [*excerpts, completion] if completion and len(excerpts) == 1 else excerpts
