@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from core.language import Language
 from knowledge.answering.citations import SOURCES, citations_for, one_per_source
 from knowledge.answering.continuation import continuation, in_language
+from knowledge.answering.counted_deadline import deadline_line
 from knowledge.answering.extractive import (
     SHIPPED_WEIGHTS,
     Candidate,
@@ -23,6 +24,7 @@ from knowledge.answering.formatting import (
     compose_body,
     compose_split,
     other_language_only,
+    quote_of,
     split_lead,
     with_sources,
 )
@@ -239,6 +241,8 @@ class KnowledgeService:
             [by_text[e.chunk.text] for e in quoted if e.chunk.text in by_text] or citations[:1]
         )
         body = compose_body(quoted, language, notes=notes)
+        counted = deadline_line(question, quote_of(quoted), language)  # "that is 30 October 2025"
+        body = f"{body}\n\n{counted}" if counted else body
         return Answer(
             question=question,
             text=with_sources(body, cited, language),

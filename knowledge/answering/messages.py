@@ -26,6 +26,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Meldingen er for lang ({length} tegn; grensen er {limit}). Skriv spørsmålet kort, så finner jeg svaret i veiledningen.",
         "That message is too long ({length} characters; the limit is {limit}). Please ask the question briefly and I'll look it up in the guidance.",
     ),
+    "counted_deadline": (
+        "Med sluttdato {end} blir det {due} (regnet ut her, ikke sitert fra veiledningen).",
+        "With {end} as the end date, that is {due} (counted here, not quoted from the guidance).",
+    ),
     "source": (
         "Kilde",
         "Source",
