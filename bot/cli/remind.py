@@ -29,7 +29,8 @@ def tick(
     ] = None,
 ) -> None:
     """Post every reminder due now (or at --now) once, then exit; run it from cron every minute."""
-    from bot.cli.wiring import build_mail_ticker, build_reminder_poster, build_reminder_ticker, open_database
+    from bot.cli.reminder_wiring import build_mail_ticker, build_reminder_poster, build_reminder_ticker
+    from bot.cli.wiring import open_database
 
     moment = _moment(now)
     settings = load_settings()

@@ -50,7 +50,8 @@ def web(
 
 def run_slack(settings: Settings, *, http: bool, host: str, port: int) -> None:
     """Build the Slack app from ``settings`` and serve it until interrupted: HTTP with ``http``, else Socket Mode."""
-    from bot.cli.wiring import build_slack, open_database, start_reminders
+    from bot.cli.reminder_wiring import start_reminders
+    from bot.cli.wiring import build_slack, open_database
     from bot.reminders.loop import ReminderLoop
     from bot.slack.app import build_app
     from bot.slack.server import check_credentials, serve_http, serve_socket_mode
@@ -83,7 +84,8 @@ def run_slack(settings: Settings, *, http: bool, host: str, port: int) -> None:
 
 def run_teams(settings: Settings, *, host: str, port: int) -> None:
     """Build the Teams bot from ``settings`` and serve it until interrupted."""
-    from bot.cli.wiring import build_teams_bot, open_database, start_reminders
+    from bot.cli.reminder_wiring import start_reminders
+    from bot.cli.wiring import build_teams_bot, open_database
     from bot.teams.server import serve
 
     database = open_database(settings)  # one pool for the bot and the reminder loop

@@ -118,7 +118,7 @@ def test_the_bot_added_to_a_channel_keeps_its_reference_and_reminders_reach_the_
     welcome = _posted(connector, lambda c: c.conversation_id == CHANNEL and "Rapportlos" in c.text)
     assert len(welcome) == 1
 
-    from bot.cli.wiring import build_teams_notice_poster
+    from bot.cli.reminder_wiring import build_teams_notice_poster
     from bot.settings import Settings
     from workflows.notices import Notice
 

@@ -153,7 +153,7 @@ def test_a_deferred_e_mail_is_retried_after_the_back_off_and_sent_once(
 def test_e_mail_is_only_wired_when_smtp_a_sender_and_the_public_url_are_set(
     sqlite_database: Database,
 ) -> None:
-    from bot.cli.wiring import build_mail_ticker
+    from bot.cli.reminder_wiring import build_mail_ticker
     from bot.settings import Settings
 
     poster = RecordingPoster()
