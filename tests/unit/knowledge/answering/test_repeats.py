@@ -37,3 +37,9 @@ def test_excerpts_that_share_nothing_are_kept_as_they_are() -> None:
     other = Excerpt(chunk=REST, sentences=("Budsjettet kan endres.",), score=0.5)
     assert without_repeats([STEP_TWO, other]) == [STEP_TWO, other]
     assert without_repeats([STEP_TWO, STEP_TWO]) == [STEP_TWO]
+
+
+def test_the_same_sentence_on_another_page_is_quoted_again_with_its_own_source() -> None:
+    other_page = passage("rapport-ka220", 0, "2. Partnerne fyller ut sin del.")
+    again = Excerpt(chunk=other_page, sentences=("2. Partnerne fyller ut sin del.",), score=0.9)
+    assert without_repeats([STEP_TWO, again]) == [STEP_TWO, again]
