@@ -14,7 +14,7 @@ from knowledge.answering.units import Unit, blocks_of, sentences_after, units_of
 from knowledge.catalog import Catalog
 from knowledge.models import Chunk
 from knowledge.retrieval import Hit
-from knowledge.text.question_words import STEPS, asked_cues, gives
+from knowledge.text.question_words import STEPS, AnswerCue, asked_cues, gives
 
 _CANDIDATE_HITS = 5  # passages whose sentences compete to be the answer
 _SECOND_SENTENCE = 0.9  # a runner-up from another passage this close is quoted too
@@ -184,10 +184,12 @@ def select_sentences(
     steps = _steps_lead_in(candidates, question)
     if steps is not None:
         picked.append(steps)
+    answered = _kinds_given(question, candidates[0])
     for candidate in candidates[1:] if steps is None else []:
         if (
             candidate.score >= _SECOND_SENTENCE * picked[0].score
             and candidate.chunk.chunk_id != picked[0].chunk.chunk_id
+            and all(gives(cue, _sentence_of(candidate)) for cue in answered)
         ):
             picked.append(candidate)
             break
@@ -199,6 +201,17 @@ def select_sentences(
     excerpts[0] = _with_scope_note(catalog, excerpts[0])
     completion = _completion(catalog, excerpts[0], score_words)
     return [*excerpts, completion] if completion and len(excerpts) == 1 else excerpts
+
+
+def _sentence_of(candidate: Candidate) -> str:
+    return candidate.units[candidate.index].sentence
+
+
+def _kinds_given(question: str, best: Candidate) -> list[AnswerCue]:
+    """The kinds of answer the question asks for (a role for "who", a time for "when") that the best sentence
+    gives: a runner-up from another passage is quoted too only when it gives them as well."""
+    asked = [cue for cue in asked_cues(question) if cue.kind and not cue.search]
+    return [cue for cue in asked if gives(cue, _sentence_of(best))]
 
 
 def _steps_lead_in(candidates: list[Candidate], question: str) -> Candidate | None:

@@ -302,3 +302,42 @@ def test_a_sentence_is_compared_with_the_question_in_its_own_language() -> None:
         "The contract is signed by the coordinator.": "When does the contract take effect?",
     }
     assert candidates[0].chunk.chunk_id == "nb#0.0"
+
+
+def _second_quote(question: str, runner_up: str) -> list[tuple[str, ...]]:
+    """The sentences quoted when the best passage names the coordinator and the runner-up, from another
+    passage, scores about the same (its meaning-match makes up for the best one's role)."""
+    best = _chunk("d#0.0", "Koordinator sender inn rapporten på vegne av hele partnerskapet.")
+    other = _chunk("d#1.0", runner_up)
+    catalog = Catalog([best, other], generation="g")
+    hits = [Hit(group_id="d#0.0", score=1.0), Hit(group_id="d#1.0", score=1.0)]
+    candidates = score_candidates(
+        catalog=catalog,
+        question=question,
+        hits=hits,
+        language=Language.NB,
+        score_words=lambda passage, _language: 1.0 if "rapport" in passage else 0.0,
+        similarity=lambda _anchor, texts: [0.0 if text.startswith("Koordinator") else 0.4 for text in texts],
+    )
+    assert candidates[1].score >= 0.9 * candidates[0].score  # close enough to be quoted on score alone
+    excerpts = select_sentences(
+        catalog=catalog, candidates=candidates, score_words=lambda *_: 0.0, question=question
+    )
+    return [excerpt.sentences for excerpt in excerpts]
+
+
+def test_a_runner_up_that_does_not_give_what_the_best_quote_gives_is_left_out() -> None:
+    found = _second_quote("Hvem sender inn rapporten?", "Fakturaer sendes inn sammen med rapporten.")
+    assert found == [("Koordinator sender inn rapporten på vegne av hele partnerskapet.",)]
+
+
+def test_a_runner_up_that_gives_it_too_is_quoted_as_well() -> None:
+    found = _second_quote(
+        "Hvem sender inn rapporten?", "Partnerne bekrefter rapporten før koordinator sender."
+    )
+    assert ("Partnerne bekrefter rapporten før koordinator sender.",) in found and len(found) == 2
+
+
+def test_without_a_kind_asked_for_a_close_runner_up_is_quoted() -> None:
+    found = _second_quote("Hva med rapporten?", "Fakturaer sendes inn sammen med rapporten.")
+    assert len(found) == 2
