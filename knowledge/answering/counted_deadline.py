@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from core.dates import MONTHS, DateStyle, format_date
 from core.language import Language
 from knowledge.answering.messages import text
-from knowledge.text.question_words import TIME, asked_cues
+from knowledge.text.question_words import TIME, asked_in_clauses
 from knowledge.text.tokens import tokenize
 
 # Words that name the end of a project, in Bokmål, Nynorsk and English ("etter endt prosjekt", "of the end").
@@ -137,7 +137,7 @@ def deadline_line(question: str, quote: str, language: Language) -> str | None:
 def _asks_when(question: str) -> bool:
     """Whether the question, or a clause of it («Prosjektet sluttet 31. august, når må rapporten være inne?»),
     asks when."""
-    return any(TIME in asked_cues(clause) for clause in re.split(r"[,;:–]", question))
+    return TIME in asked_in_clauses(question)
 
 
 def _written(given: Given, language: Language) -> str:

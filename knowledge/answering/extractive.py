@@ -14,7 +14,7 @@ from knowledge.answering.units import Unit, blocks_of, sentences_after, units_of
 from knowledge.catalog import Catalog
 from knowledge.models import Chunk
 from knowledge.retrieval import Hit
-from knowledge.text.question_words import STEPS, AnswerCue, asked_cues, gives
+from knowledge.text.question_words import STEPS, AnswerCue, asked_cues, asked_in_clauses, gives
 
 _CANDIDATE_HITS = 5  # passages whose sentences compete to be the answer
 _SECOND_SENTENCE = 0.9  # a runner-up from another passage this close is quoted too
@@ -210,7 +210,7 @@ def _sentence_of(candidate: Candidate) -> str:
 def _kinds_given(question: str, best: Candidate) -> list[AnswerCue]:
     """The kinds of answer the question asks for (a role for "who", a time for "when") that the best sentence
     gives: a runner-up from another passage is quoted too only when it gives them as well."""
-    asked = [cue for cue in asked_cues(question) if cue.kind and not cue.search]
+    asked = [cue for cue in asked_in_clauses(question) if cue.kind and not cue.search]
     return [cue for cue in asked if gives(cue, _sentence_of(best))]
 
 

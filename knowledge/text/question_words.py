@@ -156,6 +156,14 @@ def asked_cues(question: str) -> tuple[AnswerCue, ...]:
     return tuple(cue for cue in CUES if any(_stands(asked, word, partial(_opens, word)) for word in cue.asks))
 
 
+def asked_in_clauses(question: str) -> tuple[AnswerCue, ...]:
+    """Like :func:`asked_cues`, also counting a question word that opens a clause after a comma («Prosjektet
+    slutter 30.06.2026, når må rapporten være levert?»), which :func:`asked_cues` leaves out because such a word
+    often joins clauses instead. For choosing what to quote, not for the decline signals."""
+    found = {cue for clause in re.split(r"[,;:–]", question) for cue in asked_cues(clause)}
+    return tuple(cue for cue in CUES if cue in found)
+
+
 def _padded(question: str) -> str:
     """``question`` in lower case, its white space single, a space at each end (words are found as " word")."""
     return f" {' '.join(question.lower().split())} "

@@ -14,6 +14,7 @@ from knowledge.text.question_words import (
     TIME,
     asked_cues,
     asked_directly,
+    asked_in_clauses,
     gives,
     is_date_word,
     search_hints,
@@ -103,3 +104,10 @@ def test_a_question_word_after_a_verb_of_deciding_asks_what_decides_it() -> None
     assert asked_directly(AMOUNT, "Hvor mye får vi, og hva avgjør det?")
     assert asked_directly(AMOUNT, "What decides it, and how much do we get?")
     assert asked_directly(PROCEDURE, "How do we apply?")
+
+
+def test_a_question_word_after_a_comma_counts_when_choosing_what_to_quote() -> None:
+    question = "Prosjektet vårt slutter 30.06.2026, når må sluttrapporten være levert?"
+    assert TIME not in asked_cues(question)  # «, når» often joins clauses: the decline signals leave it out
+    assert TIME in asked_in_clauses(question)
+    assert asked_in_clauses("Who submits the report?") == asked_cues("Who submits the report?") == (ROLE,)
