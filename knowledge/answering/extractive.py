@@ -84,6 +84,11 @@ class Candidate:
     units: list[Unit]
     blocks: list[str]
 
+    @property
+    def sentence(self) -> str:
+        """The sentence itself."""
+        return self.units[self.index].sentence
+
 
 def score_candidates(
     *,
@@ -189,7 +194,7 @@ def select_sentences(
         if (
             candidate.score >= _SECOND_SENTENCE * picked[0].score
             and candidate.chunk.chunk_id != picked[0].chunk.chunk_id
-            and all(gives(cue, _sentence_of(candidate)) for cue in answered)
+            and all(gives(cue, candidate.sentence) for cue in answered)
         ):
             picked.append(candidate)
             break
@@ -203,15 +208,11 @@ def select_sentences(
     return [*excerpts, completion] if completion and len(excerpts) == 1 else excerpts
 
 
-def _sentence_of(candidate: Candidate) -> str:
-    return candidate.units[candidate.index].sentence
-
-
 def _kinds_given(question: str, best: Candidate) -> list[AnswerCue]:
     """The kinds of answer the question asks for (a role for "who", a time for "when") that the best sentence
     gives: a runner-up from another passage is quoted too only when it gives them as well."""
     asked = [cue for cue in asked_in_clauses(question) if cue.kind and not cue.search]
-    return [cue for cue in asked if gives(cue, _sentence_of(best))]
+    return [cue for cue in asked if gives(cue, best.sentence)]
 
 
 def _steps_lead_in(candidates: list[Candidate], question: str) -> Candidate | None:
@@ -219,14 +220,14 @@ def _steps_lead_in(candidates: list[Candidate], question: str) -> Candidate | No
     if STEPS not in asked_cues(question):
         return None
     top = candidates[0]
-    if top.units[top.index].sentence.rstrip().endswith(":"):
+    if top.sentence.rstrip().endswith(":"):
         return None
     for candidate in candidates[1:]:
         same_section = (candidate.chunk.doc_id, candidate.chunk.section) == (
             top.chunk.doc_id,
             top.chunk.section,
         )
-        if same_section and candidate.units[candidate.index].sentence.rstrip().endswith(":"):
+        if same_section and candidate.sentence.rstrip().endswith(":"):
             return candidate
     return None
 

@@ -52,7 +52,7 @@ def _sentence_gloss(retriever: Retriever, query: QueryTerms, best: Candidate) ->
     read by both the meaning-match and the coverage of the sentence."""
     if best.chunk.language is query.language:
         return ""
-    return retriever.gloss(_sentence(best), best.chunk.language, doc_id=best.chunk.doc_id)
+    return retriever.gloss(best.sentence, best.chunk.language, doc_id=best.chunk.doc_id)
 
 
 def _sentence_meaning(
@@ -61,7 +61,7 @@ def _sentence_meaning(
     """Meaning-match of the question and the quoted sentence, compared in English where they differ in
     language (the embedding model reads English only): a Norwegian question's rendering against an English
     sentence, an English question against a Norwegian sentence's ``gloss``."""
-    sentence = _sentence(best)
+    sentence = best.sentence
     pairs = [(question, sentence)]
     if best.chunk.language is not query.language:
         if query.language is Language.NB and query.translated:
@@ -74,13 +74,8 @@ def _sentence_meaning(
 def _sentence_coverage(retriever: Retriever, query: QueryTerms, best: Candidate, gloss: str) -> float:
     """How much of the question the quoted sentence holds, with its bridge as a passage is scored with its
     own: a Nynorsk sentence with its Bokmål word forms, a sentence in the other language with its ``gloss``."""
-    sentence, language, page = _sentence(best), best.chunk.language, best.chunk.doc_id
+    sentence, language, page = best.sentence, best.chunk.language, best.chunk.doc_id
     texts = [(retriever.bridge.bokmal(sentence, page) if retriever.bridge else sentence, language)]
     if gloss:
         texts.append((gloss, query.language))
     return retriever.words.of_texts(query, texts)
-
-
-def _sentence(best: Candidate) -> str:
-    """The sentence the answer quotes first."""
-    return best.units[best.index].sentence

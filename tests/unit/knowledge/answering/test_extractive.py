@@ -258,7 +258,7 @@ def test_giving_the_kind_of_answer_asked_for_counts_by_the_answer_kind_bonus() -
             similarity=lambda _anchor, texts: [0.3 for _ in texts],
             weights=QuoteWeights(cue=bonus),
         )
-        return candidates[0].units[candidates[0].index].sentence
+        return candidates[0].sentence
 
     assert first_quote(0.0).startswith("Kontrakten trer i kraft")
     assert first_quote(1.2).startswith("Prosjektet varer")
