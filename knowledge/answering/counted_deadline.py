@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
-from core.dates import MONTHS, DateStyle, format_date
+from core.dates import DateStyle, format_date
 from core.language import Language
 from knowledge.answering.messages import text
+from knowledge.loaders.dates import WrittenDate, dates_in
 from knowledge.text.question_words import TIME, asked_in_clauses
 from knowledge.text.tokens import tokenize
 
@@ -34,50 +34,6 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _CYCLE = (2001, 2002, 2003, 2004)
-_MONTH_NUMBERS = {
-    name.lower()[:length]: number
-    for names in MONTHS.values()
-    for number, name in enumerate(names, start=1)
-    for length in (3, len(name))
-} | {"sept": 9, "okt": 10, "des": 12}
-_MONTH = r"(?P<month>[^\W\d_]{3,9})\.?"
-_DAY = r"(?P<day>\d{1,2})"
-_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
-_DATES = (
-    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
-    re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?:(?P<year>\d{4})\b|(?!\d))"),
-    re.compile(rf"\b{_DAY}\.?\s+{_MONTH}{_YEAR}", re.IGNORECASE),
-    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\b{_YEAR}", re.IGNORECASE),
-)
-
-
-@dataclass(frozen=True)
-class Given:
-    """A date as the asker wrote it (the year may be left out)."""
-
-    day: int
-    month: int
-    year: int | None
-
-
-def dates_in(text: str) -> list[Given]:
-    """Every valid date written in ``text`` (``2025-08-31``, ``31.08.2025``, ``31. august 2025``, ``30 June``,
-    ``June 30, 2025``), in no particular order, each once."""
-    found: set[Given] = set()
-    for pattern in _DATES:
-        for match in pattern.finditer(text):
-            month_text = match.group("month")
-            month = int(month_text) if month_text.isdigit() else _MONTH_NUMBERS.get(month_text.lower())
-            year = int(match.group("year")) if match.group("year") else None
-            if month and _valid(int(match.group("day")), month, year):
-                found.add(Given(day=int(match.group("day")), month=month, year=year))
-    return sorted(found, key=lambda given: (given.year or 0, given.month, given.day))
-
-
-def _valid(day: int, month: int, year: int | None) -> bool:
-    if not 1 <= month <= 12:
-        return False
-    return 1 <= day <= calendar.monthrange(year or 2000, month)[1]  # 29 February with no year: allowed
 
 
 def period_after_end(quote: str) -> tuple[int, str] | None:
@@ -101,11 +57,11 @@ def _add(start: date, amount: int, unit: str) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-def due_date(end: Given, amount: int, unit: str) -> Given | None:
+def due_date(end: WrittenDate, amount: int, unit: str) -> WrittenDate | None:
     """The date ``amount`` ``unit`` after ``end``; without a year, only when leap years do not change it."""
     if end.year is not None:
         due = _add(date(end.year, end.month, end.day), amount, unit)
-        return Given(day=due.day, month=due.month, year=due.year)
+        return WrittenDate(day=due.day, month=due.month, year=due.year)
     if (end.month, end.day) == (2, 29):
         return None
     # Four years in a row hold one leap day whichever February the period crosses.
@@ -116,7 +72,7 @@ def due_date(end: Given, amount: int, unit: str) -> Given | None:
     if len(days) != 1:
         return None
     month, day = days.pop()
-    return Given(day=day, month=month, year=None)
+    return WrittenDate(day=day, month=month, year=None)
 
 
 def deadline_line(question: str, quote: str, language: Language) -> str | None:
@@ -140,7 +96,7 @@ def _asks_when(question: str) -> bool:
     return TIME in asked_in_clauses(question)
 
 
-def _written(given: Given, language: Language) -> str:
+def _written(given: WrittenDate, language: Language) -> str:
     """``given`` with the month in words, and the year when it is known."""
     written = format_date(date(given.year or 2000, given.month, given.day), language, style=DateStyle.LONG)
     return written if given.year is not None else written.rsplit(" ", 1)[0]

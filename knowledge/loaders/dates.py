@@ -1,8 +1,10 @@
-"""Parsing of dates and "last updated" lines in Norwegian and English."""
+"""Parsing of dates and "last updated" lines in Norwegian and English, and finding the dates a text mentions."""
 
 from __future__ import annotations
 
+import calendar
 import re
+from dataclasses import dataclass
 from datetime import date
 
 _NORWEGIAN_MONTHS = (
@@ -21,9 +23,13 @@ _MONTHS: dict[str, int] = {
 } | {"sept": 9}
 
 _ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
-_NUMERIC = re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})")
-_DAY_MONTH = re.compile(r"(?P<day>\d{1,2})\.?\s+(?P<month>[^\W\d_]+)\.?,?\s+(?P<year>\d{4})")
-_MONTH_DAY = re.compile(r"(?P<month>[^\W\d_]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})")
+# The year may be left out ("30. juni", "June 30", "30.06."): such a date is found in a text but never parsed.
+_NUMERIC = re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?:(?P<year>\d{4})\b|(?!\d))")
+_DAY_MONTH = re.compile(r"(?P<day>\d{1,2})\.?\s+(?P<month>[^\W\d_]+)\.?(?:,?\s+(?P<year>\d{4}))?")
+_MONTH_DAY = re.compile(
+    r"(?P<month>[^\W\d_]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?"
+)
+_PATTERNS = (_ISO, _NUMERIC, _DAY_MONTH, _MONTH_DAY)
 
 _LAST_UPDATED = re.compile(
     r"^\s*(?:sist\s+(?:oppdatert|endret)|last\s+(?:updated|modified)|updated)\s*:?\s*(?P<date>.+?)\s*$",
@@ -44,11 +50,50 @@ def parse_date(text: str) -> date | None:
         The date, or None when the text is not a date this parser knows or is not a valid day.
     """
     cleaned = text.strip()
-    for pattern in (_ISO, _NUMERIC, _DAY_MONTH, _MONTH_DAY):
+    for pattern in _PATTERNS:
         match = pattern.fullmatch(cleaned)
         if match is not None:
             return _build(match)
     return None
+
+
+@dataclass(frozen=True)
+class WrittenDate:
+    """A date as a text gives it: the year may be left out."""
+
+    day: int
+    month: int
+    year: int | None
+
+
+def dates_in(text: str) -> list[WrittenDate]:
+    """Every valid date ``text`` mentions, in any of the forms :func:`parse_date` reads or without its year
+    ("30. juni", "June 30th", "30.06."), each once, earliest first (those without a year first)."""
+    found: set[WrittenDate] = set()
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if match.start() and text[match.start() - 1].isalnum():
+                continue  # inside a word or a number
+            written = _written(match)
+            if written is not None:
+                found.add(written)
+    return sorted(found, key=lambda given: (given.year or 0, given.month, given.day))
+
+
+def _written(match: re.Match[str]) -> WrittenDate | None:
+    month = _month(match.group("month"))
+    day, year = int(match.group("day")), match.group("year")
+    if month is None or not 1 <= month <= 12:
+        return None
+    if (
+        not 1 <= day <= calendar.monthrange(int(year) if year else 2000, month)[1]
+    ):  # 29 Feb without a year: ok
+        return None
+    return WrittenDate(day=day, month=month, year=int(year) if year else None)
+
+
+def _month(text: str) -> int | None:
+    return int(text) if text.isdigit() else _MONTHS.get(text.lower())
 
 
 def parse_last_updated(line: str) -> date | None:
@@ -65,9 +110,8 @@ def parse_last_updated(line: str) -> date | None:
 
 
 def _build(match: re.Match[str]) -> date | None:
-    month_text = match.group("month")
-    month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text.lower())
-    if month is None:
+    month = _month(match.group("month"))
+    if month is None or match.group("year") is None:
         return None
     try:
         return date(int(match.group("year")), month, int(match.group("day")))

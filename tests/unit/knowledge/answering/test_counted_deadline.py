@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from core.language import Language
-from knowledge.answering.counted_deadline import Given, dates_in, deadline_line, due_date, period_after_end
+from knowledge.answering.counted_deadline import deadline_line, due_date, period_after_end
+from knowledge.loaders.dates import WrittenDate as Given
+from knowledge.loaders.dates import dates_in
 
 NB_QUOTE = "Skoleutvekslingspartnerskap skal levere en sluttrapport innen 60 dager etter endt prosjekt."
 EN_QUOTE = "School exchange partnerships must submit a final report within 60 days of the end of the project."
