@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 
 from knowledge.text.tokens import tokenize
 
@@ -41,7 +41,7 @@ _NUMBER_WORDS = (
 )
 NUMBER = AnswerCue(
     asks=("hvor mange", "how many", "number of", "antall", "kor mange"),
-    gives=("minst", "at least", "maks", "at most", "opptil", "up to"),
+    gives=("minst", "at least", "maks", "maksimal", "at most", "opptil", "up to"),
     digits=True,
     pattern=re.compile(rf"\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE),
 )
@@ -202,11 +202,26 @@ def asked_directly(cue: AnswerCue, question: str) -> bool:
     return any(_stands(asked, word, lambda before: not _DECIDED.search(before)) for word in cue.asks)
 
 
+# A giving word counts where a word starts with it and ends within an inflection's few letters ("partnerne",
+# "coordinators", "dager"), not inside another word: "partnerships" names no role, "updated" gives no date.
+_INFLECTION = r"\w{0,3}"
+
+
+@cache
+def _giving(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for a cue's giving words, each standing as a word (see :data:`_INFLECTION`)."""
+    if not words:
+        return None
+    spelled = "|".join(sorted((re.escape(word.strip()) for word in words), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{spelled}){_INFLECTION}(?!\w)")
+
+
 def gives(cue: AnswerCue, text: str) -> bool:
     """Whether ``text`` gives the kind of answer ``cue`` stands for."""
-    found = f" {text.lower()} "
+    found = text.lower()
+    giving = _giving(cue.gives)
     return (
-        any(word in found for word in cue.gives)
+        (giving is not None and giving.search(found) is not None)
         or (cue.digits and any(char.isdigit() for char in found))
         or (cue.pattern is not None and cue.pattern.search(text) is not None)
     )

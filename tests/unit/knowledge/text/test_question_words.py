@@ -58,6 +58,18 @@ def test_amounts_times_procedures_and_steps() -> None:
     assert gives(ROLE, "Rektor skriver under kontrakten.")
 
 
+def test_a_giving_word_counts_as_a_word_with_its_endings_not_inside_another() -> None:
+    assert gives(ROLE, "Partnerne må fylle ut sin del.")
+    assert gives(ROLE, "The coordinators submit it.")
+    assert not gives(ROLE, "Skoleutvekslingspartnerskap skal levere én rapport.")
+    assert not gives(ROLE, "The partnerships report once.")
+    assert not gives(TIME, "This step is mandatory.")  # "dato" inside a word
+    assert not gives(TIME, "The page was updated.")
+    assert gives(TIME, "Sett inn dato for avslutning.")
+    assert not gives(AGE, "The grant is managed by your school.")
+    assert gives(NUMBER, "Maksimalt ti deltakere.")
+
+
 def test_how_often_asks_for_a_frequency() -> None:
     assert asked_cues("How often are the labels given out?") == (FREQUENCY,)
     assert FREQUENCY in asked_cues("Hvor ofte må vi rapportere?")
