@@ -69,8 +69,11 @@ class Signals:
 
 
 def kind_signals(question: str, quote: str) -> tuple[float, float]:
-    """``(kind_given, kind_missing)`` for a question and the text its answer quotes."""
-    asked = [cue for cue in asked_cues(question) if cue.kind and not cue.search]
+    """``(kind_given, kind_missing)`` for a question and the text its answer quotes. A kind asked only after a
+    verb of deciding ("what decides how much we get") is not asked for: the answer names what decides it."""
+    asked = [
+        cue for cue in asked_cues(question) if cue.kind and not cue.search and asked_directly(cue, question)
+    ]
     if not asked:
         return 0.0, 0.0
     given = any(gives(cue, quote) for cue in asked)

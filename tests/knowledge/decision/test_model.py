@@ -55,6 +55,10 @@ def test_kind_signals_follow_what_the_question_asks_for() -> None:
     assert kind_signals("Who submits the report?", "The coordinator submits the report.") == (1.0, 0.0)
     assert kind_signals("Who submits the report?", "The report is submitted online.") == (0.0, 1.0)
     assert kind_signals("Kan vi flytte midler?", "Ja.") == (0.0, 0.0)
+    # What decides the amount is answered by the criteria: no amount is asked for, so none is missing.
+    criteria = "Tildelingen avhenger av budsjett og etterspørsel."
+    assert kind_signals("Is funding guaranteed, and what decides how much we get?", criteria) == (0.0, 0.0)
+    assert kind_signals("How much do we get?", criteria) == (0.0, 1.0)
 
 
 def test_amount_and_application_questions_need_a_passage_that_gives_one() -> None:
