@@ -202,18 +202,23 @@ def asked_directly(cue: AnswerCue, question: str) -> bool:
     return any(_stands(asked, word, lambda before: not _DECIDED.search(before)) for word in cue.asks)
 
 
-# A giving word counts where a word starts with it and ends within an inflection's few letters ("partnerne",
-# "coordinators", "dager"), not inside another word: "partnerships" names no role, "updated" gives no date.
-_INFLECTION = r"\w{0,3}"
+# A giving word counts where a word starts with it, or where a longer one (five letters or more, no space) ends a
+# compound ("Europakommisjonen", "støtteorganisasjon"), and only with an inflection's few letters after it
+# ("partnerne", "coordinators", "dager"): "partnerships" names no role, "updated" gives no date.
+_INFLECTION = r"\w{0,3}(?!\w)"
+_COMPOUND_TAIL = 5
 
 
 @cache
 def _giving(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """One pattern for a cue's giving words, each standing as a word (see :data:`_INFLECTION`)."""
-    if not words:
+    spelled = [word.strip() for word in words]
+    if not spelled:
         return None
-    spelled = "|".join(sorted((re.escape(word.strip()) for word in words), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{spelled}){_INFLECTION}(?!\w)")
+    starts = "|".join(sorted(map(re.escape, spelled), key=len, reverse=True))
+    tails = "|".join(re.escape(w) for w in spelled if len(w) >= _COMPOUND_TAIL and " " not in w)
+    ending = rf"(?<=\w{{3}})(?:{tails})" if tails else "(?!)"
+    return re.compile(rf"(?:(?<!\w)(?:{starts})|{ending}){_INFLECTION}")
 
 
 def gives(cue: AnswerCue, text: str) -> bool:

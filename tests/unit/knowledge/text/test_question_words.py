@@ -68,6 +68,8 @@ def test_a_giving_word_counts_as_a_word_with_its_endings_not_inside_another() ->
     assert gives(TIME, "Sett inn dato for avslutning.")
     assert not gives(AGE, "The grant is managed by your school.")
     assert gives(NUMBER, "Maksimalt ti deltakere.")
+    assert gives(ROLE, "Policy forvaltes av Europakommisjonen.")  # the end of a compound
+    assert gives(ROLE, "Samarbeidspartnerne får en e-post.")
 
 
 def test_how_often_asks_for_a_frequency() -> None:
