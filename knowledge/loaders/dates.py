@@ -109,6 +109,35 @@ def parse_last_updated(line: str) -> date | None:
     return parse_date(match.group("date")) if match else None
 
 
+@dataclass(frozen=True)
+class LastUpdated:
+    """A "last updated" line read: its date, and the text a saved page glued to it (``rest``)."""
+
+    date: date
+    rest: str = ""
+
+
+def split_last_updated(line: str) -> LastUpdated | None:
+    """Read a "last updated" line, also where a saved page glued the next line to its date (``Sist oppdatert :
+    26. september 2024For prosjekt godkjende i 2024``): that text is given back as ``rest`` when it starts a
+    new sentence or heading (a capital letter), and dropped as part of the line otherwise ("… 2024 av HK-dir").
+
+    Returns:
+        The date and the glued text, or None when the line is not a "last updated" line with a readable date.
+    """
+    match = _LAST_UPDATED.match(line)
+    if match is None:
+        return None
+    text = match.group("date")
+    for pattern in _PATTERNS:
+        found = pattern.match(text)
+        built = _build(found) if found is not None else None
+        if found is not None and built is not None:
+            rest = text[found.end() :].strip()
+            return LastUpdated(date=built, rest=rest if rest[:1].isupper() else "")
+    return None
+
+
 def _build(match: re.Match[str]) -> date | None:
     month = _month(match.group("month"))
     if month is None or match.group("year") is None:

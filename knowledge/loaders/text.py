@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from knowledge.loaders.chrome import contact_box_start, is_page_chrome
-from knowledge.loaders.dates import parse_last_updated
+from knowledge.loaders.dates import split_last_updated
 from knowledge.loaders.document import Metadata, build_document
 from knowledge.loaders.language_guess import LanguageDetector
 from knowledge.loaders.sections import SectionBuilder, list_item_text, normalise_space
@@ -142,10 +142,10 @@ def _strip_chrome(lines: list[str]) -> tuple[list[str], date | None]:
     updated: date | None = None
     cleaned: list[str] = []
     for line in lines:
-        found = parse_last_updated(line)
+        found = split_last_updated(line)
         if found is not None:
-            updated = updated or found
-            line = ""
+            updated = updated or found.date
+            line = found.rest
         elif is_page_chrome(line):
             line = ""
         cleaned.append(line.rstrip())

@@ -95,3 +95,12 @@ def test_site_name_above_the_page_text_is_dropped() -> None:
 
     assert "European School Education Platform" not in blocks
     assert "Europeisk kvalitetsmerke" not in blocks
+
+
+@needs_corpus
+def test_a_page_date_glued_to_the_next_heading_gives_the_date_and_the_heading() -> None:
+    document = _load("02_smaaskalapartnarskap_tildelt_2024")
+    assert document.updated is not None and document.updated.isoformat() == "2024-09-26"
+    headings = [section.heading for section in document.sections]
+    assert "For prosjekt godkjende i 2024" in headings
+    assert not any("oppdatert" in heading.lower() for heading in headings)

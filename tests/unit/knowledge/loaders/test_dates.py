@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from knowledge.loaders.dates import parse_date, parse_last_updated
+from knowledge.loaders.dates import LastUpdated, parse_date, parse_last_updated, split_last_updated
 
 JAN_3 = date(2024, 1, 3)
 
@@ -52,3 +52,12 @@ def test_last_updated_lines(line: str) -> None:
 )
 def test_other_lines_are_not_last_updated(line: str) -> None:
     assert parse_last_updated(line) is None
+
+
+def test_a_line_glued_to_the_date_is_given_back_and_a_tail_of_the_date_line_is_dropped() -> None:
+    glued = "Sist oppdatert : 3. januar 2024For prosjekt godkjende i 2024"
+    assert split_last_updated(glued) == LastUpdated(date=JAN_3, rest="For prosjekt godkjende i 2024")
+    assert split_last_updated("Last updated: 3 January 2024 by HK-dir") == LastUpdated(date=JAN_3)
+    assert split_last_updated("Sist oppdatert: 03.01.2024") == LastUpdated(date=JAN_3)
+    assert split_last_updated("Sist oppdatert: snart") is None
+    assert split_last_updated("Fristen er 3. januar 2024") is None
