@@ -32,9 +32,12 @@ _MONTH_DAY = re.compile(
 _PATTERNS = (_ISO, _NUMERIC, _DAY_MONTH, _MONTH_DAY)
 
 _LAST_UPDATED = re.compile(
-    r"^\s*(?:sist\s+(?:oppdatert|endret)|last\s+(?:updated|modified)|updated)\s*:?\s*(?P<date>.+?)\s*$",
+    r"^\s*(?:sist\s+(?:oppdatert|endret)|last\s+(?:updated|modified)|updated)\s*:?\s*(?:(?:on|den)\s+)?"
+    r"(?P<date>.+?)\s*$",
     re.IGNORECASE,
 )
+# A "last updated" line may give the year in two digits ("Updated on 08.11.22"): this century's.
+_SHORT_YEAR = re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{2})(?!\d)")
 
 
 def parse_date(text: str) -> date | None:
@@ -105,8 +108,8 @@ def parse_last_updated(line: str) -> date | None:
     Returns:
         The date, or None when the line is not a "last updated" line with a readable date.
     """
-    match = _LAST_UPDATED.match(line)
-    return parse_date(match.group("date")) if match else None
+    found = split_last_updated(line)
+    return found.date if found is not None else None
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,7 @@ def split_last_updated(line: str) -> LastUpdated | None:
     if match is None:
         return None
     text = match.group("date")
-    for pattern in _PATTERNS:
+    for pattern in (*_PATTERNS, _SHORT_YEAR):
         found = pattern.match(text)
         built = _build(found) if found is not None else None
         if found is not None and built is not None:
@@ -142,7 +145,8 @@ def _build(match: re.Match[str]) -> date | None:
     month = _month(match.group("month"))
     if month is None or match.group("year") is None:
         return None
+    year = int(match.group("year"))
     try:
-        return date(int(match.group("year")), month, int(match.group("day")))
+        return date(year + 2000 if year < 100 else year, month, int(match.group("day")))
     except ValueError:
         return None

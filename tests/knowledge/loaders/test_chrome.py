@@ -104,3 +104,10 @@ def test_a_page_date_glued_to_the_next_heading_gives_the_date_and_the_heading() 
     headings = [section.heading for section in document.sections]
     assert "For prosjekt godkjende i 2024" in headings
     assert not any("oppdatert" in heading.lower() for heading in headings)
+
+
+@needs_corpus
+def test_a_last_updated_line_with_a_two_digit_year_dates_the_page() -> None:
+    document = _load("06_europeisk_kvalitetsmerke")
+    assert document.updated is not None and document.updated.isoformat() == "2022-11-08"
+    assert not any("Updated on" in block for block in _blocks(document))

@@ -59,5 +59,7 @@ def test_a_line_glued_to_the_date_is_given_back_and_a_tail_of_the_date_line_is_d
     assert split_last_updated(glued) == LastUpdated(date=JAN_3, rest="For prosjekt godkjende i 2024")
     assert split_last_updated("Last updated: 3 January 2024 by HK-dir") == LastUpdated(date=JAN_3)
     assert split_last_updated("Sist oppdatert: 03.01.2024") == LastUpdated(date=JAN_3)
+    assert split_last_updated("Updated on 08.11.22") == LastUpdated(date=date(2022, 11, 8))
+    assert split_last_updated("Sist oppdatert den 3. januar 2024") == LastUpdated(date=JAN_3)
     assert split_last_updated("Sist oppdatert: snart") is None
     assert split_last_updated("Fristen er 3. januar 2024") is None
