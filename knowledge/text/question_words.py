@@ -180,9 +180,20 @@ def _stands(asked: str, word: str, where: Callable[[str], bool]) -> bool:
     return False
 
 
+# A noun that names what is asked for («frist», "deadline") does not ask after a preposition: «Vi rekker ikke
+# rapporten innen fristen – hva gjør vi?» asks what to do, not when.
+_NAMING = frozenset({"frist", "deadline"})
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:innen|før|etter|over|by|before|after|past|within)(?:\s+(?:the|a|our|your))?\s*$"
+)
+
+
 def _opens(word: str, before: str) -> bool:
     """Whether ``word``, after ``before``, asks: always, but a word that also joins clauses only where it
-    opens the question or a sentence of it, or follows a preposition or a joining word."""
+    opens the question or a sentence of it, or follows a preposition or a joining word, and a noun that names
+    what is asked for not after a preposition (see :data:`_NAMING`)."""
+    if word in _NAMING:
+        return _PREPOSITION_BEFORE.search(before.strip()) is None
     return word not in _ALSO_JOINING or _ASKING_BEFORE.search(before.strip()) is not None
 
 

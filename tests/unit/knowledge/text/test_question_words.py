@@ -58,6 +58,14 @@ def test_amounts_times_procedures_and_steps() -> None:
     assert gives(ROLE, "Rektor skriver under kontrakten.")
 
 
+def test_a_deadline_after_a_preposition_is_the_topic_not_what_is_asked() -> None:
+    assert asked_cues("Vi rekker ikke sluttrapporten innen fristen – hva gjør vi?") == ()
+    assert asked_cues("Can we submit after the deadline?") == ()
+    assert asked_cues("frist?") == (TIME,)
+    assert asked_cues("What's the deadline for the final report?") == (TIME,)
+    assert asked_cues("Hva er fristen for sluttrapporten?") == (TIME,)
+
+
 def test_a_giving_word_counts_as_a_word_with_its_endings_not_inside_another() -> None:
     assert gives(ROLE, "Partnerne må fylle ut sin del.")
     assert gives(ROLE, "The coordinators submit it.")
