@@ -88,28 +88,14 @@ def _written(match: re.Match[str]) -> WrittenDate | None:
     day, year = int(match.group("day")), match.group("year")
     if month is None or not 1 <= month <= 12:
         return None
-    if (
-        not 1 <= day <= calendar.monthrange(int(year) if year else 2000, month)[1]
-    ):  # 29 Feb without a year: ok
+    leap_if_unknown = int(year) if year else 2000  # 29 February without a year is a day
+    if not 1 <= day <= calendar.monthrange(leap_if_unknown, month)[1]:
         return None
     return WrittenDate(day=day, month=month, year=int(year) if year else None)
 
 
 def _month(text: str) -> int | None:
     return int(text) if text.isdigit() else _MONTHS.get(text.lower())
-
-
-def parse_last_updated(line: str) -> date | None:
-    """Read the date from a "last updated" line such as ``Sist oppdatert : 3. januar 2024``.
-
-    Args:
-        line: One line of page text.
-
-    Returns:
-        The date, or None when the line is not a "last updated" line with a readable date.
-    """
-    found = split_last_updated(line)
-    return found.date if found is not None else None
 
 
 @dataclass(frozen=True)
@@ -139,6 +125,19 @@ def split_last_updated(line: str) -> LastUpdated | None:
             rest = text[found.end() :].strip()
             return LastUpdated(date=built, rest=rest if rest[:1].isupper() else "")
     return None
+
+
+def parse_last_updated(line: str) -> date | None:
+    """Read the date from a "last updated" line such as ``Sist oppdatert : 3. januar 2024``.
+
+    Args:
+        line: One line of page text.
+
+    Returns:
+        The date, or None when the line is not a "last updated" line with a readable date.
+    """
+    found = split_last_updated(line)
+    return found.date if found is not None else None
 
 
 def _build(match: re.Match[str]) -> date | None:
