@@ -27,7 +27,8 @@ class Probe:
         question: The evaluation question.
         group: Its cross-validation group: the page it is about, or its own id when unanswerable.
         page_language: Language of the page that holds the evidence (None when unanswerable).
-        text: The quoted answer as it would be sent ("" when nothing could be quoted).
+        text: The quoted answer without its source lines ("" when nothing could be quoted); keywords are
+            looked for here, so a page title or a "last updated" line in a source line is no answer.
         signals: The decline signals (None when the question was invalid or matched nothing).
         rank: Rank of the evidence among the retrieved passages (None when absent or unanswerable).
     """
@@ -81,7 +82,7 @@ def probe(
                 question=question,
                 group=group_of(question, docs.get(question.id)),
                 page_language=page_language(question.evidence, catalog),
-                text=grounded.text if grounded is not None else "",
+                text=(grounded.body or grounded.text) if grounded is not None else "",
                 signals=assessment.signals,
                 rank=rank,
             )
