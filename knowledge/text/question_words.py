@@ -67,6 +67,12 @@ TIME = AnswerCue(
         re.IGNORECASE,
     ),
 )
+# "Which year" asks for a year: "lansert i 2005", "since 2014".
+YEAR = AnswerCue(
+    asks=("which year", "what year", "in what year", "hvilket år", "kva år", "hvilket årstall", "hvilke år"),
+    gives=(),
+    pattern=re.compile(r"\b(?:19|20)\d\d\b"),
+)
 # "How often" asks for a frequency: "én gang i året", "twice a year", "every month", "annually".
 FREQUENCY = AnswerCue(
     asks=("how often", "hvor ofte", "kor ofte", "how frequently"),
@@ -100,7 +106,9 @@ def is_date_word(word: str) -> bool:
 
 
 AMOUNT = AnswerCue(
-    asks=("hvor mye", "how much", "kor mykje", "beløp", "amount", "sats", "rate of", "hvor store", "how big"),
+    asks=("hvor mye", "how much", "kor mykje", "beløp", "amount", "sats", "rate of", "hvor store", "how big",
+          "what percentage", "how many percent", "hvor mange prosent", "kor mange prosent", "what share",
+          "hvor stor andel", "kor stor del"),
     gives=(),
     pattern=re.compile(
         r"\d[\d  .,]*\s*(?:euro|eur\b|€|kr\b|kroner|nok\b|%|prosent|per ?cent)|(?:€|eur|nok|kr\.?)\s*\d",
@@ -140,7 +148,7 @@ STEPS = AnswerCue(
     pattern=re.compile(r":\s*$"),
     kind=False,
 )
-CUES = (REASON, NUMBER, ROLE, TIME, FREQUENCY, AGE, AMOUNT, PROCEDURE, STEPS)
+CUES = (REASON, NUMBER, ROLE, TIME, YEAR, FREQUENCY, AGE, AMOUNT, PROCEDURE, STEPS)
 
 
 # Question words that also join a clause ("Hvilket dokument må signeres når en elev reiser?", "the teachers who

@@ -14,6 +14,7 @@ from knowledge.text.question_words import (
     ROLE,
     STEPS,
     TIME,
+    YEAR,
     AnswerCue,
     asked_cues,
     asked_directly,
@@ -82,6 +83,21 @@ def test_how_often_asks_for_a_frequency() -> None:
     assert gives(FREQUENCY, "Reports are due twice a year.")
     assert gives(FREQUENCY, "Vi sender ut nyhetsbrev kvar månad.")
     assert not gives(FREQUENCY, "Merket deles ut av den sentrale støttetjenesten.")
+
+
+def test_which_year_asks_for_a_year() -> None:
+    assert asked_cues("Hvilket år ble eTwinning en del av Erasmus+?") == (YEAR,)
+    assert YEAR in asked_cues("In what year did the programme start?")
+    assert gives(YEAR, "eTwinning ble lansert i 2005.")
+    assert not gives(YEAR, "Rapporten leveres innen 60 dager.")
+    assert not gives(YEAR, "Prosjektnummeret er 12345.")
+
+
+def test_a_percentage_or_a_share_asks_for_an_amount() -> None:
+    assert AMOUNT in asked_cues("What percentage of the grant is paid out as pre-financing?")
+    assert AMOUNT in asked_cues("Når kommer utbetalingen, og hvor stor andel er det?")
+    assert AMOUNT not in asked_cues("Hvor stor kan gruppen være?")
+    assert gives(AMOUNT, "Forhåndsutbetalingen er 80 % av tilskuddet.")
 
 
 def test_how_old_asks_for_an_age_that_a_duration_does_not_give() -> None:
