@@ -58,7 +58,9 @@ _MONTHS = (
     "march|may|june|july|october|december"
 )
 TIME = AnswerCue(
-    asks=("når", "when", "frist", "deadline", "how long", "hvor lang", "how soon", "kor lenge", "hvor lenge"),
+    asks=("når", "when", "frist", "deadline", "how long", "hvor lang", "how soon", "kor lenge", "hvor lenge",
+          "what period", "which period", "time span", "hvilken periode", "kva periode", "tidsrom", "senest",
+          "at the latest", "how late"),
     gives=("innen", "within", "dager", "days", "dato", "date"),
     pattern=re.compile(
         rf"\d+\s*(?:-|–|til|to)?\s*\d*\s*(?:dag|uke|måned|månad|år\b|day|week|month|year)|\b(?:{_MONTHS})\b|"

@@ -93,6 +93,13 @@ def test_which_year_asks_for_a_year() -> None:
     assert not gives(YEAR, "Prosjektnummeret er 12345.")
 
 
+def test_a_period_or_the_latest_date_asks_for_a_time() -> None:
+    assert TIME in asked_cues("Our school is accredited. What time span does the yearly request cover?")
+    assert TIME in asked_cues("Hvis vi trenger mer tid, hva er det seneste prosjektet kan vare til?")
+    assert TIME in asked_cues("Hvilken periode dekker søknaden?")
+    assert TIME not in asked_cues("Hvilke aktiviteter kan vi gjennomføre?")
+
+
 def test_a_percentage_or_a_share_asks_for_an_amount() -> None:
     assert AMOUNT in asked_cues("What percentage of the grant is paid out as pre-financing?")
     assert AMOUNT in asked_cues("Når kommer utbetalingen, og hvor stor andel er det?")
