@@ -46,7 +46,8 @@ NUMBER = AnswerCue(
     pattern=re.compile(rf"\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE),
 )
 ROLE = AnswerCue(
-    asks=("hvem", "who", "kven"),
+    asks=("hvem", "who", "kven", "which organisation", "which organization", "what organisation",
+          "what organization", "hvilken organisasjon", "hvilke organisasjoner", "kva organisasjon"),
     gives=(
         "koordinator", "coordinator", "partner", "hk-dir", "kommisjonen", "commission", " vi ", " we ",
         "rektor", "principal", "national agency", "nasjonalkontor", "beneficiary", "støttetjeneste",
@@ -60,7 +61,7 @@ _MONTHS = (
 TIME = AnswerCue(
     asks=("når", "when", "frist", "deadline", "how long", "hvor lang", "how soon", "kor lenge", "hvor lenge",
           "what period", "which period", "time span", "hvilken periode", "kva periode", "tidsrom", "senest",
-          "at the latest", "how late"),
+          "at the latest", "how late", "shortest", "longest", "korteste", "kortaste", "lengste"),
     gives=("innen", "within", "dager", "days", "dato", "date"),
     pattern=re.compile(
         rf"\d+\s*(?:-|–|til|to)?\s*\d*\s*(?:dag|uke|måned|månad|år\b|day|week|month|year)|\b(?:{_MONTHS})\b|"

@@ -97,7 +97,14 @@ def test_a_period_or_the_latest_date_asks_for_a_time() -> None:
     assert TIME in asked_cues("Our school is accredited. What time span does the yearly request cover?")
     assert TIME in asked_cues("Hvis vi trenger mer tid, hva er det seneste prosjektet kan vare til?")
     assert TIME in asked_cues("Hvilken periode dekker søknaden?")
+    assert TIME in asked_cues("What is the shortest and longest a small-scale partnership can run?")
     assert TIME not in asked_cues("Hvilke aktiviteter kan vi gjennomføre?")
+
+
+def test_which_organisation_asks_for_a_role() -> None:
+    assert ROLE in asked_cues("Which organisation is behind the eTwinning central support service?")
+    assert ROLE in asked_cues("Hvilken organisasjon deler ut merket?")
+    assert ROLE not in asked_cues("Which form do we choose?")
 
 
 def test_a_percentage_or_a_share_asks_for_an_amount() -> None:
