@@ -69,7 +69,7 @@ TIME = AnswerCue(
         r"(?:dag|uke|måned|år|day|week|month|year)",
         re.IGNORECASE,
     ),
-)
+)  # fmt: skip
 # "Which year" asks for a year: "lansert i 2005", "since 2014".
 YEAR = AnswerCue(
     asks=("which year", "what year", "in what year", "hvilket år", "kva år", "hvilket årstall", "hvilke år"),
@@ -118,7 +118,7 @@ AMOUNT = AnswerCue(
         re.IGNORECASE,
     ),
     required=True,
-)
+)  # fmt: skip
 # "How do we apply?" is answered too by a page that says no application is needed.
 _NO_APPLICATION = re.compile(
     r"\b(?:ikke|ikkje|not)\s+(?:nødvendig|naudsynt|necessary|needed)\s+(?:å|to)\s+(?:søke|apply)\b|"

@@ -9,7 +9,9 @@ from knowledge.evaluation import EvalQuestion, score
 from knowledge.models import Answer, AnswerKind
 
 BODY = "Koordinatoren sender inn rapporten på vegne av partnerskapet."
-SOURCE = "Kilde: Skoleutvekslingspartnerskap › Register – https://erasmuspluss.no (sist oppdatert 3. januar 2024)"
+SOURCE = (
+    "Kilde: Skoleutvekslingspartnerskap › Register – https://erasmuspluss.no (sist oppdatert 3. januar 2024)"
+)
 
 
 def _answer(kind: AnswerKind = AnswerKind.EXTRACTIVE) -> Answer:
