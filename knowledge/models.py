@@ -30,7 +30,9 @@ class Document(BaseModel):
     language: Language
     updated: date | None = None
     source_path: str
-    content_hash: str
+    content_hash: str = Field(
+        description="Hash of the file's bytes and of what the loader read from them: changes when either does."
+    )
     sections: tuple[Section, ...]
     translation_of: str | None = Field(default=None, description="doc_id of the original this renders.")
     official: bool = True
@@ -53,7 +55,9 @@ class Chunk(BaseModel):
     group_id: str = Field(description="Chunk id of the authoritative passage (itself unless a translation).")
     official: bool = True
     source_path: str = Field(default="", description="File the document was read from.")
-    content_hash: str = Field(default="", description="Hash of that file when it was read.")
+    content_hash: str = Field(
+        default="", description="Hash of that file and of what was read from it (see Document.content_hash)."
+    )
 
     def embedding_text(self) -> str:
         """Text given to the embedding model: the passage with its title and section for context."""

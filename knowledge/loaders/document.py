@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -59,18 +62,37 @@ def build_document(
     if not sections:
         raise UnreadableDocumentError(source.path, "no text content found")
     language = metadata.language or detect(_plain_text(title, sections))
+    doc_id = metadata.doc_id or source.default_doc_id
+    read = {
+        "doc_id": doc_id,
+        "title": title,
+        "url": metadata.url,
+        "language": language.value,
+        "updated": metadata.updated.isoformat() if metadata.updated else None,
+        "sections": [section.model_dump(mode="json") for section in sections],
+        "translation_of": metadata.translation_of,
+        "official": metadata.official,
+    }
     return Document(
-        doc_id=metadata.doc_id or source.default_doc_id,
+        doc_id=doc_id,
         title=title,
         url=metadata.url,
         language=language,
         updated=metadata.updated,
         source_path=source.source_path,
-        content_hash=source.content_hash,
+        content_hash=read_hash(source.content_hash, read),
         sections=sections,
         translation_of=metadata.translation_of,
         official=metadata.official,
     )
+
+
+def read_hash(file_hash: str, read: Mapping[str, object]) -> str:
+    """The hash an ingest compares to tell a changed page: of the file's bytes and of what was read from them,
+    so a page that a newer loader reads differently (chrome dropped, a date found) is cut and embedded again
+    at the next ingest, and one it reads the same is left alone."""
+    text = json.dumps(read, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(f"{file_hash}\n{text}".encode()).hexdigest()
 
 
 def _plain_text(title: str, sections: tuple[Section, ...]) -> str:

@@ -11,6 +11,7 @@ from numpy.typing import NDArray
 
 from knowledge.bootstrap import KnowledgeBase
 from knowledge.embeddings import Embedder
+from knowledge.loaders import markdown
 from knowledge.models import AnswerKind, Question
 from knowledge.service import KnowledgeService
 from knowledge.vector_store import ChromaStore
@@ -127,6 +128,35 @@ def test_unchanged_reingest_does_nothing(store: ChromaStore, embedder: Embedder,
     assert sorted(report.unchanged) == ["budsjett", "rapport"]
     assert not report.changed
     assert store.active() == before
+
+
+def test_a_page_a_newer_loader_reads_differently_is_read_again(
+    store: ChromaStore, embedder: Embedder, docs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kb = KnowledgeBase(store=store, embedder=embedder)
+    kb.ingest([docs])
+    parse = markdown.parse_markdown
+
+    def reads_the_deadline_heading_anew(body: str, **kwargs: str | None) -> markdown.ParsedMarkdown:
+        parsed = parse(body, **kwargs)  # type: ignore[arg-type]
+        sections = tuple(
+            section.model_copy(update={"heading": "Frist for sluttrapporten"})
+            if section.heading == "Frist"
+            else section
+            for section in parsed.sections
+        )
+        return markdown.ParsedMarkdown(title=parsed.title, sections=sections)
+
+    monkeypatch.setattr(markdown, "parse_markdown", reads_the_deadline_heading_anew)
+
+    report = kb.ingest([docs])
+
+    assert report.updated == ["rapport"]  # the file is the same, what is read from it is not
+    assert report.unchanged == ["budsjett"]
+    active = store.active()
+    assert active is not None
+    chunks, _ = store.records(active.collection)
+    assert {chunk.section for chunk in chunks if chunk.doc_id == "rapport"} == {"Frist for sluttrapporten"}
 
 
 def test_changed_document_replaces_its_chunks(store: ChromaStore, embedder: Embedder, docs: Path) -> None:

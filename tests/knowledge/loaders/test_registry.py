@@ -42,9 +42,19 @@ def test_identifiers_come_from_path_and_bytes(tmp_path: Path) -> None:
     document = load_document(path)
 
     assert document.doc_id == "file-" + hashlib.sha1(resolved.encode()).hexdigest()[:16]
-    assert document.content_hash == hashlib.sha256(path.read_bytes()).hexdigest()
     assert document.source_path == resolved
     assert load_document(path).doc_id == document.doc_id
+
+
+def test_the_content_hash_follows_the_bytes_and_what_was_read_from_them(tmp_path: Path) -> None:
+    path = tmp_path / "frister.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    document = load_document(path)
+
+    assert load_document(path).content_hash == document.content_hash  # the same read twice
+    assert document.content_hash != hashlib.sha256(path.read_bytes()).hexdigest()  # not the bytes alone
+    path.write_text(TEXT + "\nMer tekst.\n", encoding="utf-8")
+    assert load_document(path).content_hash != document.content_hash
 
 
 def test_detector_is_used_when_no_language_is_declared(tmp_path: Path) -> None:
