@@ -24,6 +24,15 @@ def confirmation(args: str) -> tuple[str, bool]:
     return stripped, stripped != args
 
 
+# Words that may stand between a project number and its end date in a sentence: «med sluttdato», «som slutter
+# (den)», "with end date", "ending on", "ends".
+_END_LEAD = re.compile(
+    r"^(?:(?:med|with|og|and|,)\s+)?(?:(?:som|that|which)\s+)?"
+    r"(?:sluttdato|sluttdatoen|slutt|slutter|sluttar|end\s+date|ending|ends?)\s*:?\s*(?:(?:den|on|the|er|is)\s+)?",
+    re.IGNORECASE,
+)
+
+
 def project_add(args: str) -> Command:
     """``<number> <end date> [name]`` → a PROJECT_ADD command.
 
@@ -37,6 +46,7 @@ def project_add(args: str) -> Command:
     if not looks_like_project_number(number_text) and not re.search(r"\d", number_text):
         raise InvalidProjectNumber(text=number_text)
     number = project_number(number_text)
+    after = _END_LEAD.sub("", after.strip())  # «… med sluttdato 31.08.2025», "… ending on 31 August 2025"
     if not after.strip():
         raise MissingArgument(usage="project_add", text=args)
     dated = match_date(after)

@@ -34,6 +34,7 @@ _LANGUAGES = {
     "nb": Language.NB, "no": Language.NB, "norsk": Language.NB, "bokmål": Language.NB,
     "norwegian": Language.NB, "en": Language.EN, "english": Language.EN, "engelsk": Language.EN,
 }  # fmt: skip
+_PROJECT_NOUNS = frozenset({"prosjekt", "prosjektet", "project"})
 _FUZZY_MIN = 5  # shorter words are too easily another word ("dine" is not "done")
 _Parser = Callable[[str, ProcedureCatalog], Command | None]
 
@@ -174,9 +175,16 @@ def _language(args: str) -> Language:
 def _create(rest: str, procedures: ProcedureCatalog) -> Command | None:
     """«opprett prosjekt …» / "create project …"."""
     noun, _sep, args = rest.partition(" ")
-    if noun.lower() in {"prosjekt", "prosjektet", "project"}:
+    if noun.lower() in _PROJECT_NOUNS:
         return project_add(args.strip())
     return None
+
+
+def _new(rest: str, procedures: ProcedureCatalog) -> Command | None:
+    """«nytt prosjekt 2024-1-NO01-… 31.08.2025» / "new project …": a command only when a project number
+    follows, since "New project rules for 2025?" is a question."""
+    noun, _sep, args = rest.partition(" ")
+    return _create(rest, procedures) if noun.lower() in _PROJECT_NOUNS and args[:1].isdigit() else None
 
 
 def _partner(rest: str, _: ProcedureCatalog) -> Command | None:
@@ -219,6 +227,8 @@ _NOUNS: dict[str, _Parser] = {
     "medlem": _member,
     "opprett": _create,
     "create": _create,
+    "nytt": _new,
+    "new": _new,
     "language": lambda rest, _: Command(kind=CommandKind.LANGUAGE, language=_language(rest)),
     "språk": lambda rest, _: Command(kind=CommandKind.LANGUAGE, language=_language(rest)),
     "start": _start,

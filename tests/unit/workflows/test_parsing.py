@@ -182,6 +182,39 @@ def test_phone_typing_and_plain_phrasings(text, kind):
     assert p(text).kind is kind
 
 
+@pytest.mark.parametrize(
+    ("text", "end", "name"),
+    [
+        ("nytt prosjekt 2024-1-NO01-KA220-SCH-000012345 sluttdato 2025-08-31", date(2025, 8, 31), None),
+        (
+            "opprett prosjekt 2024-1-NO01-KA220-SCH-000012345 med sluttdato 31.08.2025",
+            date(2025, 8, 31),
+            None,
+        ),
+        (
+            "opprett prosjekt 2022-1-NO01-KA229-012345 som slutter 30.06.2027 Vennskap",
+            date(2027, 6, 30),
+            "Vennskap",
+        ),
+        (
+            "new project 2024-1-NO01-KA220-SCH-000012345 ending on 31 August 2025 Water",
+            date(2025, 8, 31),
+            "Water",
+        ),
+        ("create project 2024-1-NO01-KA220-SCH-000012345 with end date 31.08.2025", date(2025, 8, 31), None),
+    ],
+)
+def test_a_project_created_in_a_sentence_reads_its_end_date(text, end, name):
+    command = p(text)
+    assert command.kind is CommandKind.PROJECT_ADD
+    assert (command.end_date, command.name) == (end, name)
+
+
+def test_new_project_without_a_number_is_a_question():
+    assert p("New project rules for 2025?") is None
+    assert p("Nytt prosjekt – hva må vi gjøre først?") is None
+
+
 def test_typos_are_only_read_when_one_command_word_is_meant():
     assert p("dine") is None  # too short to guess
     assert p("Når er fristen for sluttrapporten?") is None  # a guidance question, not the project's state
