@@ -82,7 +82,7 @@ def probe(
                 question=question,
                 group=group_of(question, docs.get(question.id)),
                 page_language=page_language(question.evidence, catalog),
-                text=(grounded.body or grounded.text) if grounded is not None else "",
+                text=grounded.said if grounded is not None else "",
                 signals=assessment.signals,
                 rank=rank,
             )

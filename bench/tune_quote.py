@@ -48,7 +48,7 @@ def quoted_keyword(retriever: Retriever, question: EvalQuestion, pair: Pair) -> 
     weights = QuoteWeights(passage=pair[0], cue=pair[1])
     service = KnowledgeService(retriever=retriever, contact=CONTACT, quote_weights=weights)
     grounded = service.assess(Question(text=question.question)).grounded
-    text = (grounded.body or grounded.text).lower() if grounded is not None else ""  # not the source lines
+    text = grounded.said.lower() if grounded is not None else ""  # not the source lines
     return any(keyword.lower() in text for keyword in question.answer_keywords)
 
 

@@ -61,7 +61,7 @@ def evidence_rank(evidence: str | None, passages: Sequence[str]) -> int | None:
 def score(question: EvalQuestion, answer: Answer, passages: Sequence[str]) -> EvalRow:
     """Score one answer; ``passages`` are the retrieved passages, best first. A keyword counts only in the
     answer's body, not in its source lines (a page title or "sist oppdatert" is no answer)."""
-    text = (answer.body or answer.text).lower()
+    text = answer.said.lower()
     keyword = (not answer.abstained) and any(k.lower() in text for k in question.answer_keywords)
     return EvalRow(
         id=question.id,

@@ -146,6 +146,11 @@ class Answer(BaseModel):
     )
 
     @property
+    def said(self) -> str:
+        """What the answer says without its source lines (its whole text when it has no body)."""
+        return self.body or self.text
+
+    @property
     def abstained(self) -> bool:
         """True when the bot declined to answer from the knowledge base."""
         return self.kind in (AnswerKind.ABSTAINED, AnswerKind.INVALID)

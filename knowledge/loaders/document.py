@@ -63,16 +63,7 @@ def build_document(
         raise UnreadableDocumentError(source.path, "no text content found")
     language = metadata.language or detect(_plain_text(title, sections))
     doc_id = metadata.doc_id or source.default_doc_id
-    read = {
-        "doc_id": doc_id,
-        "title": title,
-        "url": metadata.url,
-        "language": language.value,
-        "updated": metadata.updated.isoformat() if metadata.updated else None,
-        "sections": [section.model_dump(mode="json") for section in sections],
-        "translation_of": metadata.translation_of,
-        "official": metadata.official,
-    }
+    read = _what_was_read(doc_id, title, language, sections, metadata)
     return Document(
         doc_id=doc_id,
         title=title,
@@ -85,6 +76,22 @@ def build_document(
         translation_of=metadata.translation_of,
         official=metadata.official,
     )
+
+
+def _what_was_read(
+    doc_id: str, title: str, language: Language, sections: tuple[Section, ...], metadata: Metadata
+) -> dict[str, object]:
+    """Everything the loader read from a file, as plain values (what :func:`read_hash` hashes)."""
+    return {
+        "doc_id": doc_id,
+        "title": title,
+        "url": metadata.url,
+        "language": language.value,
+        "updated": metadata.updated.isoformat() if metadata.updated else None,
+        "sections": [section.model_dump(mode="json") for section in sections],
+        "translation_of": metadata.translation_of,
+        "official": metadata.official,
+    }
 
 
 def read_hash(file_hash: str, read: Mapping[str, object]) -> str:
